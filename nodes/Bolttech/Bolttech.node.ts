@@ -1,0 +1,61 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { LET_NODE_READ_ERROR_RESPONSES, throwPartnerErrors } from '../shared/partnerError';
+import { actionFields, actionOperations } from './resources/action';
+import { catalogFields, catalogOperations } from './resources/catalog';
+import { updatePricesInBatches } from './resources/catalog/updatePricesInBatches';
+import { deviceFields, deviceOperations } from './resources/device';
+import { authenticationField } from './shared/authentication';
+
+const throwOnBolttechError = { output: { postReceive: [throwPartnerErrors('bolttech')] } };
+
+export class Bolttech implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bolttech',
+		name: 'bolttech',
+		icon: { light: 'file:../../icons/bolttech.svg', dark: 'file:../../icons/bolttech.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Verify IMEIs and documents, and keep the bolttech rental catalog in sync',
+		defaults: { name: 'Bolttech' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'bolttechApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'bolttechOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		requestDefaults: {
+			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
+		},
+		properties: [
+			authenticationField,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Action', value: 'action', routing: throwOnBolttechError },
+					{ name: 'Catalog', value: 'catalog', routing: throwOnBolttechError },
+					{ name: 'Device', value: 'device', routing: throwOnBolttechError },
+				],
+				default: 'action',
+			},
+			actionOperations,
+			catalogOperations,
+			deviceOperations,
+			...actionFields,
+			...catalogFields,
+			...deviceFields,
+		],
+	};
+
+	customOperations = {
+		catalog: { updatePrices: updatePricesInBatches },
+	};
+}

@@ -1,0 +1,86 @@
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { isImei } from '../../../shared/checkDigits';
+import { invalidInput } from '../../../shared/invalidInput';
+import { toTrimmedList } from '../../../shared/listInput';
+
+const showOnlyForVerifyImeis = { show: { resource: ['action'], operation: ['verifyImeis'] } };
+
+export const verifyImeisFields: INodeProperties[] = [
+	{
+		displayName: 'Country Code',
+		name: 'countryCode',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'ES',
+		description: 'Country of the devices, as two letters (ISO 3166 alpha-2)',
+		displayOptions: showOnlyForVerifyImeis,
+	},
+	{
+		displayName: 'IMEIs',
+		name: 'imeis',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '861248007147070, 356938035643809',
+		description:
+			'One or many 15-digit IMEIs, separated by commas or new lines, or an array from an expression',
+		displayOptions: showOnlyForVerifyImeis,
+	},
+];
+
+/** Validates country and IMEIs, then writes the seed 000 payload `{country_code, imei[]}`. */
+export async function buildImeiVerificationPayload(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	const itemIndex = this.getItemIndex();
+	const countryCode = String(this.getNodeParameter('countryCode') ?? '').trim();
+	if (!/^[A-Za-z]{2}$/.test(countryCode)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Country Code',
+			`must be two letters, got "${countryCode}"`,
+			'Use the ISO 3166 alpha-2 code of the country, for example ES, PT or SG.',
+		);
+	}
+	const imeis = toTrimmedList(this.getNodeParameter('imeis'));
+	if (imeis.length === 0) {
+		throw invalidInput(node, itemIndex, 'IMEIs', 'is empty', 'Enter at least one 15-digit IMEI.');
+	}
+	const invalid = imeis.filter((imei) => !isImei(imei));
+	if (invalid.length) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'IMEIs',
+			`has ${invalid.length} invalid IMEI(s): ${invalid.join(', ')}`,
+			'Each IMEI has exactly 15 digits and ends with a valid Luhn check digit; check for typos or a missing digit.',
+		);
+	}
+	(requestOptions.body as IDataObject).payload = { country_code: countryCode.toUpperCase(), imei: imeis };
+	return requestOptions;
+}
+
+/** One output item per verified IMEI, carrying its device models (seed 000 response). */
+export async function splitResultsPerImei(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body = response.body as IDataObject;
+	const results = Array.isArray(body?.payload) ? (body.payload as IDataObject[]) : [];
+	const actionId = (body?.configuration as IDataObject | undefined)?.action_id;
+	if (results.length === 0) return items;
+	return results.map((result) => ({ json: { action_id: actionId, ...result } }));
+}

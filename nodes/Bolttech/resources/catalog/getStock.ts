@@ -1,0 +1,31 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const getStockFields: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'stockFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['catalog'], operation: ['getStock'] } },
+		options: [
+			{
+				displayName: 'Partner Device IDs',
+				name: 'partnerDeviceIds',
+				type: 'string',
+				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Partner Device ID' },
+				default: [],
+				description: 'Only these devices (your SKUs); all devices of the program when left out',
+				routing: { send: { type: 'body', property: 'payload.partner_device_id' } },
+			},
+			{
+				displayName: 'Updated Since',
+				name: 'updatedSince',
+				type: 'dateTime',
+				default: '',
+				description: 'Only devices whose stock changed after this date',
+				routing: { send: { type: 'body', property: 'payload.updated' } },
+			},
+		],
+	},
+];

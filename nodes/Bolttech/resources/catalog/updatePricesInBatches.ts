@@ -1,0 +1,203 @@
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+import { invalidInput } from '../../../shared/invalidInput';
+import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../../../shared/partnerError';
+import { retryDelaySeconds } from '../../../shared/retryAfter';
+import { bolttechCredentialType } from '../../shared/authentication';
+import type { BolttechAuthentication } from '../../shared/authentication';
+import { payloadInKeyStyle } from '../../shared/payloadKeys';
+import type { PayloadKeyStyle } from '../../shared/payloadKeys';
+import { priceRowOrProblem, skuOf } from '../../shared/priceRows';
+import type { PriceRow } from '../../shared/priceRows';
+import { DEFAULT_BATCH_SIZE } from './updatePrices';
+
+/** Status codes after which bolttech may accept the same batch later (seed-independent HTTP semantics). */
+const RETRYABLE_STATUS = new Set([429, 503]);
+
+interface BatchSettings {
+	credentialType: string;
+	baseUrl: string;
+	productCode: string;
+	callbackUrl?: string;
+	keyStyle: PayloadKeyStyle;
+	incremental: boolean;
+	maxRetries: number;
+	maxRetryWaitSeconds: number;
+}
+
+type BatchOutcome =
+	| { ok: true; response: IN8nHttpFullResponse; attempts: number }
+	| { ok: false; error: NodeApiError; attempts: number };
+
+function chunk<T>(rows: T[], size: number): T[][] {
+	const batches: T[][] = [];
+	for (let start = 0; start < rows.length; start += size) batches.push(rows.slice(start, start + size));
+	return batches;
+}
+
+function priceListBody(settings: BatchSettings, rows: PriceRow[], incremental: boolean): IDataObject {
+	const payload: IDataObject = {
+		incremental,
+		asset_model_prices: rows.map((row) => ({
+			...(row.ean ? { ean: row.ean } : {}),
+			...(row.partnerDeviceId ? { partner_device_id: row.partnerDeviceId } : {}),
+			price_net: row.priceNetMinorUnits,
+		})),
+	};
+	return {
+		configuration: {
+			action_id: 'update_price',
+			product_code: settings.productCode,
+			...(settings.callbackUrl ? { callback_url: settings.callbackUrl } : {}),
+		},
+		payload: payloadInKeyStyle(payload, settings.keyStyle),
+	};
+}
+
+async function sendBatch(
+	context: IExecuteFunctions,
+	settings: BatchSettings,
+	body: IDataObject,
+	batchNumber: number,
+): Promise<BatchOutcome> {
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		baseURL: settings.baseUrl,
+		url: '/v4.1/catalog/action',
+		headers: { Accept: 'application/json' },
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
+	};
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				settings.credentialType,
+				request,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			return { ok: false, error: new NodeApiError(context.getNode(), error as never), attempts: attempt };
+		}
+		if (response.statusCode < 400) return { ok: true, response, attempts: attempt };
+		if (RETRYABLE_STATUS.has(response.statusCode) && attempt <= settings.maxRetries) {
+			const waitSeconds = retryDelaySeconds(
+				response.headers['retry-after'],
+				attempt - 1,
+				settings.maxRetryWaitSeconds,
+			);
+			context.logger.debug(`bolttech asked to retry price batch ${batchNumber} in ${waitSeconds}s`);
+			await sleep(waitSeconds * 1000);
+			continue;
+		}
+		return {
+			ok: false,
+			error: partnerApiError(context.getNode(), 'bolttech', response.statusCode, response.body),
+			attempts: attempt,
+		};
+	}
+}
+
+function readSettings(context: IExecuteFunctions, credentialType: string, baseUrl: string): BatchSettings {
+	const retryOptions = context.getNodeParameter('retryOptions', 0, {}) as IDataObject;
+	return {
+		credentialType,
+		baseUrl,
+		productCode: String(context.getNodeParameter('productCode', 0)).trim(),
+		callbackUrl: String(context.getNodeParameter('callbackUrl', 0, '')).trim() || undefined,
+		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
+		incremental: context.getNodeParameter('incremental', 0, true) as boolean,
+		maxRetries: (retryOptions.maxRetries as number | undefined) ?? 3,
+		maxRetryWaitSeconds: (retryOptions.maxRetryWaitSeconds as number | undefined) ?? 60,
+	};
+}
+
+/**
+ * Update Prices: every input item is one SKU; they go to bolttech as price lists of "Batch Size"
+ * rows, in input order, one request per batch. Declarative routing sends one request per item,
+ * which is why this operation is code.
+ */
+export async function updatePricesInBatches(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const continueOnFail = this.continueOnFail();
+	const output: INodeExecutionData[] = [];
+
+	const rows: PriceRow[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const rowOrProblem = priceRowOrProblem(this, itemIndex);
+		if (!(rowOrProblem instanceof NodeOperationError)) {
+			rows.push(rowOrProblem);
+			continue;
+		}
+		if (!continueOnFail) throw rowOrProblem;
+		output.push({
+			json: { error: rowOrProblem.message, description: rowOrProblem.description },
+			pairedItem: { item: itemIndex },
+		});
+	}
+	if (rows.length === 0) return [output];
+
+	const credentialType = bolttechCredentialType(
+		this.getNodeParameter('authentication', 0, 'accessToken') as BolttechAuthentication,
+	);
+	const credentials = await this.getCredentials<{ baseUrl: string }>(credentialType);
+	const settings = readSettings(this, credentialType, String(credentials.baseUrl).replace(/\/+$/, ''));
+	if (!settings.productCode) {
+		throw invalidInput(this.getNode(), 0, 'Product Code', 'is empty', 'Enter the ID of your rental program at bolttech.');
+	}
+	const batchSize = Math.max(1, Math.floor((this.getNodeParameter('batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1));
+	const batches = chunk(rows, batchSize);
+
+	for (const [index, batch] of batches.entries()) {
+		const batchNumber = index + 1;
+		// A full list sent in several batches must replace the old list once, not once per batch:
+		// only the first batch carries incremental=false, the rest add to it.
+		const incremental = settings.incremental || index > 0;
+		const outcome = await sendBatch(this, settings, priceListBody(settings, batch, incremental), batchNumber);
+		const report = {
+			batch: batchNumber,
+			batches: batches.length,
+			skus: batch.length,
+			firstSku: skuOf(batch[0]),
+			lastSku: skuOf(batch[batch.length - 1]),
+			incremental,
+			attempts: outcome.attempts,
+		};
+		if (outcome.ok) {
+			const answer = outcome.response.body as IDataObject | undefined;
+			output.push({
+				json: { ...report, status: (answer?.status as string | undefined) ?? 'success', response: answer ?? {} },
+				pairedItem: batch.map((row) => ({ item: row.itemIndex })),
+			});
+			continue;
+		}
+		const failure = `Price batch ${batchNumber} of ${batches.length} (${batch.length} SKUs from ${report.firstSku}) failed: ${outcome.error.message}`;
+		if (!continueOnFail) {
+			outcome.error.message = failure;
+			outcome.error.context.itemIndex = batch[0].itemIndex;
+			throw outcome.error;
+		}
+		for (const row of batch) {
+			output.push({
+				json: {
+					error: failure,
+					batch: batchNumber,
+					ean: row.ean,
+					partner_device_id: row.partnerDeviceId,
+					price_net: row.priceNetMinorUnits,
+				},
+				pairedItem: { item: row.itemIndex },
+			});
+		}
+	}
+	return [output];
+}

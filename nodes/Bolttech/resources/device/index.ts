@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkImei, verifyImeiFields } from './verifyImei';
+
+export const deviceOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['device'] } },
+	default: 'verifyImei',
+	options: [
+		{
+			name: 'Verify IMEI',
+			value: 'verifyImei',
+			action: 'Verify an IMEI',
+			description: 'Check one IMEI against blacklists, stolen registries and manufacturer data',
+			routing: {
+				request: { method: 'POST', url: '/v4/verify/imei' },
+				send: { preSend: [checkImei] },
+			},
+		},
+	],
+};
+
+export const deviceFields: INodeProperties[] = [...verifyImeiFields];

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
+
+/**
+ * Seed 001 prints each catalog request twice: the cURL examples use snake_case keys
+ * (`asset_model_prices`, `partner_device_id`), the JSON examples camelCase. The cURL form is what
+ * goes over the wire, so it is the default; camelCase stays one switch away for tenants that
+ * answer to the JSON examples (remove_device and get_pricing only ever show camelCase).
+ */
+export const payloadKeyStyleField: INodeProperties = {
+	displayName: 'Payload Keys',
+	name: 'payloadKeyStyle',
+	type: 'options',
+	options: [
+		{
+			name: 'Snake Case (as in the cURL Examples)',
+			value: 'snakeCase',
+			description: 'For example asset_model_prices, partner_device_id, price_net',
+		},
+		{
+			name: 'Camel Case (as in the JSON Examples)',
+			value: 'camelCase',
+			description: 'For example assetModelPrices, partnerDeviceId, priceNet',
+		},
+	],
+	default: 'snakeCase',
+	description: 'How the keys inside "payload" are spelled on the wire',
+	displayOptions: { show: { resource: ['catalog'] } },
+};
+
+function snakeToCamel(key: string): string {
+	return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** Renames every key of `value`, at any depth, from snake_case to camelCase. */
+export function withCamelCaseKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withCamelCaseKeys);
+	if (typeof value !== 'object' || value === null) return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [snakeToCamel(key), withCamelCaseKeys(entry)]),
+	);
+}
+
+export function payloadInKeyStyle(payload: IDataObject, style: PayloadKeyStyle): IDataObject {
+	return style === 'camelCase' ? (withCamelCaseKeys(payload) as IDataObject) : payload;
+}
+
+/** preSend: respells `body.payload` (built in snake_case by the routing) in the chosen style. */
+export async function applyPayloadKeyStyle(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	const style = this.getNodeParameter('payloadKeyStyle', 'snakeCase') as PayloadKeyStyle;
+	body.payload = payloadInKeyStyle((body.payload as IDataObject) ?? {}, style);
+	return requestOptions;
+}

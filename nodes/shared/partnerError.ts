@@ -1,0 +1,81 @@
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeExecutionData,
+	JsonObject,
+	IgnoreStatusErrorConfig,
+} from 'n8n-workflow';
+
+/**
+ * Status errors reach the node as responses, so the partner's own code and message can be shown.
+ * 401 stays an error thrown by n8n itself: that is what makes n8n refresh an OAuth2 token.
+ */
+export const LET_NODE_READ_ERROR_RESPONSES: IgnoreStatusErrorConfig = { ignore: true, except: [401] };
+
+function firstText(body: IDataObject, keys: string[]): string | undefined {
+	for (const key of keys) {
+		const value = body[key];
+		if (typeof value === 'string' && value.trim()) return value.trim();
+		if (typeof value === 'number') return String(value);
+	}
+	return undefined;
+}
+
+/** Lists Afosto-style `errors` (field → problems) as "field: problem" lines. */
+function describeFieldErrors(errors: unknown): string | undefined {
+	if (!errors || typeof errors !== 'object') return undefined;
+	const lines = Array.isArray(errors)
+		? errors.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry)))
+		: Object.entries(errors as IDataObject).map(
+				([field, problem]) => `${field}: ${Array.isArray(problem) ? problem.join(', ') : String(problem)}`,
+			);
+	return lines.length ? lines.join('\n') : undefined;
+}
+
+/**
+ * The n8n error for a partner's error response. Its message carries the partner's own code and
+ * message (`{code, message}` at bolttech and Afosto, `{code, title}` at MasStack); the
+ * description adds the reference and field errors where the partner sends them.
+ */
+export function partnerApiError(
+	node: INode,
+	partner: string,
+	statusCode: number,
+	body: unknown,
+	itemIndex?: number,
+): NodeApiError {
+	const record: IDataObject =
+		typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {};
+	const code = firstText(record, ['code', 'error_code', 'errorCode', 'error']);
+	const text =
+		firstText(record, ['message', 'title', 'detail', 'error_description', 'description']) ??
+		(typeof body === 'string' && body.trim() ? body.trim().slice(0, 300) : undefined);
+	const summary = [code, text].filter(Boolean).join(': ') || 'no error details in the response';
+	const details = [
+		firstText(record, ['reference']) && `Reference: ${firstText(record, ['reference'])}`,
+		describeFieldErrors(record.errors),
+	].filter(Boolean);
+	return new NodeApiError(node, record as JsonObject, {
+		message: `${partner} answered ${statusCode}: ${summary}`,
+		description: details.length ? details.join('\n') : undefined,
+		httpCode: String(statusCode),
+		itemIndex,
+	});
+}
+
+/** postReceive: turns a partner's 4xx/5xx response into its n8n error, passes the rest through. */
+export function throwPartnerErrors(partner: string) {
+	return async function throwOnPartnerError(
+		this: IExecuteSingleFunctions,
+		items: INodeExecutionData[],
+		response: IN8nHttpFullResponse,
+	): Promise<INodeExecutionData[]> {
+		if (response.statusCode >= 400) {
+			throw partnerApiError(this.getNode(), partner, response.statusCode, response.body, this.getItemIndex());
+		}
+		return items;
+	};
+}

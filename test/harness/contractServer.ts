@@ -1,0 +1,191 @@
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { schemaViolations } from './schema';
+import type { Schema } from './schema';
+
+export interface ReceivedRequest {
+	route: string;
+	method: string;
+	path: string;
+	query: Record<string, string | string[]>;
+	pathParameters: Record<string, string>;
+	headers: IncomingHttpHeaders;
+	rawBody: string;
+	body: unknown;
+}
+
+export interface ContractResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+export interface ContractRoute {
+	/** A stable name tests use to find the route's requests and to script its answers. */
+	name: string;
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** The seed's path template, `{name}` for a path parameter. */
+	path: string;
+	/** Header name (lower case) to the pattern its value must match. */
+	requiredHeaders?: Record<string, RegExp>;
+	/** The request body's contract; a function picks it from the body (one endpoint, many actions). */
+	body?: Schema | ((body: unknown) => Schema);
+	/** Form-encoded bodies (OAuth2 token requests) are parsed into an object before checking. */
+	bodyEncoding?: 'json' | 'form';
+	respond: (request: ReceivedRequest) => ContractResponse;
+}
+
+export interface PartnerContract {
+	partner: string;
+	routes: ContractRoute[];
+	/** The partner's own error body, used for anything off-contract. */
+	errorBody: (code: string, message: string) => unknown;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 that speaks a partner's contract as the seeds describe it.
+ * Every request is checked (method, path, headers, body); a request off the contract is answered
+ * with the partner's 400 shape and recorded, and `assertNoViolations` fails the test with the diff.
+ */
+export class ContractServer {
+	readonly received: ReceivedRequest[] = [];
+	readonly violations: string[] = [];
+	private server?: Server;
+	private readonly scripted = new Map<string, Array<(request: ReceivedRequest) => ContractResponse>>();
+	private readonly compiledRoutes: Array<{ route: ContractRoute; pattern: RegExp; parameterNames: string[] }>;
+
+	constructor(private readonly contract: PartnerContract) {
+		this.compiledRoutes = contract.routes.map((route) => {
+			// split() with a capture group alternates literal text and `{name}` parameters.
+			const parts = route.path.split(/\{([^}]+)\}/);
+			const parameterNames = parts.filter((_part, index) => index % 2 === 1);
+			const source = parts
+				.map((part, index) => (index % 2 === 1 ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+				.join('');
+			return { route, pattern: new RegExp(`^${source}$`), parameterNames };
+		});
+	}
+
+	get url(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('The contract server is not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	async start(): Promise<this> {
+		this.server = createServer((request, response) => void this.handle(request, response));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		return this;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	/** Answers the next request to `routeName` with `responder` instead of the seed's example. */
+	scriptNext(routeName: string, ...responders: Array<(request: ReceivedRequest) => ContractResponse>): void {
+		if (!this.contract.routes.some((route) => route.name === routeName))
+			throw new Error(`No route named ${routeName} in the ${this.contract.partner} contract`);
+		this.scripted.set(routeName, [...(this.scripted.get(routeName) ?? []), ...responders]);
+	}
+
+	requestsTo(routeName: string): ReceivedRequest[] {
+		return this.received.filter((request) => request.route === routeName);
+	}
+
+	reset(): void {
+		this.received.length = 0;
+		this.violations.length = 0;
+		this.scripted.clear();
+	}
+
+	assertNoViolations(): void {
+		if (this.violations.length)
+			throw new Error(`Requests broke the ${this.contract.partner} contract:\n  ${this.violations.join('\n  ')}`);
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const method = request.method ?? 'GET';
+		const query: Record<string, string | string[]> = {};
+		for (const key of new Set(url.searchParams.keys())) {
+			const values = url.searchParams.getAll(key);
+			query[key] = values.length > 1 ? values : values[0];
+		}
+
+		const match = this.compiledRoutes
+			.map((compiled) => ({ compiled, found: compiled.pattern.exec(url.pathname) }))
+			.find(({ compiled, found }) => found && compiled.route.method === method);
+		if (!match?.found) {
+			return this.refuse(response, `${method} ${url.pathname}: no such operation in the ${this.contract.partner} contract`, 404);
+		}
+		const { route, parameterNames } = match.compiled;
+		const pathParameters = Object.fromEntries(
+			parameterNames.map((name, index) => [name, decodeURIComponent(match.found![index + 1])]),
+		);
+
+		const problems: string[] = [];
+		for (const [header, pattern] of Object.entries(route.requiredHeaders ?? {})) {
+			const value = request.headers[header];
+			if (typeof value !== 'string' || !pattern.test(value))
+				problems.push(`header ${header}: ${value === undefined ? 'missing' : 'has an unexpected value'}`);
+		}
+		let body: unknown = undefined;
+		if (rawBody.length) {
+			if (route.bodyEncoding === 'form') {
+				body = Object.fromEntries(new URLSearchParams(rawBody));
+			} else {
+				try {
+					body = JSON.parse(rawBody);
+				} catch {
+					problems.push(`body: not JSON (${rawBody.slice(0, 80)})`);
+				}
+			}
+		}
+		if (route.body) {
+			const schema = typeof route.body === 'function' ? route.body(body) : route.body;
+			if (body === undefined) problems.push('body: required but missing');
+			else problems.push(...schemaViolations(schema, body, 'body'));
+		}
+
+		const received: ReceivedRequest = {
+			route: route.name,
+			method,
+			path: url.pathname,
+			query,
+			pathParameters,
+			headers: request.headers,
+			rawBody,
+			body,
+		};
+		this.received.push(received);
+		if (problems.length) {
+			return this.refuse(response, `${route.name} (${method} ${url.pathname}): ${problems.join('; ')}`, 400);
+		}
+		const scripted = this.scripted.get(route.name)?.shift();
+		this.send(response, (scripted ?? route.respond)(received));
+	}
+
+	private refuse(response: ServerResponse, problem: string, status: number): void {
+		this.violations.push(problem);
+		this.send(response, { status, body: this.contract.errorBody('OFF_CONTRACT', problem) });
+	}
+
+	private send(response: ServerResponse, answer: ContractResponse): void {
+		const isJson = answer.body !== undefined && !Buffer.isBuffer(answer.body);
+		response.writeHead(answer.status, {
+			...(isJson ? { 'content-type': 'application/json' } : {}),
+			...answer.headers,
+		});
+		response.end(isJson ? JSON.stringify(answer.body) : (answer.body as Buffer | undefined));
+	}
+}

@@ -1,0 +1,52 @@
+import type {
+	ICredentialType,
+	INodeType,
+	INodeTypes,
+	IVersionedNodeType,
+	KnownNodesAndCredentials,
+} from 'n8n-workflow';
+
+import { BolttechApi } from '../../credentials/BolttechApi.credentials';
+import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentials';
+import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
+
+/** The prefix n8n gives a community package's node types. */
+export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
+
+const nodeClasses: Array<new () => INodeType> = [Bolttech];
+const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api];
+
+export const credentialTypes: Map<string, ICredentialType> = new Map(
+	credentialClasses.map((CredentialClass) => {
+		const credential = new CredentialClass();
+		return [credential.name, credential];
+	}),
+);
+
+/** The package's node types, keyed the way n8n keys installed community nodes. */
+export class PackageNodeTypes implements INodeTypes {
+	private readonly byName = new Map<string, INodeType>(
+		nodeClasses.map((NodeClass) => {
+			const node = new NodeClass();
+			return [`${PACKAGE_PREFIX}.${node.description.name}`, node];
+		}),
+	);
+
+	getByName(nodeType: string): INodeType | IVersionedNodeType {
+		return this.requireType(nodeType);
+	}
+
+	getByNameAndVersion(nodeType: string): INodeType {
+		return this.requireType(nodeType);
+	}
+
+	getKnownTypes(): KnownNodesAndCredentials['nodes'] {
+		return {};
+	}
+
+	private requireType(nodeType: string): INodeType {
+		const type = this.byName.get(nodeType);
+		if (!type) throw new Error(`Unknown node type ${nodeType}; known: ${[...this.byName.keys()].join(', ')}`);
+		return type;
+	}
+}
