@@ -1,6 +1,7 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
+	IHttpRequestOptions,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -29,12 +30,17 @@ export class BolttechApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	/**
+	 * A function rather than a generic `={{ }}` template: n8n evaluates a template on every
+	 * request, which cost more than the request itself in a 100,000-SKU price sync.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken as string}` };
+		return requestOptions;
+	}
 
 	test: ICredentialTestRequest = bolttechCredentialTest;
 }

@@ -56,7 +56,14 @@ export class ContractServer {
 	private readonly scripted = new Map<string, Array<(request: ReceivedRequest) => ContractResponse>>();
 	private readonly compiledRoutes: Array<{ route: ContractRoute; pattern: RegExp; parameterNames: string[] }>;
 
-	constructor(private readonly contract: PartnerContract) {
+	/**
+	 * @param bearerTokens when given, the server acts as the partner's auth layer: a request whose
+	 * bearer token is not in the list gets the partner's 401, as a revoked token would.
+	 */
+	constructor(
+		private readonly contract: PartnerContract,
+		private readonly bearerTokens?: string[],
+	) {
 		this.compiledRoutes = contract.routes.map((route) => {
 			// split() with a capture group alternates literal text and `{name}` parameters.
 			const parts = route.path.split(/\{([^}]+)\}/);
@@ -132,6 +139,14 @@ export class ContractServer {
 		const pathParameters = Object.fromEntries(
 			parameterNames.map((name, index) => [name, decodeURIComponent(match.found![index + 1])]),
 		);
+
+		const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
+		if (bearer !== undefined && this.bearerTokens && !this.bearerTokens.includes(bearer)) {
+			return this.send(response, {
+				status: 401,
+				body: this.contract.errorBody('UNAUTHORIZED', 'The access token is invalid or expired'),
+			});
+		}
 
 		const problems: string[] = [];
 		for (const [header, pattern] of Object.entries(route.requiredHeaders ?? {})) {

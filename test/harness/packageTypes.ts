@@ -32,6 +32,13 @@ export class PackageNodeTypes implements INodeTypes {
 		}),
 	);
 
+	/** Adds a node type that exists only in tests, such as the credential-test runner. */
+	register(name: string, nodeType: INodeType): string {
+		const fullName = `test.${name}`;
+		this.byName.set(fullName, nodeType);
+		return fullName;
+	}
+
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		return this.requireType(nodeType);
 	}

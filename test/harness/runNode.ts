@@ -6,6 +6,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodeType,
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
@@ -26,8 +27,8 @@ export interface NodeRun {
 }
 
 export interface NodeRunRequest {
-	/** The node's `description.name`, e.g. `bolttech`. */
-	type: string;
+	/** The node's `description.name`, e.g. `bolttech`, or a node type made for the test. */
+	type: string | INodeType;
 	parameters: INodeParameters;
 	/** Credential data by credential type name. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
@@ -50,7 +51,10 @@ export async function runNode(request: NodeRunRequest): Promise<NodeRun> {
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node Under Test',
-		type: `${PACKAGE_PREFIX}.${request.type}`,
+		type:
+			typeof request.type === 'string'
+				? `${PACKAGE_PREFIX}.${request.type}`
+				: nodeTypes.register(request.type.description.name, request.type),
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: request.parameters,

@@ -23,12 +23,56 @@ export const updatePricesFields: INodeProperties[] = [
 		displayOptions: showOnlyForUpdatePrices,
 	},
 	{
+		displayName: 'Map Prices From',
+		name: 'priceMapping',
+		type: 'options',
+		options: [
+			{
+				name: 'Input Fields',
+				value: 'inputFields',
+				description: 'Read the EAN, partner device ID and net price from the input fields named below (fastest)',
+			},
+			{
+				name: 'Expressions',
+				value: 'expressions',
+				description: 'Compute each value per item with an expression',
+			},
+		],
+		default: 'inputFields',
+		displayOptions: showOnlyForUpdatePrices,
+	},
+	{
+		displayName: 'EAN Field',
+		name: 'eanField',
+		type: 'string',
+		default: 'ean',
+		description: 'Input field with the EAN-8 or EAN-13 of the device (dot notation for nested fields); leave empty if you only send partner device IDs',
+		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
+	},
+	{
+		displayName: 'Partner Device ID Field',
+		name: 'partnerDeviceIdField',
+		type: 'string',
+		default: 'partner_device_id',
+		description: 'Input field with your SKU for the device; leave empty if you only send EANs',
+		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
+	},
+	{
+		displayName: 'Net Price Field',
+		name: 'netPriceField',
+		type: 'string',
+		default: 'price_net',
+		required: true,
+		description: 'Input field with the net price, in the unit chosen below',
+		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
+	},
+	{
 		displayName: 'EAN',
 		name: 'ean',
 		type: 'string',
 		default: '={{ $json.ean }}',
 		description: 'EAN-8 or EAN-13 of the device; give an EAN, a partner device ID or both',
-		displayOptions: showOnlyForUpdatePrices,
+		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
 	},
 	{
 		displayName: 'Partner Device ID',
@@ -36,7 +80,7 @@ export const updatePricesFields: INodeProperties[] = [
 		type: 'string',
 		default: '={{ $json.partner_device_id }}',
 		description: 'Your SKU for the device, as agreed with bolttech during onboarding',
-		displayOptions: showOnlyForUpdatePrices,
+		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
 	},
 	{
 		displayName: 'Net Price',
@@ -45,7 +89,7 @@ export const updatePricesFields: INodeProperties[] = [
 		default: '={{ $json.price_net }}',
 		required: true,
 		description: 'The net price of the device, in the unit chosen below',
-		displayOptions: showOnlyForUpdatePrices,
+		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
 	},
 	{
 		displayName: 'Price Unit',
@@ -87,7 +131,7 @@ export const updatePricesFields: INodeProperties[] = [
 	},
 	{
 		displayName: 'Options',
-		name: 'retryOptions',
+		name: 'priceSyncOptions',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -107,7 +151,16 @@ export const updatePricesFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 60,
-				description: "Upper bound for the wait bolttech asks for in Retry-After",
+				description: 'Upper bound for the wait bolttech asks for in Retry-After',
+			},
+			{
+				displayName: 'Validate EAN Check Digits',
+				name: 'validateEanCheckDigit',
+				type: 'boolean',
+				default: true,
+				// Seed 001's own example EAN 7350028569832 fails the GS1 check (it should end in 0).
+				description:
+					'Whether to refuse EANs whose GS1 check digit is wrong before sending. Turn off only if bolttech holds such EANs from your onboarding list.',
 			},
 		],
 	},

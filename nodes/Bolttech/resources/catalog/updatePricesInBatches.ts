@@ -14,7 +14,7 @@ import { bolttechCredentialType } from '../../shared/authentication';
 import type { BolttechAuthentication } from '../../shared/authentication';
 import { payloadInKeyStyle } from '../../shared/payloadKeys';
 import type { PayloadKeyStyle } from '../../shared/payloadKeys';
-import { priceRowOrProblem, skuOf } from '../../shared/priceRows';
+import { priceRowReader, skuOf } from '../../shared/priceRows';
 import type { PriceRow } from '../../shared/priceRows';
 import { DEFAULT_BATCH_SIZE } from './updatePrices';
 
@@ -45,11 +45,7 @@ function chunk<T>(rows: T[], size: number): T[][] {
 function priceListBody(settings: BatchSettings, rows: PriceRow[], incremental: boolean): IDataObject {
 	const payload: IDataObject = {
 		incremental,
-		asset_model_prices: rows.map((row) => ({
-			...(row.ean ? { ean: row.ean } : {}),
-			...(row.partnerDeviceId ? { partner_device_id: row.partnerDeviceId } : {}),
-			price_net: row.priceNetMinorUnits,
-		})),
+		asset_model_prices: rows.map((row) => row.wire),
 	};
 	return {
 		configuration: {
@@ -108,7 +104,7 @@ async function sendBatch(
 }
 
 function readSettings(context: IExecuteFunctions, credentialType: string, baseUrl: string): BatchSettings {
-	const retryOptions = context.getNodeParameter('retryOptions', 0, {}) as IDataObject;
+	const retryOptions = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	return {
 		credentialType,
 		baseUrl,
@@ -132,8 +128,9 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	const output: INodeExecutionData[] = [];
 
 	const rows: PriceRow[] = [];
+	const readPriceRow = priceRowReader(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const rowOrProblem = priceRowOrProblem(this, itemIndex);
+		const rowOrProblem = readPriceRow(itemIndex);
 		if (!(rowOrProblem instanceof NodeOperationError)) {
 			rows.push(rowOrProblem);
 			continue;

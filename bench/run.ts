@@ -1,0 +1,144 @@
+import '../test/harness/environment';
+
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { runNode } from '../test/harness/runNode';
+
+/**
+ * `npm run bench`: the scheduled price sync, measured three ways in one run against one local
+ * bolttech contract server (in its own process), and reported as ratios so the figures hold on
+ * any machine. Rounds interleave the three so that machine noise hits all of them alike.
+ */
+
+const TOKEN = 'bench-token';
+const SKU_COUNT = 100_000;
+const BATCH_SIZE = 1_000;
+/** One request per item is ~100x slower, so it runs on a sample and is scaled to SKU_COUNT. */
+const PER_ITEM_SAMPLE = 2_000;
+const ROUNDS = 5;
+
+const rows = Array.from({ length: SKU_COUNT }, (_, index) => ({
+	partner_device_id: `SKU-${String(index).padStart(6, '0')}`,
+	price_net: 10_000 + (index % 90_000),
+}));
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timed(action: () => Promise<void>): Promise<number> {
+	const started = performance.now();
+	await action();
+	return performance.now() - started;
+}
+
+function post(url: URL, body: string): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(
+			url,
+			{
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					accept: 'application/json',
+					authorization: `Bearer ${TOKEN}`,
+					'content-length': Buffer.byteLength(body),
+				},
+			},
+			(response) => {
+				response.resume();
+				response.on('end', () => resolve(response.statusCode ?? 0));
+			},
+		);
+		request.on('error', reject);
+		request.end(body);
+	});
+}
+
+/** The baseline: the same batches, built and sent by a minimal script with no n8n in between. */
+async function rawScript(serverUrl: string): Promise<void> {
+	const url = new URL('/v4.1/catalog/action', serverUrl);
+	for (let start = 0; start < rows.length; start += BATCH_SIZE) {
+		const body = JSON.stringify({
+			configuration: { action_id: 'update_price', product_code: 'RENTAL-BENCH' },
+			payload: { incremental: true, asset_model_prices: rows.slice(start, start + BATCH_SIZE) },
+		});
+		const status = await post(url, body);
+		if (status !== 200) throw new Error(`raw script got ${status}`);
+	}
+}
+
+async function throughNode(serverUrl: string, items: typeof rows, batchSize: number): Promise<void> {
+	const result = await runNode({
+		type: 'bolttech',
+		parameters: { resource: 'catalog', operation: 'updatePrices', productCode: 'RENTAL-BENCH', batchSize },
+		credentials: { bolttechApi: { baseUrl: serverUrl, accessToken: TOKEN } },
+		items,
+	});
+	if (result.error) throw result.error;
+	if (result.json.length !== Math.ceil(items.length / batchSize)) throw new Error('a batch report is missing');
+}
+
+interface ServerReport {
+	url?: string;
+	violations?: string[];
+	requests?: number;
+}
+
+function nextMessage(child: ChildProcess): Promise<ServerReport> {
+	return new Promise((resolve) => child.once('message', (message) => resolve(message as ServerReport)));
+}
+
+async function main(): Promise<void> {
+	const child = fork(join(__dirname, 'contractServerProcess.js'), [TOKEN]);
+	const { url } = await nextMessage(child);
+	const serverUrl = url!;
+	const measure = async (action: () => Promise<void>, expectedRequests: number) => {
+		const elapsed = await timed(action);
+		child.send('violations?');
+		const report = await nextMessage(child);
+		if (report.violations?.length) throw new Error(`Off-contract requests: ${report.violations[0]}`);
+		if (report.requests !== expectedRequests)
+			throw new Error(`Expected ${expectedRequests} requests, the server saw ${report.requests}`);
+		return elapsed;
+	};
+	const batches = SKU_COUNT / BATCH_SIZE;
+	try {
+		await measure(() => throughNode(serverUrl, rows.slice(0, 5_000), BATCH_SIZE), 5);
+		await measure(() => rawScript(serverUrl), batches);
+
+		const nodeTimes: number[] = [];
+		const rawTimes: number[] = [];
+		const perItemTimes: number[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			nodeTimes.push(await measure(() => throughNode(serverUrl, rows, BATCH_SIZE), batches));
+			rawTimes.push(await measure(() => rawScript(serverUrl), batches));
+			const sample = await measure(() => throughNode(serverUrl, rows.slice(0, PER_ITEM_SAMPLE), 1), PER_ITEM_SAMPLE);
+			perItemTimes.push((sample * SKU_COUNT) / PER_ITEM_SAMPLE);
+		}
+		const node = median(nodeTimes);
+		const raw = median(rawTimes);
+		const perItem = median(perItemTimes);
+		const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+		console.log(
+			`bolttech price sync: ${SKU_COUNT.toLocaleString('en')} SKUs in batches of ${BATCH_SIZE}, median of ${ROUNDS} rounds`,
+		);
+		console.log(`  node, Update Prices                      ${seconds(node)}`);
+		console.log(`  raw Node script, same batches            ${seconds(raw)}`);
+		console.log(`  node, batch size 1 (from ${PER_ITEM_SAMPLE.toLocaleString('en')} SKUs)    ${seconds(perItem)}`);
+		console.log(`  node / raw script: ${(node / raw).toFixed(2)}x (target <= 1.30x)`);
+		console.log(`  batch size 1 / node: ${(perItem / node).toFixed(0)}x slower per item (target >= 50x)`);
+	} finally {
+		child.send('stop');
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
