@@ -35,18 +35,22 @@ function describeFieldErrors(errors: unknown): string | undefined {
 	return lines.length ? lines.join('\n') : undefined;
 }
 
+export interface PartnerErrorResponse {
+	partner: string;
+	statusCode: number;
+	body: unknown;
+	itemIndex?: number;
+	/** What a partner error code means and what to do about it, keyed by the partner's code. */
+	hintsByCode?: Record<string, string>;
+}
+
 /**
  * The n8n error for a partner's error response. Its message carries the partner's own code and
  * message (`{code, message}` at bolttech and Afosto, `{code, title}` at MasStack); the
- * description adds the reference and field errors where the partner sends them.
+ * description adds the hint for that code, the reference and field errors where the partner sends them.
  */
-export function partnerApiError(
-	node: INode,
-	partner: string,
-	statusCode: number,
-	body: unknown,
-	itemIndex?: number,
-): NodeApiError {
+export function partnerApiError(node: INode, response: PartnerErrorResponse): NodeApiError {
+	const { partner, statusCode, body, itemIndex, hintsByCode } = response;
 	const record: IDataObject =
 		typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {};
 	const code = firstText(record, ['code', 'error_code', 'errorCode', 'error']);
@@ -54,8 +58,10 @@ export function partnerApiError(
 		firstText(record, ['message', 'title', 'detail', 'error_description', 'description']) ??
 		(typeof body === 'string' && body.trim() ? body.trim().slice(0, 300) : undefined);
 	const summary = [code, text].filter(Boolean).join(': ') || 'no error details in the response';
+	const reference = firstText(record, ['reference']);
 	const details = [
-		firstText(record, ['reference']) && `Reference: ${firstText(record, ['reference'])}`,
+		code !== undefined ? hintsByCode?.[code] : undefined,
+		reference && `Reference: ${reference}`,
 		describeFieldErrors(record.errors),
 	].filter(Boolean);
 	return new NodeApiError(node, record as JsonObject, {
@@ -67,14 +73,20 @@ export function partnerApiError(
 }
 
 /** postReceive: turns a partner's 4xx/5xx response into its n8n error, passes the rest through. */
-export function throwPartnerErrors(partner: string) {
+export function throwPartnerErrors(partner: string, hintsByCode?: Record<string, string>) {
 	return async function throwOnPartnerError(
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		if (response.statusCode >= 400) {
-			throw partnerApiError(this.getNode(), partner, response.statusCode, response.body, this.getItemIndex());
+			throw partnerApiError(this.getNode(), {
+				partner,
+				statusCode: response.statusCode,
+				body: response.body,
+				itemIndex: this.getItemIndex(),
+				hintsByCode,
+			});
 		}
 		return items;
 	};

@@ -97,7 +97,11 @@ async function sendBatch(
 		}
 		return {
 			ok: false,
-			error: partnerApiError(context.getNode(), 'bolttech', response.statusCode, response.body),
+			error: partnerApiError(context.getNode(), {
+				partner: 'bolttech',
+				statusCode: response.statusCode,
+				body: response.body,
+			}),
 			attempts: attempt,
 		};
 	}

@@ -1,0 +1,18 @@
+import { ContractServer } from './contractServer';
+import type { PartnerContract } from './contractServer';
+
+/**
+ * Starts a partner's contract server for one test file (fresh request log per test) and stops it
+ * afterwards. `bearerTokens` are the tokens the server accepts; any other gets the partner's 401.
+ */
+export function useContractServer(contract: PartnerContract, bearerTokens: string[]): ContractServer {
+	const server = new ContractServer(contract, bearerTokens);
+	beforeAll(async () => {
+		await server.start();
+	});
+	afterAll(async () => {
+		await server.stop();
+	});
+	beforeEach(() => server.reset());
+	return server;
+}
