@@ -8,7 +8,7 @@ import { ContractServer } from '../test/harness/contractServer';
  */
 async function main(): Promise<void> {
 	const token = process.argv[2];
-	const server = await new ContractServer(bolttechContract, [token]).start();
+	const server = await new ContractServer(bolttechContract, { bearerTokens: [token] }).start();
 	process.on('message', (message) => {
 		if (message === 'violations?') {
 			process.send?.({ violations: [...server.violations], requests: server.received.length });

@@ -1,4 +1,4 @@
-import type { PartnerContract, ReceivedRequest } from '../harness/contractServer';
+import type { CallBack, PartnerContract, ReceivedRequest } from '../harness/contractServer';
 import type { Schema } from '../harness/schema';
 
 /**
@@ -207,6 +207,22 @@ export const VERIFY_IMEI_EXAMPLE = {
 	confidence: 'high',
 };
 
+/**
+ * Seed 001 names `configuration.callback_url` but not what bolttech posts there; the sandbox posts
+ * the action, the product code, an outcome and, for reads, the same data the response carried.
+ */
+function callBackCatalogAction(request: ReceivedRequest, callBack: CallBack): void {
+	const { configuration } = request.body as { configuration: { action_id: string; product_code: string; callback_url?: string } };
+	const answer = answerCatalogAction(request).body;
+	callBack(configuration.callback_url, {
+		action_id: configuration.action_id,
+		product_code: configuration.product_code,
+		status: 'completed',
+		completed_at: new Date().toISOString(),
+		result: answer,
+	});
+}
+
 function answerCatalogAction(request: ReceivedRequest) {
 	const actionId = (request.body as { configuration: { action_id: string } }).configuration.action_id;
 	if (actionId === 'get_stock') return { status: 200, body: STOCK_EXAMPLE };
@@ -247,6 +263,7 @@ export const bolttechContract: PartnerContract = {
 			requiredHeaders: { ...bearer, 'content-type': /^application\/json/ },
 			body: catalogActionSchema,
 			respond: answerCatalogAction,
+			followUp: callBackCatalogAction,
 		},
 		{
 			name: 'verifyImei',

@@ -35,6 +35,28 @@ export interface ContractRoute {
 	/** Form-encoded bodies (OAuth2 token requests) are parsed into an object before checking. */
 	bodyEncoding?: 'json' | 'form';
 	respond: (request: ReceivedRequest) => ContractResponse;
+	/**
+	 * What the partner does later, asynchronously: e.g. POST the result to the callback URL the
+	 * request named. Runs only on servers started with callbacks on.
+	 */
+	followUp?: (request: ReceivedRequest, callBack: CallBack) => void;
+}
+
+/** POSTs a JSON body to a callback URL, as the partner would, a moment after the request. */
+export type CallBack = (url: unknown, body: unknown, headers?: Record<string, string>) => void;
+
+export interface CallbackDelivery {
+	url: string;
+	body: unknown;
+	status?: number;
+	error?: string;
+}
+
+export interface ContractServerOptions {
+	/** When given, a bearer token not in the list gets the partner's 401, as a revoked one would. */
+	bearerTokens?: string[];
+	/** When given, routes' follow-ups run, and their callbacks go out after this delay. */
+	callbackDelayMs?: number;
 }
 
 export interface PartnerContract {
@@ -52,17 +74,14 @@ export interface PartnerContract {
 export class ContractServer {
 	readonly received: ReceivedRequest[] = [];
 	readonly violations: string[] = [];
+	readonly deliveries: CallbackDelivery[] = [];
 	private server?: Server;
 	private readonly scripted = new Map<string, Array<(request: ReceivedRequest) => ContractResponse>>();
 	private readonly compiledRoutes: Array<{ route: ContractRoute; pattern: RegExp; parameterNames: string[] }>;
 
-	/**
-	 * @param bearerTokens when given, the server acts as the partner's auth layer: a request whose
-	 * bearer token is not in the list gets the partner's 401, as a revoked token would.
-	 */
 	constructor(
-		private readonly contract: PartnerContract,
-		private readonly bearerTokens?: string[],
+		readonly contract: PartnerContract,
+		private readonly options: ContractServerOptions = {},
 	) {
 		this.compiledRoutes = contract.routes.map((route) => {
 			// split() with a capture group alternates literal text and `{name}` parameters.
@@ -83,6 +102,7 @@ export class ContractServer {
 
 	async start(): Promise<this> {
 		this.server = createServer((request, response) => void this.handle(request, response));
+		this.server.keepAliveTimeout = 1_000;
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		return this;
 	}
@@ -109,6 +129,7 @@ export class ContractServer {
 	reset(): void {
 		this.received.length = 0;
 		this.violations.length = 0;
+		this.deliveries.length = 0;
 		this.scripted.clear();
 	}
 
@@ -117,11 +138,16 @@ export class ContractServer {
 			throw new Error(`Requests broke the ${this.contract.partner} contract:\n  ${this.violations.join('\n  ')}`);
 	}
 
-	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+	/**
+	 * Answers one request as the partner would; `pathname` lets a host serving several partners
+	 * (the sandbox) hand over the path without its own prefix.
+	 */
+	async handle(request: IncomingMessage, response: ServerResponse, pathname?: string): Promise<void> {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		if (pathname !== undefined) url.pathname = pathname;
 		const method = request.method ?? 'GET';
 		const query: Record<string, string | string[]> = {};
 		for (const key of new Set(url.searchParams.keys())) {
@@ -141,7 +167,8 @@ export class ContractServer {
 		);
 
 		const bearer = /^Bearer (.+)$/.exec(String(request.headers.authorization ?? ''))?.[1];
-		if (bearer !== undefined && this.bearerTokens && !this.bearerTokens.includes(bearer)) {
+		const { bearerTokens } = this.options;
+		if (bearer !== undefined && bearerTokens && !bearerTokens.includes(bearer)) {
 			return this.send(response, {
 				status: 401,
 				body: this.contract.errorBody('UNAUTHORIZED', 'The access token is invalid or expired'),
@@ -187,7 +214,43 @@ export class ContractServer {
 			return this.refuse(response, `${route.name} (${method} ${url.pathname}): ${problems.join('; ')}`, 400);
 		}
 		const scripted = this.scripted.get(route.name)?.shift();
-		this.send(response, (scripted ?? route.respond)(received));
+		const answer = (scripted ?? route.respond)(received);
+		this.send(response, answer);
+		if (route.followUp && this.options.callbackDelayMs !== undefined && answer.status < 400) {
+			route.followUp(received, (target, body, headers) => this.callBack(target, body, headers));
+		}
+	}
+
+	/** Partners call back over the network; here only to this machine, never anywhere else. */
+	private callBack(target: unknown, body: unknown, headers: Record<string, string> = {}): void {
+		if (typeof target !== 'string' || !target) return;
+		const delivery: CallbackDelivery = { url: target, body };
+		this.deliveries.push(delivery);
+		let url: URL;
+		try {
+			url = new URL(target);
+		} catch {
+			delivery.error = 'not a URL';
+			return;
+		}
+		if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+			delivery.error = 'callbacks go only to this machine';
+			return;
+		}
+		setTimeout(() => {
+			fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers },
+				body: JSON.stringify(body),
+			})
+				.then(async (answer) => {
+					delivery.status = answer.status;
+					await answer.arrayBuffer();
+				})
+				.catch((error: Error) => {
+					delivery.error = error.message;
+				});
+		}, this.options.callbackDelayMs);
 	}
 
 	private refuse(response: ServerResponse, problem: string, status: number): void {

@@ -6,7 +6,7 @@ import type { PartnerContract } from './contractServer';
  * afterwards. `bearerTokens` are the tokens the server accepts; any other gets the partner's 401.
  */
 export function useContractServer(contract: PartnerContract, bearerTokens: string[]): ContractServer {
-	const server = new ContractServer(contract, bearerTokens);
+	const server = new ContractServer(contract, { bearerTokens });
 	beforeAll(async () => {
 		await server.start();
 	});

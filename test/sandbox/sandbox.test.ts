@@ -1,0 +1,105 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { SANDBOX_PARTNERS, SANDBOX_TOKENS } from '../../sandbox/partners';
+import { SandboxServer } from '../../sandbox/sandboxServer';
+import { runNode } from '../harness/runNode';
+
+const sandbox = new SandboxServer(SANDBOX_PARTNERS, 20);
+const callbacks: Array<{ path: string; body: unknown }> = [];
+const receiver = createServer((request, response) => {
+	const chunks: Buffer[] = [];
+	request.on('data', (chunk: Buffer) => chunks.push(chunk));
+	request.on('end', () => {
+		callbacks.push({ path: request.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString()) });
+		response.writeHead(200).end();
+	});
+});
+let receiverUrl = '';
+
+beforeAll(async () => {
+	await sandbox.start(0);
+	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+	receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+	await sandbox.stop();
+	receiver.closeAllConnections();
+	await new Promise((resolve) => receiver.close(resolve));
+});
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('timed out waiting');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+describe('the sandbox', () => {
+	const bolttech = () => ({ bolttechApi: { baseUrl: `${sandbox.url}/bolttech`, accessToken: SANDBOX_TOKENS.bolttech } });
+
+	it('serves bolttech under /bolttech to the real node', async () => {
+		const result = await runNode({
+			type: 'bolttech',
+			parameters: { resource: 'device', operation: 'verifyImei', imei: '861248007147070' },
+			credentials: bolttech(),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.json[0]).toMatchObject({ imei: '861248007147070', verificationStatus: 'verified' });
+		expect(sandbox.partners.get('bolttech')!.violations).toEqual([]);
+	});
+
+	it('calls back a moment after a catalog action, like bolttech, with the action and its result', async () => {
+		const result = await runNode({
+			type: 'bolttech',
+			parameters: {
+				resource: 'catalog',
+				operation: 'getStock',
+				productCode: 'RENTAL-ES-01',
+				callbackUrl: `${receiverUrl}/webhook/bolttech`,
+			},
+			credentials: bolttech(),
+		});
+
+		expect(result.error).toBeUndefined();
+		await until(() => callbacks.length === 1);
+		expect(callbacks[0]).toMatchObject({
+			path: '/webhook/bolttech',
+			body: { action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed', result: { stock: [{ volume: 500 }] } },
+		});
+	});
+
+	it('never calls back anywhere but this machine', async () => {
+		await runNode({
+			type: 'bolttech',
+			parameters: {
+				resource: 'catalog',
+				operation: 'removeDevice',
+				productCode: 'P',
+				partnerDeviceId: 'D1',
+				callbackUrl: 'https://partner.example.com/hook',
+			},
+			credentials: bolttech(),
+		});
+
+		const deliveries = sandbox.partners.get('bolttech')!.deliveries;
+		expect(deliveries.at(-1)).toEqual({
+			url: 'https://partner.example.com/hook',
+			body: expect.objectContaining({ action_id: 'remove_device' }),
+			error: 'callbacks go only to this machine',
+		});
+	});
+
+	it('refuses a token it did not issue with the partner 401', async () => {
+		const response = await fetch(`${sandbox.url}/bolttech/v4/verify/imei`, {
+			method: 'POST',
+			headers: { authorization: 'Bearer guessed', 'content-type': 'application/json' },
+			body: JSON.stringify({ imei: '861248007147070' }),
+		});
+
+		expect(response.status).toBe(401);
+		expect(await response.json()).toEqual({ code: 'UNAUTHORIZED', message: 'The access token is invalid or expired' });
+	});
+});
