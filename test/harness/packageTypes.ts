@@ -9,11 +9,12 @@ import type {
 import { BolttechApi } from '../../credentials/BolttechApi.credentials';
 import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentials';
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
+import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
 
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
 
-const nodeClasses: Array<new () => INodeType> = [Bolttech];
+const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechTrigger];
 const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api];
 
 export const credentialTypes: Map<string, ICredentialType> = new Map(

@@ -1,0 +1,103 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+
+const CATALOG_ACTIONS = [
+	{ name: 'Get Rental Pricing', value: 'get_pricing', description: 'Action ID get_pricing' },
+	{ name: 'Get Stock', value: 'get_stock', description: 'Action ID get_stock' },
+	{ name: 'Remove Device', value: 'remove_device', description: 'Action ID remove_device' },
+	{ name: 'Update Prices', value: 'update_price', description: 'Action ID update_price' },
+];
+
+/** Seed 001 does not document the callback body; the action id may sit at the top or in `configuration`. */
+function actionIdOf(body: IDataObject): string | undefined {
+	const configuration = body.configuration as IDataObject | undefined;
+	const actionId = body.action_id ?? configuration?.action_id ?? body.actionId;
+	return typeof actionId === 'string' ? actionId : undefined;
+}
+
+export class BolttechTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bolttech Trigger',
+		name: 'bolttechTrigger',
+		icon: { light: 'file:../../icons/bolttech.svg', dark: 'file:../../icons/bolttech.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "catalog callbacks: " + $parameter["actions"].join(", ") }}',
+		description: 'Starts a workflow when bolttech calls back with the result of a catalog action',
+		defaults: { name: 'Bolttech Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'bolttech-catalog' }],
+		properties: [
+			{
+				displayName:
+					'Copy this node\'s Production URL into "Callback URL" of a Bolttech catalog operation (Update Prices, Remove Device, Get Stock, Get Rental Pricing); bolttech posts the action\'s result there.',
+				name: 'usageNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Actions',
+				name: 'actions',
+				type: 'multiOptions',
+				options: CATALOG_ACTIONS,
+				default: ['get_pricing', 'get_stock', 'remove_device', 'update_price'],
+				required: true,
+				description:
+					'Callbacks of these catalog actions start the workflow; callbacks of other actions get 422 and start nothing',
+			},
+			...callbackSecretFields,
+		],
+	};
+
+	/**
+	 * bolttech takes the callback URL with each request, so there is nothing to register with it.
+	 * The lifecycle only notes the URL in the workflow's static data while the trigger is active.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				return staticData.callbackUrl === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				staticData.callbackUrl = this.getNodeWebhookUrl('default');
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				delete staticData.callbackUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secretProblem = wrongSecretReason(this);
+		if (secretProblem) return refuseCallback(this, 401, secretProblem);
+		const body = jsonObjectBody(this);
+		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
+		const actionId = actionIdOf(body);
+		const accepted = this.getNodeParameter('actions', []) as string[];
+		if (!actionId || !accepted.includes(actionId)) {
+			return refuseCallback(
+				this,
+				422,
+				`This trigger accepts callbacks of ${accepted.join(', ')}; this one is for ${actionId ?? 'no action'}`,
+			);
+		}
+		return {
+			workflowData: [this.helpers.returnJsonArray({ ...body, action_id: actionId, receivedAt: new Date().toISOString() })],
+		};
+	}
+}

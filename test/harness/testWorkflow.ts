@@ -1,0 +1,118 @@
+import { ExecutionLifecycleHooks } from 'n8n-core';
+import { Workflow } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeParameters,
+	INodeType,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+
+import { PackageCredentialsHelper } from './credentialsHelper';
+import { PACKAGE_PREFIX, PackageNodeTypes } from './packageTypes';
+
+export const TEST_N8N_URL = 'http://127.0.0.1:5678';
+
+export interface TestNodeSpec {
+	/** The node's `description.name`, e.g. `bolttech`, or a node type made for the test. */
+	type: string | INodeType;
+	parameters: INodeParameters;
+	/** Credential data by credential type name. */
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+	retryOnFail?: { maxTries: number; waitBetweenTries: number };
+	/** Base of the webhook URLs n8n hands out (a trigger test's own server). */
+	webhookBaseUrl?: string;
+}
+
+export interface TestWorkflow {
+	node: INode;
+	workflow: Workflow;
+	workflowData: IWorkflowBase;
+	executionId: string;
+	hooks: ExecutionLifecycleHooks;
+	additionalData: IWorkflowExecuteAdditionalData;
+	credentialsHelper: PackageCredentialsHelper;
+}
+
+const nodeTypes = new PackageNodeTypes();
+let executionCounter = 0;
+
+/** A one-node workflow around the node under test, with what n8n-core needs to run it. */
+export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
+	const credentialsHelper = new PackageCredentialsHelper(spec.credentials ?? {});
+	const node: INode = {
+		id: 'node-under-test',
+		name: 'Node Under Test',
+		type:
+			typeof spec.type === 'string'
+				? `${PACKAGE_PREFIX}.${spec.type}`
+				: nodeTypes.register(spec.type.description.name, spec.type),
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: spec.parameters,
+		credentials: Object.fromEntries(
+			Object.keys(spec.credentials ?? {}).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
+		continueOnFail: spec.continueOnFail,
+		retryOnFail: spec.retryOnFail !== undefined,
+		maxTries: spec.retryOnFail?.maxTries,
+		waitBetweenTries: spec.retryOnFail?.waitBetweenTries,
+		webhookId: 'webhook-under-test',
+	};
+	const workflowData = {
+		id: 'workflow-under-test',
+		name: 'Workflow Under Test',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		activeVersionId: null,
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: workflowData.nodes,
+		connections: workflowData.connections,
+		active: false,
+		nodeTypes,
+		settings: workflowData.settings,
+		staticData: {},
+	});
+
+	const executionId = String(++executionCounter);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const n8nUrl = spec.webhookBaseUrl ?? TEST_N8N_URL;
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${n8nUrl}/rest`,
+		instanceBaseUrl: `${n8nUrl}/`,
+		formBaseUrl: `${n8nUrl}/form`,
+		formWaitingBaseUrl: `${n8nUrl}/form-waiting`,
+		formTestBaseUrl: `${n8nUrl}/form-test`,
+		webhookBaseUrl: `${n8nUrl}/webhook`,
+		webhookWaitingBaseUrl: `${n8nUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${n8nUrl}/webhook-test`,
+		mcpBaseUrl: `${n8nUrl}/mcp`,
+		mcpTestBaseUrl: `${n8nUrl}/mcp-test`,
+		variables: {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not part of these tests');
+		},
+		startRunnerTask: async () => {
+			throw new Error('task runners are not part of these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	return { node, workflow, workflowData, executionId, hooks, additionalData, credentialsHelper };
+}

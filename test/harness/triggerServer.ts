@@ -1,0 +1,179 @@
+import { HookContext, WebhookContext } from 'n8n-core';
+import type { INodeExecutionData, INodeType, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { testWorkflow } from './testWorkflow';
+import type { TestNodeSpec, TestWorkflow } from './testWorkflow';
+
+/** The slice of Express's response that webhook nodes use. */
+function expressLikeResponse(response: ServerResponse) {
+	const wrapper = {
+		get headersSent() {
+			return response.headersSent;
+		},
+		status(code: number) {
+			response.statusCode = code;
+			return wrapper;
+		},
+		setHeader(name: string, value: string) {
+			response.setHeader(name, value);
+			return wrapper;
+		},
+		json(body: unknown) {
+			response.setHeader('content-type', 'application/json');
+			response.end(JSON.stringify(body));
+			return wrapper;
+		},
+		send(body?: string | Buffer) {
+			response.end(body);
+			return wrapper;
+		},
+		end(body?: string | Buffer) {
+			response.end(body);
+			return wrapper;
+		},
+	};
+	return wrapper;
+}
+
+/**
+ * Serves a trigger node's webhook on 127.0.0.1 the way n8n's webhook server does: it parses the
+ * body, hands request and response to the node through n8n-core's WebhookContext, and records
+ * each workflow run the node starts. `activate`/`deactivate` run the node's webhook lifecycle.
+ */
+export class TriggerServer {
+	/** The items of each workflow run the trigger started. */
+	readonly runs: INodeExecutionData[][] = [];
+	private server?: Server;
+	private setup?: TestWorkflow;
+
+	constructor(private readonly spec: TestNodeSpec) {}
+
+	get baseUrl(): string {
+		const address = this.server?.address() as AddressInfo | null;
+		if (!address) throw new Error('The trigger server is not started');
+		return `http://127.0.0.1:${address.port}`;
+	}
+
+	/** The production URL the node hands out. */
+	get webhookUrl(): string {
+		return this.webhookContextFor().getNodeWebhookUrl('default') as string;
+	}
+
+	get staticData() {
+		return this.workflow.workflow.staticData;
+	}
+
+	private get workflow(): TestWorkflow {
+		if (!this.setup) throw new Error('The trigger server is not started');
+		return this.setup;
+	}
+
+	private get nodeType(): INodeType {
+		const { workflow, node } = this.workflow;
+		return workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+	}
+
+	async start(): Promise<this> {
+		this.server = createServer((request, response) => void this.handle(request, response));
+		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.setup = testWorkflow({ ...this.spec, webhookBaseUrl: this.baseUrl });
+		return this;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server) return;
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		this.server = undefined;
+	}
+
+	/** Activates the workflow: n8n calls checkExists, then create when it says false. */
+	async activate(): Promise<void> {
+		const lifecycle = this.nodeType.webhookMethods?.default;
+		if (!lifecycle) throw new Error('The node has no webhook lifecycle');
+		const context = this.hookContext('activate');
+		if (!(await lifecycle.checkExists.call(context))) await lifecycle.create.call(context);
+	}
+
+	async deactivate(): Promise<void> {
+		await this.nodeType.webhookMethods?.default?.delete.call(this.hookContext('activate'));
+	}
+
+	async isRegistered(): Promise<boolean> {
+		return (await this.nodeType.webhookMethods?.default?.checkExists.call(this.hookContext('activate'))) ?? false;
+	}
+
+	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
+		const description = this.nodeType.description.webhooks![0];
+		return {
+			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
+			node: this.workflow.node.name,
+			path: String(description.path),
+			webhookDescription: description,
+			workflowId: this.workflow.workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+		};
+	}
+
+	private hookContext(activation: 'activate' | 'update') {
+		const { workflow, node, additionalData } = this.workflow;
+		return new HookContext(workflow, node, additionalData, 'trigger', activation, this.webhookData(additionalData));
+	}
+
+	private webhookContextFor(additionalData = this.workflow.additionalData) {
+		const { workflow, node } = this.workflow;
+		return new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(additionalData), [], null);
+	}
+
+	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		const chunks: Buffer[] = [];
+		for await (const chunk of request) chunks.push(chunk as Buffer);
+		const rawBody = Buffer.concat(chunks);
+		const url = new URL(request.url ?? '/', this.baseUrl);
+		if (url.pathname !== new URL(this.webhookUrl).pathname || request.method !== this.nodeType.description.webhooks![0].httpMethod) {
+			response.writeHead(404, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ message: `No webhook registered for ${request.method} ${url.pathname}` }));
+			return;
+		}
+		let body: unknown = {};
+		if (String(request.headers['content-type'] ?? '').includes('json') && rawBody.length) {
+			try {
+				body = JSON.parse(rawBody.toString('utf8'));
+			} catch {
+				// n8n's body parser refuses malformed JSON before any node sees it.
+				response.writeHead(400, { 'content-type': 'application/json' });
+				response.end(JSON.stringify({ message: 'Failed to parse request body' }));
+				return;
+			}
+		}
+		const expressRequest = {
+			method: request.method,
+			url: request.url,
+			headers: request.headers,
+			query: Object.fromEntries(url.searchParams),
+			params: {},
+			body,
+			rawBody,
+		};
+		const additionalData = {
+			...this.workflow.additionalData,
+			httpRequest: expressRequest,
+			httpResponse: expressLikeResponse(response),
+		} as unknown as IWorkflowExecuteAdditionalData;
+		try {
+			const result = await this.nodeType.webhook!.call(this.webhookContextFor(additionalData));
+			if (result.workflowData) this.runs.push(result.workflowData[0]);
+			if (!result.noWebhookResponse && !response.headersSent) {
+				response.writeHead(200, { 'content-type': 'application/json' });
+				response.end(JSON.stringify({ message: 'Workflow was started' }));
+			}
+		} catch (error) {
+			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ message: (error as Error).message }));
+		}
+	}
+}
