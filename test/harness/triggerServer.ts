@@ -57,9 +57,14 @@ export class TriggerServer {
 		return `http://127.0.0.1:${address.port}`;
 	}
 
-	/** The production URL the node hands out. */
+	/** The production URL the node hands out (its first webhook's). */
 	get webhookUrl(): string {
 		return this.webhookContextFor().getNodeWebhookUrl('default') as string;
+	}
+
+	/** The production URL of the node's webhook with this path, as n8n builds it. */
+	webhookUrlFor(path: string): string {
+		return `${this.baseUrl}/webhook/${this.workflow.node.webhookId}/${path}`;
 	}
 
 	get staticData() {
@@ -107,8 +112,10 @@ export class TriggerServer {
 		return (await this.nodeType.webhookMethods?.default?.checkExists.call(this.hookContext('activate'))) ?? false;
 	}
 
-	private webhookData(additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
-		const description = this.nodeType.description.webhooks![0];
+	private webhookData(
+		additionalData: IWorkflowExecuteAdditionalData,
+		description = this.nodeType.description.webhooks![0],
+	): IWebhookData {
 		return {
 			httpMethod: description.httpMethod as IWebhookData['httpMethod'],
 			node: this.workflow.node.name,
@@ -124,9 +131,13 @@ export class TriggerServer {
 		return new HookContext(workflow, node, additionalData, 'trigger', activation, this.webhookData(additionalData));
 	}
 
-	private webhookContextFor(additionalData = this.workflow.additionalData) {
+	private webhookContextFor(
+		additionalData = this.workflow.additionalData,
+		description = this.nodeType.description.webhooks![0],
+	) {
 		const { workflow, node } = this.workflow;
-		return new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(additionalData), [], null);
+		const webhookData = this.webhookData(additionalData, description);
+		return new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -134,7 +145,12 @@ export class TriggerServer {
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
 		const url = new URL(request.url ?? '/', this.baseUrl);
-		if (url.pathname !== new URL(this.webhookUrl).pathname || request.method !== this.nodeType.description.webhooks![0].httpMethod) {
+		const description = this.nodeType.description.webhooks!.find(
+			(webhook) =>
+				url.pathname === new URL(this.webhookUrlFor(String(webhook.path))).pathname &&
+				request.method === webhook.httpMethod,
+		);
+		if (!description) {
 			response.writeHead(404, { 'content-type': 'application/json' });
 			response.end(JSON.stringify({ message: `No webhook registered for ${request.method} ${url.pathname}` }));
 			return;
@@ -153,6 +169,7 @@ export class TriggerServer {
 		const expressRequest = {
 			method: request.method,
 			url: request.url,
+			path: url.pathname,
 			headers: request.headers,
 			query: Object.fromEntries(url.searchParams),
 			params: {},
@@ -165,7 +182,7 @@ export class TriggerServer {
 			httpResponse: expressLikeResponse(response),
 		} as unknown as IWorkflowExecuteAdditionalData;
 		try {
-			const result = await this.nodeType.webhook!.call(this.webhookContextFor(additionalData));
+			const result = await this.nodeType.webhook!.call(this.webhookContextFor(additionalData, description));
 			if (result.workflowData) this.runs.push(result.workflowData[0]);
 			if (!result.noWebhookResponse && !response.headersSent) {
 				response.writeHead(200, { 'content-type': 'application/json' });

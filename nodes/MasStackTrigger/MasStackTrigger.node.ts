@@ -1,0 +1,144 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+
+/** The asynchronous MasStack operations whose results arrive as callbacks (seeds 003 and 004). */
+const CALLBACK_OPERATIONS = [
+	{ name: 'Barring Update', value: 'barringUpdate', path: 'barring' },
+	{ name: 'Device Update', value: 'deviceUpdate', path: 'device' },
+	{ name: 'Refund', value: 'refund', path: 'refund' },
+	{ name: 'Service Creation', value: 'serviceCreation', path: 'service' },
+] as const;
+const OUTCOMES = ['success', 'error'] as const;
+
+/**
+ * One URL per operation and outcome (e.g. `…/masstack/barring/success`), so the output says what a
+ * callback is about even though MasStack's body (`{code, title, service_id}`) does not.
+ * n8n names every webhook of a node `default`; the request path tells them apart.
+ */
+const CALLBACK_WEBHOOKS = CALLBACK_OPERATIONS.flatMap((operation) =>
+	OUTCOMES.map((outcome) => ({
+		path: `masstack/${operation.path}/${outcome}`,
+		operation: operation.value as string,
+		outcome: outcome as string,
+	})),
+);
+
+const WEBHOOK_DESCRIPTIONS: IWebhookDescription[] = CALLBACK_WEBHOOKS.map(({ path }) => ({
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path,
+}));
+
+/** The callback a request was sent to, from the last three segments of its path. */
+function callbackFor(requestPath: string) {
+	const tail = requestPath.split('?')[0].split('/').slice(-3).join('/');
+	return CALLBACK_WEBHOOKS.find(({ path }) => path === tail);
+}
+
+/** serviceCallbackDTO: code, title and service_id are required strings (seed 003). */
+const REQUIRED_CALLBACK_FIELDS = ['code', 'title', 'service_id'];
+
+export class MasStackTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MasStack Trigger',
+		name: 'masStackTrigger',
+		icon: { light: 'file:../../icons/masstack.svg', dark: 'file:../../icons/masstack.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "callbacks: " + $parameter["operations"].join(", ") }}',
+		description:
+			'Starts a workflow when MasStack calls back with the result of a barring update, service creation, device update or refund',
+		defaults: { name: 'MasStack Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: WEBHOOK_DESCRIPTIONS,
+		properties: [
+			{
+				displayName:
+					'This node has one URL per operation and outcome. In a MasStack node, put the URL ending in /<operation>/success into "Callback Success URL" and the one ending in /<operation>/error into "Callback Error URL" (operation: barring, service, device or refund).',
+				name: 'usageNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Operations',
+				name: 'operations',
+				type: 'multiOptions',
+				options: CALLBACK_OPERATIONS.map(({ name, value }) => ({ name, value })),
+				default: ['barringUpdate', 'deviceUpdate', 'refund', 'serviceCreation'],
+				required: true,
+				description: 'Callbacks of these operations start the workflow; others get 400 and start nothing',
+			},
+			...callbackSecretFields,
+		],
+	};
+
+	/**
+	 * MasStack takes the callback URLs with each request: nothing is registered with it. The
+	 * lifecycle notes the node's URLs in the workflow's static data while the workflow is active.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				return (staticData.callbackUrls as string[] | undefined)?.[0] === this.getNodeWebhookUrl('default');
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				const firstUrl = this.getNodeWebhookUrl('default') ?? '';
+				const prefix = firstUrl.slice(0, firstUrl.length - CALLBACK_WEBHOOKS[0].path.length);
+				staticData.callbackUrls = CALLBACK_WEBHOOKS.map(({ path }) => `${prefix}${path}`);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				delete staticData.callbackUrls;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const webhook = callbackFor(String(request.path ?? request.url ?? ''));
+		if (!webhook) return refuseCallback(this, 404, 'Unknown callback URL');
+		const secretProblem = wrongSecretReason(this);
+		if (secretProblem) return refuseCallback(this, 401, secretProblem);
+		const accepted = this.getNodeParameter('operations', []) as string[];
+		if (!accepted.includes(webhook.operation)) {
+			return refuseCallback(this, 400, `This trigger does not accept ${webhook.operation} callbacks`);
+		}
+		const body = jsonObjectBody(this);
+		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
+		const missing = REQUIRED_CALLBACK_FIELDS.filter(
+			(field) => typeof body[field] !== 'string' || !(body[field] as string).trim(),
+		);
+		if (missing.length) {
+			return refuseCallback(this, 400, `The callback lacks ${missing.join(', ')} (MasStack sends code, title and service_id)`);
+		}
+		const correlationId = this.getHeaderData()['request-correlation-id'];
+		return {
+			workflowData: [
+				this.helpers.returnJsonArray({
+					operation: webhook.operation,
+					outcome: webhook.outcome,
+					code: body.code,
+					title: body.title,
+					service_id: body.service_id,
+					requestCorrelationId: typeof correlationId === 'string' ? correlationId : null,
+					receivedAt: new Date().toISOString(),
+				}),
+			],
+		};
+	}
+}
