@@ -49,7 +49,7 @@ describe('MasStack Trigger', () => {
 	it('notes all eight callback URLs while the workflow is active', async () => {
 		await trigger.activate();
 
-		const urls = trigger.staticData['node:Node Under Test'].callbackUrls as string[];
+		const urls = (trigger.staticData['node:Node Under Test'] as { callbackUrls: string[] }).callbackUrls;
 		expect(urls).toHaveLength(8);
 		expect(urls).toContain(trigger.webhookUrlFor('masstack/refund/error'));
 		expect(await trigger.isRegistered()).toBe(true);
