@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
 
 import { ContractServer } from '../test/harness/contractServer';
 import type { PartnerContract } from '../test/harness/contractServer';
@@ -20,7 +22,15 @@ export class SandboxServer {
 	readonly partners = new Map<string, ContractServer>();
 	private server?: Server;
 
-	constructor(partners: SandboxPartner[], callbackDelayMs: number) {
+	/**
+	 * @param filesDirectory served read-only under `/files/<name>`: sample inputs for the example
+	 * workflows, such as the price list of the scheduled price sync.
+	 */
+	constructor(
+		partners: SandboxPartner[],
+		callbackDelayMs: number,
+		private readonly filesDirectory?: string,
+	) {
 		for (const partner of partners) {
 			this.partners.set(
 				partner.prefix,
@@ -41,6 +51,7 @@ export class SandboxServer {
 			const [, prefix, ...rest] = url.pathname.split('/');
 			const partner = this.partners.get(prefix);
 			if (partner) return void partner.handle(request, response, `/${rest.join('/')}`);
+			if (prefix === 'files' && this.filesDirectory) return void this.serveFile(rest.join('/'), response);
 			response.writeHead(url.pathname === '/' ? 200 : 404, { 'content-type': 'application/json' });
 			response.end(
 				JSON.stringify({
@@ -54,6 +65,20 @@ export class SandboxServer {
 			this.server!.listen(port, host, resolve);
 		});
 		return this;
+	}
+
+	private async serveFile(name: string, response: ServerResponse): Promise<void> {
+		const contentTypes: Record<string, string> = { '.csv': 'text/csv', '.json': 'application/json' };
+		if (!/^[\w.-]+$/.test(name) || !(extname(name) in contentTypes)) {
+			response.writeHead(404).end();
+			return;
+		}
+		try {
+			const content = await readFile(join(this.filesDirectory!, name));
+			response.writeHead(200, { 'content-type': contentTypes[extname(name)] }).end(content);
+		} catch {
+			response.writeHead(404).end();
+		}
 	}
 
 	async stop(): Promise<void> {

@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 import { SANDBOX_PARTNERS, SANDBOX_TOKENS } from '../../sandbox/partners';
 import { SandboxServer } from '../../sandbox/sandboxServer';
 import { runNode } from '../harness/runNode';
 
-const sandbox = new SandboxServer(SANDBOX_PARTNERS, 20);
+const sandbox = new SandboxServer(SANDBOX_PARTNERS, 20, join(__dirname, '../../sandbox/files'));
 const callbacks: Array<{ path: string; body: unknown }> = [];
 const receiver = createServer((request, response) => {
 	const chunks: Buffer[] = [];
@@ -101,5 +102,14 @@ describe('the sandbox', () => {
 
 		expect(response.status).toBe(401);
 		expect(await response.json()).toEqual({ code: 'UNAUTHORIZED', message: 'The access token is invalid or expired' });
+	});
+
+	it('serves the sample price list for the price sync workflow, and nothing outside its folder', async () => {
+		const csv = await fetch(`${sandbox.url}/files/prices.csv`);
+		expect(csv.headers.get('content-type')).toBe('text/csv');
+		expect((await csv.text()).split('\n')[0]).toBe('ean,partner_device_id,price_net');
+
+		expect((await fetch(`${sandbox.url}/files/..%2Fpartners.ts`)).status).toBe(404);
+		expect((await fetch(`${sandbox.url}/files/missing.csv`)).status).toBe(404);
 	});
 });
