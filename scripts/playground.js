@@ -1,0 +1,89 @@
+// Sets up an n8n user folder with this package, sandbox credentials and the example workflows,
+// for `npm start` and the end-to-end tests.
+const { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+const { runN8nCommand, n8nEnvironment } = require('./n8nRuntime');
+
+const ROOT = join(__dirname, '..');
+const PACKAGE_NAME = 'n8n-nodes-telco-partners';
+
+/**
+ * Installs the built package the way n8n installs a community package: a copy of package.json and
+ * dist/ under <user folder>/.n8n/nodes/node_modules/, so its node types are named
+ * `n8n-nodes-telco-partners.<node>` exactly as for a user who installs it from npm. A copy, not a
+ * link: the nodes must resolve n8n-workflow from n8n's own installation.
+ */
+function installPackage(userFolder) {
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
+	cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
+	cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
+	const manifest = join(userFolder, '.n8n', 'nodes', 'package.json');
+	writeFileSync(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }, null, 2)}\n`);
+}
+
+/** The credentials that point the package's nodes at the sandbox. */
+function sandboxCredentials(sandboxUrl, tokens) {
+	return [
+		{
+			id: 'tpSandboxBolttech',
+			name: 'bolttech (sandbox)',
+			type: 'bolttechApi',
+			data: { baseUrl: `${sandboxUrl}/bolttech`, accessToken: tokens.bolttech },
+		},
+		{
+			id: 'tpSandboxBolttechOAuth2',
+			name: 'bolttech OAuth2 (sandbox)',
+			type: 'bolttechOAuth2Api',
+			data: {
+				baseUrl: `${sandboxUrl}/bolttech`,
+				grantType: 'clientCredentials',
+				accessTokenUrl: `${sandboxUrl}/bolttech/oauth/token`,
+				clientId: 'sandbox-client',
+				clientSecret: 'sandbox-client-secret',
+				scope: '',
+				authentication: 'header',
+			},
+		},
+	];
+}
+
+/** Imports credentials and workflows with n8n's own CLI, before n8n starts. */
+function importIntoN8n({ userFolder, port, credentials, workflowFolders, activate = [] }) {
+	const env = n8nEnvironment({ port, userFolder });
+	const credentialsFile = join(userFolder, 'sandbox-credentials.json');
+	writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
+	runN8nCommand(['import:credentials', `--input=${credentialsFile}`], env);
+	rmSync(credentialsFile);
+	for (const folder of workflowFolders) runN8nCommand(['import:workflow', '--separate', `--input=${folder}`], env);
+	for (const id of activate) runN8nCommand(['publish:workflow', `--id=${id}`], env);
+}
+
+/** Creates the instance owner on a fresh n8n, logs in, and returns the session cookie. */
+async function ownerSession(port, owner) {
+	const base = `http://127.0.0.1:${port}/rest`;
+	const setup = await fetch(`${base}/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ email: owner.email, firstName: 'Sandbox', lastName: 'Owner', password: owner.password }),
+	});
+	await setup.arrayBuffer();
+	const login = await fetch(`${base}/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!login.ok) throw new Error(`n8n login failed: ${login.status} ${await login.text()}`);
+	const cookie = (login.headers.getSetCookie?.() ?? [login.headers.get('set-cookie') ?? ''])
+		.map((entry) => entry.split(';')[0])
+		.join('; ');
+	return cookie;
+}
+
+function readJson(path) {
+	return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+module.exports = { installPackage, sandboxCredentials, importIntoN8n, ownerSession, readJson, PACKAGE_NAME };

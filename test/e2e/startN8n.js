@@ -1,0 +1,55 @@
+// Jest globalSetup for the end-to-end tests: builds the package, starts the partner sandbox and a
+// real n8n (installed by scripts/n8nRuntime.js) with a fresh user folder, the example and e2e
+// workflows, and an owner session the tests use for n8n's REST API.
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync } = require('node:fs');
+const { join } = require('node:path');
+
+const { RUNTIME, ensureN8nRuntime, startN8n } = require('../../scripts/n8nRuntime');
+const { importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('../../scripts/playground');
+
+const ROOT = join(__dirname, '..', '..');
+const N8N_PORT = 5690;
+/** The example price sync names this port for its CSV. */
+const SANDBOX_PORT = 5680;
+const OWNER = { email: 'e2e@sandbox.local', password: 'E2e-Sandbox-Pa55' };
+
+function step(command, args) {
+	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+}
+
+module.exports = async () => {
+	step('npm', ['run', 'build', '--silent']);
+	step('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.build']);
+	ensureN8nRuntime();
+
+	const { SandboxServer } = require(join(ROOT, '.build', 'sandbox', 'sandboxServer'));
+	const { SANDBOX_PARTNERS, SANDBOX_TOKENS } = require(join(ROOT, '.build', 'sandbox', 'partners'));
+	const sandbox = await new SandboxServer(SANDBOX_PARTNERS, 200, join(ROOT, 'sandbox', 'files')).start(SANDBOX_PORT);
+
+	// Inside .n8n-runtime, so the package's nodes resolve n8n-workflow from n8n's installation.
+	const userFolder = mkdtempSync(join(RUNTIME, 'e2e-'));
+	installPackage(userFolder);
+	importIntoN8n({
+		userFolder,
+		port: N8N_PORT,
+		credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
+		workflowFolders: [join(ROOT, 'workflows'), join(__dirname, 'workflows')],
+		activate: [
+			'tpBolttechCatalogCallbacks',
+			'tpMasStackCallbacks',
+			'e2eBolttechVerifyImei',
+			'e2eBolttechPriceSync',
+			'e2eBolttechStockWithCallback',
+			'e2eBolttechTriggerWithSecret',
+		],
+	});
+	const n8n = await startN8n({ port: N8N_PORT, userFolder, logFile: join(userFolder, 'n8n.log') });
+	const cookie = await ownerSession(N8N_PORT, OWNER);
+
+	globalThis.__E2E__ = { sandbox, n8n, userFolder };
+	process.env.E2E_N8N_URL = `http://localhost:${N8N_PORT}`;
+	process.env.E2E_N8N_COOKIE = cookie;
+	process.env.E2E_SANDBOX_URL = sandbox.url;
+};
