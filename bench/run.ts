@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { runNode } from '../test/harness/runNode';
+import { measureCallbackThroughput } from './callbackThroughput';
 
 /**
  * `npm run bench`: the scheduled price sync, measured three ways in one run against one local
@@ -138,7 +139,21 @@ async function main(): Promise<void> {
 	}
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exitCode = 1;
-});
+/** Starts the e2e n8n (installing it on first use), measures, and stops it. */
+async function callbackThroughputInN8n(): Promise<void> {
+	const startN8n = require('../../test/e2e/startN8n.js') as () => Promise<void>;
+	const stopN8n = require('../../test/e2e/stopN8n.js') as () => Promise<void>;
+	await startN8n();
+	try {
+		for (const line of await measureCallbackThroughput(process.env.E2E_N8N_URL as string)) console.log(line);
+	} finally {
+		await stopN8n();
+	}
+}
+
+main()
+	.then(() => (process.argv.includes('--no-n8n') ? undefined : callbackThroughputInN8n()))
+	.catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});

@@ -25,9 +25,17 @@ function run(command, args, options) {
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with ${result.status ?? result.signal}`);
 }
 
+/**
+ * The environment for Node 24 and for npm in the runtime folder. Settings npm exported for this
+ * project's own scripts (`npm_config_ignore_scripts` from its .npmrc, when run through `npm run`)
+ * are dropped: they would stop sqlite3 from being built for n8n.
+ */
 function node24Env(extra = {}) {
+	const inherited = Object.fromEntries(
+		Object.entries(process.env).filter(([name]) => !/^npm_(config|package|lifecycle)_/i.test(name)),
+	);
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${join(NODE24_HOME, 'bin')}:${process.env.PATH}`,
 		npm_config_nodedir: NODE24_HOME,
 		...extra,
@@ -59,8 +67,13 @@ function ensureN8nRuntime() {
 	);
 	// Some optional dependencies (kafka) cannot build offline: install without scripts, then build
 	// what n8n needs against Node 24's headers. isolated-vm ships Node 24 binaries.
-	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: RUNTIME });
+	run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: RUNTIME,
+		env: node24Env(),
+	});
 	run('npm', ['rebuild', 'sqlite3', '--loglevel=error'], { cwd: RUNTIME, env: node24Env() });
+	// Fail here, not at n8n's first start, if the database driver did not build.
+	run(NODE24, ['-e', "require('sqlite3')"], { cwd: RUNTIME, env: node24Env() });
 	writeFileSync(MARKER, new Date().toISOString());
 	log('installed');
 }

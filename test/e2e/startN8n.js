@@ -43,6 +43,8 @@ module.exports = async () => {
 			'e2eBolttechPriceSync',
 			'e2eBolttechStockWithCallback',
 			'e2eBolttechTriggerWithSecret',
+			'e2eMasStackLoad',
+			'e2eWebhookBaseline',
 		],
 	});
 	const n8n = await startN8n({ port: N8N_PORT, userFolder, logFile: join(userFolder, 'n8n.log') });

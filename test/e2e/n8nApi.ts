@@ -1,0 +1,48 @@
+/** The running n8n of the end-to-end tests (see startN8n.js), through its webhook and REST APIs. */
+
+export const n8nUrl = () => process.env.E2E_N8N_URL as string;
+
+const session = () => ({ cookie: process.env.E2E_N8N_COOKIE as string });
+
+/** POSTs to a production webhook of an active workflow. */
+export async function callWorkflow(path: string, body: unknown) {
+	const response = await fetch(`${n8nUrl()}/webhook/${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as unknown };
+}
+
+export async function rest<T>(path: string): Promise<T> {
+	const response = await fetch(`${n8nUrl()}/rest${path}`, { headers: session() });
+	if (!response.ok) throw new Error(`GET /rest${path}: ${response.status} ${await response.text()}`);
+	return ((await response.json()) as { data: T }).data;
+}
+
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	workflowId: string;
+}
+
+export async function executionsOf(workflowId: string, limit = 250) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	return await rest<{ results: ExecutionSummary[]; count: number }>(`/executions?filter=${filter}&limit=${limit}`);
+}
+
+export async function nodeTypes(): Promise<Array<{ name: string }>> {
+	const response = await fetch(`${n8nUrl()}/types/nodes.json`, { headers: session() });
+	return (await response.json()) as Array<{ name: string }>;
+}
+
+/** Polls until `probe` returns a value. */
+export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined) return value;
+		if (Date.now() > deadline) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
