@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 
 import { ContractServer } from '../test/harness/contractServer';
+import { startLoopbackServer, stopServer, urlOf } from '../test/harness/loopbackServer';
 import type { PartnerContract } from '../test/harness/contractServer';
 
 export interface SandboxPartner {
@@ -40,13 +39,11 @@ export class SandboxServer {
 	}
 
 	get url(): string {
-		const address = this.server?.address() as AddressInfo | null;
-		if (!address) throw new Error('The sandbox is not started');
-		return `http://127.0.0.1:${address.port}`;
+		return urlOf(this.server, 'sandbox');
 	}
 
-	async start(port: number, host = '127.0.0.1'): Promise<this> {
-		this.server = createServer((request, response) => {
+	async start(port: number): Promise<this> {
+		this.server = await startLoopbackServer((request, response) => {
 			const url = new URL(request.url ?? '/', 'http://sandbox');
 			const [, prefix, ...rest] = url.pathname.split('/');
 			const partner = this.partners.get(prefix);
@@ -59,11 +56,7 @@ export class SandboxServer {
 					partners: [...this.partners.keys()].map((name) => `${this.url}/${name}`),
 				}),
 			);
-		});
-		await new Promise<void>((resolve, reject) => {
-			this.server!.once('error', reject);
-			this.server!.listen(port, host, resolve);
-		});
+		}, port);
 		return this;
 	}
 
@@ -82,10 +75,7 @@ export class SandboxServer {
 	}
 
 	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await stopServer(this.server);
 		this.server = undefined;
 	}
 }

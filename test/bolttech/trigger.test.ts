@@ -1,18 +1,11 @@
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
+import { postJson as post } from '../harness/postJson';
 import { TriggerServer } from '../harness/triggerServer';
 
 function triggerWith(parameters: Record<string, unknown> = {}) {
 	return new TriggerServer({ type: 'bolttechTrigger', parameters: parameters as never });
 }
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', ...headers },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 const stockCallback = { action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed', result: { stock: [] } };
 

@@ -1,7 +1,6 @@
-import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { startLoopbackServer, stopServer, urlOf } from './loopbackServer';
 import { schemaViolations } from './schema';
 import type { Schema } from './schema';
 
@@ -95,23 +94,16 @@ export class ContractServer {
 	}
 
 	get url(): string {
-		const address = this.server?.address() as AddressInfo | null;
-		if (!address) throw new Error('The contract server is not started');
-		return `http://127.0.0.1:${address.port}`;
+		return urlOf(this.server, 'contract server');
 	}
 
 	async start(): Promise<this> {
-		this.server = createServer((request, response) => void this.handle(request, response));
-		this.server.keepAliveTimeout = 1_000;
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.server = await startLoopbackServer((request, response) => void this.handle(request, response));
 		return this;
 	}
 
 	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await stopServer(this.server);
 		this.server = undefined;
 	}
 

@@ -1,9 +1,8 @@
 import { HookContext, WebhookContext } from 'n8n-core';
 import type { INodeExecutionData, INodeType, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { startLoopbackServer, stopServer, urlOf } from './loopbackServer';
 import { testWorkflow } from './testWorkflow';
 import type { TestNodeSpec, TestWorkflow } from './testWorkflow';
 
@@ -52,9 +51,7 @@ export class TriggerServer {
 	constructor(private readonly spec: TestNodeSpec) {}
 
 	get baseUrl(): string {
-		const address = this.server?.address() as AddressInfo | null;
-		if (!address) throw new Error('The trigger server is not started');
-		return `http://127.0.0.1:${address.port}`;
+		return urlOf(this.server, 'trigger server');
 	}
 
 	/** The production URL the node hands out (its first webhook's). */
@@ -82,17 +79,13 @@ export class TriggerServer {
 	}
 
 	async start(): Promise<this> {
-		this.server = createServer((request, response) => void this.handle(request, response));
-		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.server = await startLoopbackServer((request, response) => void this.handle(request, response));
 		this.setup = testWorkflow({ ...this.spec, webhookBaseUrl: this.baseUrl });
 		return this;
 	}
 
 	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server) return;
-		server.closeAllConnections();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await stopServer(this.server);
 		this.server = undefined;
 	}
 

@@ -1,14 +1,7 @@
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
+import { postJson as post } from '../harness/postJson';
 import { TriggerServer } from '../harness/triggerServer';
 
-async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', ...headers },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 /** Seed 003's serviceCallbackDTO. */
 const callback = { code: 'OK', title: 'Barring updated', service_id: '34600000001' };
