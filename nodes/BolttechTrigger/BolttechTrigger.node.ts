@@ -1,7 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 
 const CATALOG_ACTIONS = [
 	{ name: 'Get Rental Pricing', value: 'get_pricing', description: 'Action ID get_pricing' },
@@ -59,28 +59,8 @@ export class BolttechTrigger implements INodeType {
 		],
 	};
 
-	/**
-	 * bolttech takes the callback URL with each request, so there is nothing to register with it.
-	 * The lifecycle only notes the URL in the workflow's static data while the trigger is active.
-	 */
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				return staticData.callbackUrl === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				staticData.callbackUrl = this.getNodeWebhookUrl('default');
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				delete staticData.callbackUrl;
-				return true;
-			},
-		},
-	};
+	/** bolttech takes the callback URL with each request: nothing to register with it. */
+	webhookMethods = { default: callbackUrlLifecycle((url) => [url]) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const secretProblem = wrongSecretReason(this);

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookDescription,
@@ -9,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 
 /** The asynchronous MasStack operations whose results arrive as callbacks (seeds 003 and 004). */
 const CALLBACK_OPERATIONS = [
@@ -83,29 +83,12 @@ export class MasStackTrigger implements INodeType {
 		],
 	};
 
-	/**
-	 * MasStack takes the callback URLs with each request: nothing is registered with it. The
-	 * lifecycle notes the node's URLs in the workflow's static data while the workflow is active.
-	 */
+	/** MasStack takes the callback URLs with each request: nothing to register with it. */
 	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				return (staticData.callbackUrls as string[] | undefined)?.[0] === this.getNodeWebhookUrl('default');
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				const firstUrl = this.getNodeWebhookUrl('default') ?? '';
-				const prefix = firstUrl.slice(0, firstUrl.length - CALLBACK_WEBHOOKS[0].path.length);
-				staticData.callbackUrls = CALLBACK_WEBHOOKS.map(({ path }) => `${prefix}${path}`);
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				delete staticData.callbackUrls;
-				return true;
-			},
-		},
+		default: callbackUrlLifecycle((firstUrl) => {
+			const prefix = firstUrl.slice(0, firstUrl.length - CALLBACK_WEBHOOKS[0].path.length);
+			return CALLBACK_WEBHOOKS.map(({ path }) => `${prefix}${path}`);
+		}),
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -21,7 +21,7 @@ describe('Bolttech Trigger', () => {
 
 		await trigger.activate();
 		expect(await trigger.isRegistered()).toBe(true);
-		expect(trigger.staticData['node:Node Under Test']).toEqual({ callbackUrl: trigger.webhookUrl });
+		expect(trigger.staticData['node:Node Under Test']).toEqual({ callbackUrls: [trigger.webhookUrl] });
 
 		await trigger.deactivate();
 		expect(await trigger.isRegistered()).toBe(false);
