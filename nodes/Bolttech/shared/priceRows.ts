@@ -7,11 +7,8 @@ import { invalidInput } from '../../shared/invalidInput';
 /** One row of seed 001's asset_model_prices, with the input item it came from. */
 export interface PriceRow {
 	itemIndex: number;
-	ean?: string;
-	partnerDeviceId?: string;
-	priceNetMinorUnits: number;
 	/** The row as it goes over the wire (snake_case), built once during validation. */
-	wire: IDataObject;
+	wire: { ean?: string; partner_device_id?: string; price_net: number };
 }
 
 /** The raw values of one SKU, before validation. */
@@ -25,7 +22,7 @@ export type PriceMapping = 'inputFields' | 'expressions';
 
 /** The SKU a user recognises a row by: partner device ID, else EAN. */
 export function skuOf(row: PriceRow): string {
-	return row.partnerDeviceId ?? row.ean ?? `item ${row.itemIndex}`;
+	return row.wire.partner_device_id ?? row.wire.ean ?? `item ${row.itemIndex}`;
 }
 
 function optionalText(value: unknown): string | undefined {
@@ -113,11 +110,11 @@ function toPriceRow(input: PriceInput, itemIndex: number, rules: PriceRules): Pr
 			'Send cents as a whole number (899900), or switch "Price Unit" to Major Units.',
 		);
 	}
-	const wire: IDataObject = {};
-	if (ean) wire.ean = ean;
+	// Keys in seed 001's order: ean, partner_device_id, price_net.
+	const wire = (ean ? { ean } : {}) as PriceRow['wire'];
 	if (partnerDeviceId) wire.partner_device_id = partnerDeviceId;
 	wire.price_net = priceNetMinorUnits;
-	return { itemIndex, ean, partnerDeviceId, priceNetMinorUnits, wire };
+	return { itemIndex, wire };
 }
 
 /**

@@ -192,9 +192,7 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 				json: {
 					error: failure,
 					batch: batchNumber,
-					ean: row.ean,
-					partner_device_id: row.partnerDeviceId,
-					price_net: row.priceNetMinorUnits,
+					...row.wire,
 				},
 				pairedItem: { item: row.itemIndex },
 			});
