@@ -1,11 +1,6 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	IHttpRequestOptions,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { accessTokenField, signWithBearerToken } from './bearerToken';
 import { bolttechBaseUrl, bolttechCredentialTest } from './bolttechConnection';
 
 export class BolttechApi implements ICredentialType {
@@ -17,30 +12,9 @@ export class BolttechApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners#bolttech-credentials';
 
-	properties: INodeProperties[] = [
-		bolttechBaseUrl,
-		{
-			displayName: 'Access Token',
-			name: 'accessToken',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The bearer token bolttech issued to your partner account',
-		},
-	];
+	properties: INodeProperties[] = [bolttechBaseUrl, accessTokenField('bolttech')];
 
-	/**
-	 * A function rather than a generic `={{ }}` template: n8n evaluates a template on every
-	 * request, which cost more than the request itself in a 100,000-SKU price sync.
-	 */
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${credentials.accessToken as string}` };
-		return requestOptions;
-	}
+	authenticate = signWithBearerToken;
 
 	test: ICredentialTestRequest = bolttechCredentialTest;
 }

@@ -1,12 +1,13 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { LET_NODE_READ_ERROR_RESPONSES, throwPartnerErrors } from '../shared/partnerError';
+import { JSON_API_REQUEST_DEFAULTS } from '../shared/jsonApiRequestDefaults';
+import { throwPartnerErrors } from '../shared/partnerError';
 import { actionFields, actionOperations } from './resources/action';
 import { catalogFields, catalogOperations } from './resources/catalog';
 import { updatePricesInBatches } from './resources/catalog/updatePricesInBatches';
 import { deviceFields, deviceOperations } from './resources/device';
-import { authenticationField } from './shared/authentication';
+import { authenticationField } from '../shared/authentication';
 
 const throwOnBolttechError = { output: { postReceive: [throwPartnerErrors('bolttech')] } };
 
@@ -27,11 +28,7 @@ export class Bolttech implements INodeType {
 			{ name: 'bolttechApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'bolttechOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		requestDefaults: {
-			baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
-			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-			ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
-		},
+		requestDefaults: JSON_API_REQUEST_DEFAULTS,
 		properties: [
 			authenticationField,
 			{

@@ -1,3 +1,4 @@
+import { oauthTokenRoute } from './oauthTokenRoute';
 import type { CallBack, PartnerContract, ReceivedRequest } from '../harness/contractServer';
 import type { Schema } from '../harness/schema';
 
@@ -295,21 +296,6 @@ export const bolttechContract: PartnerContract = {
 				body: { ...VERIFY_IMEI_EXAMPLE, imei: (request.body as { imei: string }).imei },
 			}),
 		},
-		{
-			name: 'oauthToken',
-			method: 'POST',
-			path: '/oauth/token',
-			bodyEncoding: 'form',
-			requiredHeaders: { authorization: /^Basic \S+$/ },
-			body: {
-				type: 'object',
-				properties: { grant_type: { type: 'string', enum: ['client_credentials'] }, scope: { type: 'string' } },
-				required: ['grant_type'],
-			},
-			respond: () => ({
-				status: 200,
-				body: { access_token: 'oauth-issued-token', token_type: 'Bearer', expires_in: 3600 },
-			}),
-		},
+		oauthTokenRoute,
 	],
 };

@@ -29,6 +29,10 @@ export interface ContractRoute {
 	path: string;
 	/** Header name (lower case) to the pattern its value must match. */
 	requiredHeaders?: Record<string, RegExp>;
+	/** Header name (lower case) to the pattern its value must match when the header is sent. */
+	optionalHeaders?: Record<string, RegExp>;
+	/** Path parameter name to the pattern its (decoded) value must match, e.g. an enum. */
+	pathParameterPatterns?: Record<string, RegExp>;
 	/** The request body's contract; a function picks it from the body (one endpoint, many actions). */
 	body?: Schema | ((body: unknown) => Schema);
 	/** Form-encoded bodies (OAuth2 token requests) are parsed into an object before checking. */
@@ -172,6 +176,15 @@ export class ContractServer {
 			const value = request.headers[header];
 			if (typeof value !== 'string' || !pattern.test(value))
 				problems.push(`header ${header}: ${value === undefined ? 'missing' : 'has an unexpected value'}`);
+		}
+		for (const [header, pattern] of Object.entries(route.optionalHeaders ?? {})) {
+			const value = request.headers[header];
+			if (value !== undefined && (typeof value !== 'string' || !pattern.test(value)))
+				problems.push(`header ${header}: ${JSON.stringify(value)} does not match ${pattern}`);
+		}
+		for (const [name, pattern] of Object.entries(route.pathParameterPatterns ?? {})) {
+			if (!pattern.test(pathParameters[name] ?? ''))
+				problems.push(`path parameter ${name}: ${JSON.stringify(pathParameters[name])} does not match ${pattern}`);
 		}
 		let body: unknown = undefined;
 		if (rawBody.length) {

@@ -8,15 +8,18 @@ import type {
 
 import { BolttechApi } from '../../credentials/BolttechApi.credentials';
 import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentials';
+import { MasStackApi } from '../../credentials/MasStackApi.credentials';
+import { MasStackOAuth2Api } from '../../credentials/MasStackOAuth2Api.credentials';
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
 import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
+import { MasStack } from '../../nodes/MasStack/MasStack.node';
 import { MasStackTrigger } from '../../nodes/MasStackTrigger/MasStackTrigger.node';
 
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
 
-const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechTrigger, MasStackTrigger];
-const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api];
+const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechTrigger, MasStack, MasStackTrigger];
+const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api, MasStackApi, MasStackOAuth2Api];
 
 export const credentialTypes: Map<string, ICredentialType> = new Map(
 	credentialClasses.map((CredentialClass) => {

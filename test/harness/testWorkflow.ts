@@ -24,6 +24,8 @@ export interface TestNodeSpec {
 	retryOnFail?: { maxTries: number; waitBetweenTries: number };
 	/** Base of the webhook URLs n8n hands out (a trigger test's own server). */
 	webhookBaseUrl?: string;
+	/** The workflow's time zone setting (n8n's default applies when left out). */
+	timezone?: string;
 }
 
 export interface TestWorkflow {
@@ -68,7 +70,7 @@ export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
 		isArchived: false,
 		nodes: [node],
 		connections: {},
-		settings: { executionOrder: 'v1' },
+		settings: { executionOrder: 'v1', ...(spec.timezone ? { timezone: spec.timezone } : {}) },
 		createdAt: new Date(),
 		updatedAt: new Date(),
 		activeVersionId: null,

@@ -1,18 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { PartnerAuthentication } from '../../shared/authentication';
 
-export type BolttechAuthentication = 'accessToken' | 'oAuth2';
-
-export const authenticationField: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'Access Token', value: 'accessToken' },
-		{ name: 'OAuth2 (Client Credentials)', value: 'oAuth2' },
-	],
-	default: 'accessToken',
-};
-
-export function bolttechCredentialType(authentication: BolttechAuthentication): string {
+export function bolttechCredentialType(authentication: PartnerAuthentication): string {
 	return authentication === 'oAuth2' ? 'bolttechOAuth2Api' : 'bolttechApi';
 }

@@ -1,7 +1,6 @@
-import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
+import { jsonObjectParameter } from '../../shared/jsonObjectParameter';
 
 /** Field name of the free JSON payload shared by the document and custom actions. */
 export const PAYLOAD_JSON_FIELD = 'payloadJson';
@@ -14,31 +13,11 @@ export async function setPayloadFromJson(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const raw = this.getNodeParameter(PAYLOAD_JSON_FIELD) as unknown;
-	const itemIndex = this.getItemIndex();
-	let payload: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			payload = jsonParse(raw);
-		} catch (error) {
-			throw invalidInput(
-				this.getNode(),
-				itemIndex,
-				'Payload (JSON)',
-				`is not valid JSON (${(error as Error).message})`,
-				'Enter a JSON object such as {"document_number": "X1234567"}, or map one with an expression.',
-			);
-		}
-	}
-	if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-		throw invalidInput(
-			this.getNode(),
-			itemIndex,
-			'Payload (JSON)',
-			'must be a JSON object',
-			'bolttech expects "payload" to be an object; wrap lists in a named field.',
-		);
-	}
-	(requestOptions.body as IDataObject).payload = payload as IDataObject;
+	(requestOptions.body as IDataObject).payload = jsonObjectParameter(
+		this,
+		PAYLOAD_JSON_FIELD,
+		'Payload (JSON)',
+		'{"document_number": "X1234567"}',
+	);
 	return requestOptions;
 }

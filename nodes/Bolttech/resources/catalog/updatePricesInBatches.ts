@@ -11,7 +11,7 @@ import { invalidInput } from '../../../shared/invalidInput';
 import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../../../shared/partnerError';
 import { retryDelaySeconds } from '../../../shared/retryAfter';
 import { bolttechCredentialType } from '../../shared/authentication';
-import type { BolttechAuthentication } from '../../shared/authentication';
+import type { PartnerAuthentication } from '../../../shared/authentication';
 import { payloadInKeyStyle } from '../../shared/payloadKeys';
 import type { PayloadKeyStyle } from '../../shared/payloadKeys';
 import { priceRowReader, skuOf } from '../../shared/priceRows';
@@ -148,7 +148,7 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	if (rows.length === 0) return [output];
 
 	const credentialType = bolttechCredentialType(
-		this.getNodeParameter('authentication', 0, 'accessToken') as BolttechAuthentication,
+		this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication,
 	);
 	const credentials = await this.getCredentials<{ baseUrl: string }>(credentialType);
 	const settings = readSettings(this, credentialType, String(credentials.baseUrl).replace(/\/+$/, ''));

@@ -1,0 +1,87 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { authenticationField } from '../shared/authentication';
+import { refuseValuesOutsideOptions } from '../shared/optionValues';
+import { JSON_API_REQUEST_DEFAULTS } from '../shared/jsonApiRequestDefaults';
+import { barringFields, barringOperations } from './resources/barring';
+import { billingMovementFields, billingMovementOperations } from './resources/billingMovement';
+import { promotionFields, promotionOperations } from './resources/promotion';
+import { refundFields, refundOperations } from './resources/refund';
+import { serviceFields, serviceOperations } from './resources/service';
+import { correlationIdOption, sendCorrelationId } from './shared/correlationId';
+import { readMasStackResponse } from './shared/masStackResponse';
+import { refuseEmptyPathParameters } from './shared/servicePath';
+
+/**
+ * What every MasStack request does: checked path and dropdown values, correlation id, MasStack's
+ * errors read.
+ */
+const masStackRequest = {
+	send: {
+		preSend: [
+			refuseEmptyPathParameters,
+			refuseValuesOutsideOptions(() => masStackProperties),
+			sendCorrelationId,
+		],
+	},
+	output: { postReceive: [readMasStackResponse] },
+};
+
+const masStackProperties: INodeProperties[] = [
+	authenticationField,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Barring', value: 'barring', routing: masStackRequest },
+			{ name: 'Billing Movement', value: 'billingMovement', routing: masStackRequest },
+			{ name: 'Promotion', value: 'promotion', routing: masStackRequest },
+			{ name: 'Refund', value: 'refund', routing: masStackRequest },
+			{ name: 'Service', value: 'service', routing: masStackRequest },
+		],
+		default: 'barring',
+	},
+	barringOperations,
+	billingMovementOperations,
+	promotionOperations,
+	refundOperations,
+	serviceOperations,
+	...barringFields,
+	...billingMovementFields,
+	...promotionFields,
+	...refundFields,
+	...serviceFields,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [correlationIdOption],
+	},
+];
+
+export class MasStack implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MasStack',
+		name: 'masStack',
+		icon: { light: 'file:../../icons/masstack.svg', dark: 'file:../../icons/masstack.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: "Manage barrings, billing, promotions and services through MásMóvil's MasStack partner API",
+		defaults: { name: 'MasStack' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'masStackApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'masStackOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		requestDefaults: JSON_API_REQUEST_DEFAULTS,
+		properties: masStackProperties,
+	};
+}

@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { callbackUrlFields } from '../../shared/callbackUrls';
+
+/** Seed 004's barring_name enum, in its order. */
+export const BARRING_NAMES = [
+	'ROAMING',
+	'INTERNATIONAL_DESTINATIONS',
+	'OUTGOING_VOICE',
+	'OUTGOING_SMS',
+	'INCOMING_VOICE',
+	'INCOMING_SMS',
+	'INTERNET',
+	'VOICE_PREMIUM_ENTERTAINMENT',
+	'VOICE_PREMIUM_INFORMATION',
+	'SMS_PREMIUM',
+	'SUBSCRIPTION_PREMIUM',
+];
+
+function titleCase(wireName: string): string {
+	return wireName
+		.toLowerCase()
+		.split('_')
+		.map((word) => (word === 'sms' ? 'SMS' : word.charAt(0).toUpperCase() + word.slice(1)))
+		.join(' ');
+}
+
+const showOnlyForUpdate = { resource: ['barring'], operation: ['update'] };
+
+export const updateBarringFields: INodeProperties[] = [
+	{
+		displayName: 'Barring Name',
+		name: 'barringName',
+		type: 'options',
+		options: BARRING_NAMES.map((value) => ({ name: titleCase(value), value })),
+		default: 'ROAMING',
+		required: true,
+		description: 'The barring to switch on or off',
+		displayOptions: { show: showOnlyForUpdate },
+		routing: { send: { type: 'body', property: 'barring_name' } },
+	},
+	{
+		displayName: 'Active',
+		name: 'active',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the barring should be active (the service is barred) or lifted',
+		displayOptions: { show: showOnlyForUpdate },
+		routing: { send: { type: 'body', property: 'active' } },
+	},
+	...callbackUrlFields(showOnlyForUpdate, 'Barring'),
+];

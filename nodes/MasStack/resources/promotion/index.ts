@@ -1,0 +1,63 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sendDatetimesAsIso } from '../../shared/datetimeFields';
+import { pathSegment, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { activatePromotionFields, checkPromotionActivation } from './activatePromotion';
+
+const showForPromotions = { resource: ['promotion'] };
+const showOnlyForDeactivationDate = { resource: ['promotion'], operation: ['updateDeactivationDate'] };
+
+export const promotionOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: showForPromotions },
+	default: 'activate',
+	options: [
+		{
+			name: 'Activate',
+			value: 'activate',
+			action: 'Activate a promotion for a service',
+			routing: {
+				request: { method: 'POST', url: servicePath('/promotions') },
+				send: { preSend: [checkPromotionActivation] },
+			},
+		},
+		{
+			name: 'Update Deactivation Date',
+			value: 'updateDeactivationDate',
+			action: 'Update the deactivation date of a promotion',
+			description: 'Change when an active promotion ends',
+			routing: {
+				request: { method: 'PATCH', url: servicePath(`/promotions/${pathSegment('promotionId')}`) },
+				send: { preSend: [sendDatetimesAsIso({ deactivation_date: 'Deactivation Date' })] },
+			},
+		},
+	],
+};
+
+export const promotionFields: INodeProperties[] = [
+	serviceTypeField(showForPromotions),
+	serviceIdField(showForPromotions),
+	{
+		displayName: 'Promotion ID',
+		name: 'promotionId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The promotion_id MasStack returned when the promotion was activated',
+		displayOptions: { show: showOnlyForDeactivationDate },
+	},
+	{
+		displayName: 'Deactivation Date',
+		name: 'deactivationDate',
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When the promotion ends; sent as ISO 8601 in UTC',
+		displayOptions: { show: showOnlyForDeactivationDate },
+		routing: { send: { type: 'body', property: 'deactivation_date' } },
+	},
+	...activatePromotionFields,
+];

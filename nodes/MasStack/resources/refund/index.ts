@@ -1,0 +1,43 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { checkBillingBody } from '../../shared/checkBillingBody';
+import { serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { refundBodyFields } from './refundFields';
+
+export const refundOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['refund'] } },
+	default: 'create',
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a refund for a service',
+			description: 'Refund (part of) a billing movement of a subscribed service',
+			routing: {
+				request: { method: 'POST', url: servicePath('/billing/refunds') },
+				send: { preSend: [checkBillingBody] },
+			},
+		},
+		{
+			name: 'Create for Non-Subscribable Service',
+			value: 'createNonSubscribable',
+			action: 'Create a refund for a non subscribable service',
+			routing: {
+				request: { method: 'POST', url: servicePath('/billing/refund-non-subscribable-services') },
+				send: { preSend: [checkBillingBody] },
+			},
+		},
+	],
+};
+
+const showForRefunds = { resource: ['refund'] };
+
+export const refundFields: INodeProperties[] = [
+	serviceTypeField(showForRefunds),
+	serviceIdField(showForRefunds),
+	...refundBodyFields,
+];

@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { callbackUrlFields } from '../../shared/callbackUrls';
+
+const showOnlyForCreate = { resource: ['service'], operation: ['create'] };
+
+export const createServiceFields: INodeProperties[] = [
+	...callbackUrlFields({ ...showOnlyForCreate, apiVersion: ['v2'] }, 'Service'),
+	{
+		displayName: 'Service Details',
+		name: 'serviceDetails',
+		type: 'json',
+		default: '{}',
+		required: true,
+		description: 'The new service as MasStack defines it for this service type (service_details), as a JSON object',
+		displayOptions: { show: showOnlyForCreate },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForCreate },
+		options: [
+			{
+				displayName: 'Service ID',
+				name: 'newServiceId',
+				type: 'string',
+				default: '',
+				description: 'The identifier to give the new service, when you choose it (e.g. the MSISDN)',
+				routing: { send: { type: 'body', property: 'service_id', value: '={{ String($value ?? "").trim() }}' } },
+			},
+		],
+	},
+];

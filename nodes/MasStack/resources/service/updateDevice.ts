@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { callbackUrlFields } from '../../shared/callbackUrls';
+
+/** Seed 003/004's device `category` enum. */
+const DEVICE_CATEGORIES = [
+	{ name: 'eSIM', value: 'eSIM' },
+	{ name: 'Other', value: 'OTHER' },
+	{ name: 'PBX', value: 'PBX' },
+	{ name: 'Router', value: 'ROUTER' },
+	{ name: 'Set-Top Box (STB)', value: 'STB' },
+	{ name: 'SIM', value: 'SIM' },
+	{ name: 'Smartphone', value: 'SMARTPHONE' },
+	{ name: 'Smartwatch', value: 'SMARTWATCH' },
+	{ name: 'Tablet', value: 'TABLET' },
+	{ name: 'Wi-Fi Extender', value: 'WIFI_EXTENDER' },
+];
+
+const showOnlyForUpdateDevice = { resource: ['service'], operation: ['updateDevice'] };
+
+export const updateDeviceFields: INodeProperties[] = [
+	{
+		displayName: 'Device ID',
+		name: 'deviceId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The device of the service to replace, e.g. the current SIM',
+		displayOptions: { show: showOnlyForUpdateDevice },
+	},
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'options',
+		options: DEVICE_CATEGORIES,
+		default: 'eSIM',
+		required: true,
+		description: 'The kind of device',
+		displayOptions: { show: showOnlyForUpdateDevice },
+		routing: { send: { type: 'body', property: 'category' } },
+	},
+	{
+		displayName: 'New Device Details',
+		name: 'newDeviceDetails',
+		type: 'json',
+		default: '{}',
+		required: true,
+		description: 'The new device as MasStack defines it for this category (new_service_device_details), as a JSON object',
+		displayOptions: { show: showOnlyForUpdateDevice },
+	},
+	...callbackUrlFields({ ...showOnlyForUpdateDevice, apiVersion: ['v2'] }, 'Device'),
+];

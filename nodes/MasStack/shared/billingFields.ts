@@ -1,0 +1,144 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * The fields that billing movements and refunds share (seed 004): the amount with and without
+ * taxes and the tax, and the optional billing period, invoice and description.
+ */
+/** The date a movement or refund happened; the preSend sends it as ISO 8601 UTC. */
+export function billingDateField(
+	show: IDisplayOptions['show'],
+	displayName: string,
+	name: string,
+	property: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'dateTime',
+		default: '',
+		required: true,
+		description: 'When it happened; sent as ISO 8601 in UTC',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property } },
+	};
+}
+
+export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Amount With Taxes',
+			name: 'valueWithTaxes',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			required: true,
+			description: 'The amount including taxes, in euros (e.g. 12.10)',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'amount.value_with_taxes' } },
+		},
+		{
+			displayName: 'Amount Without Taxes',
+			name: 'valueWithoutTaxes',
+			type: 'number',
+			typeOptions: { numberPrecision: 2 },
+			default: 0,
+			required: true,
+			description: 'The amount before taxes, in euros (e.g. 10.00)',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'amount.value_without_taxes' } },
+		},
+		{
+			displayName: 'Tax Type',
+			name: 'taxType',
+			type: 'string',
+			default: 'IVA',
+			required: true,
+			// Seed 004 shows only "IVA"; IGIC (Canary Islands) and IPSI (Ceuta, Melilla) are the other Spanish indirect taxes.
+			description: 'The tax applied, e.g. IVA, IGIC or IPSI',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'amount.tax.type', value: '={{ String($value ?? "").trim() }}' } },
+		},
+		{
+			displayName: 'Tax Percentage',
+			name: 'taxPercentage',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100 },
+			default: 21,
+			required: true,
+			description: 'The tax rate in percent (e.g. 21)',
+			displayOptions: { show },
+			routing: { send: { type: 'body', property: 'amount.tax.percentage' } },
+		},
+	];
+}
+
+/** An optional text field of a billing body. */
+export function billingTextOption(displayName: string, name: string, property: string, description?: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		description,
+		routing: { send: { type: 'body', property, value: '={{ String($value ?? "").trim() }}' } },
+	};
+}
+
+export function billingAdditionalFields(show: IDisplayOptions['show'], extraOptions: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: ([
+			{
+				displayName: 'Period Start',
+				name: 'periodStart',
+				type: 'dateTime',
+				default: '',
+				description: 'Start of the billed period; give the end too (MasStack requires both or neither)',
+				routing: { send: { type: 'body', property: 'period_start_datetime' } },
+			},
+			{
+				displayName: 'Period End',
+				name: 'periodEnd',
+				type: 'dateTime',
+				default: '',
+				description: 'End of the billed period; give the start too (MasStack requires both or neither)',
+				routing: { send: { type: 'body', property: 'period_end_datetime' } },
+			},
+			billingTextOption(
+				'External Invoice ID',
+				'externalInvoiceId',
+				'external_invoice_id',
+				'Your invoice reference; MasStack only stores it',
+			),
+			billingTextOption('Description', 'description', 'description', 'Text shown with the movement, e.g. "February invoice"'),
+			...extraOptions,
+		] as INodeProperties[]).sort((first, second) => first.displayName.localeCompare(second.displayName)),
+	};
+}
+
+export function requiredBodyText(
+	show: IDisplayOptions['show'],
+	displayName: string,
+	name: string,
+	property: string,
+	description: string,
+): INodeProperties {
+	return { ...billingTextOption(displayName, name, property, description), required: true, displayOptions: { show } };
+}
+
+export function billableField(show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Billable',
+		name: 'billable',
+		type: 'boolean',
+		default: false,
+		description: 'Whether MasStack should bill this to the customer',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'billable' } },
+	};
+}

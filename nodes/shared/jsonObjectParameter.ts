@@ -1,0 +1,56 @@
+import { jsonParse } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+
+import { invalidInput } from './invalidInput';
+
+/**
+ * A JSON field's value as an object: text is parsed, an object from an expression is taken as it
+ * is. Text that does not parse, or JSON that is not an object, is refused naming the field.
+ */
+export function jsonObjectParameter(
+	context: IExecuteSingleFunctions,
+	parameterName: string,
+	displayName: string,
+	example: string,
+): IDataObject {
+	const raw = context.getNodeParameter(parameterName) as unknown;
+	const itemIndex = context.getItemIndex();
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = jsonParse(raw);
+		} catch (error) {
+			throw invalidInput(
+				context.getNode(),
+				itemIndex,
+				displayName,
+				`is not valid JSON (${(error as Error).message})`,
+				`Enter a JSON object such as ${example}, or map one with an expression.`,
+			);
+		}
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		throw invalidInput(
+			context.getNode(),
+			itemIndex,
+			displayName,
+			'must be a JSON object',
+			`Enter a JSON object such as ${example}; wrap lists in a named field.`,
+		);
+	}
+	return value as IDataObject;
+}
+
+/** A preSend that puts a JSON field's object into the body at `property`. */
+export function sendJsonObject(parameterName: string, displayName: string, property: string, example: string) {
+	return async function sendJsonObjectField(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.body = {
+			...((requestOptions.body ?? {}) as IDataObject),
+			[property]: jsonObjectParameter(this, parameterName, displayName, example),
+		};
+		return requestOptions;
+	};
+}

@@ -1,0 +1,74 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+import { MasStack } from '../../nodes/MasStack/MasStack.node';
+
+const node = new MasStack();
+const { properties } = node.description;
+
+/** An operation's URL expression written as the seed's path template. */
+function asSeedPath(url: string): string {
+	return url
+		.replace(/^=/, '')
+		.replace('{{ $parameter.apiVersion }}', '{version}')
+		.replace('{{ $parameter.serviceType }}', '{service_type}')
+		.replace(/\{\{ encodeURIComponent\(String\(\$parameter\.(\w+) \?\? ""\)\.trim\(\)\) \}\}/g, (_match, name: string) => {
+			const seedNames: Record<string, string> = { serviceId: '{service_id}', movementId: '{movement_id}', promotionId: '{promotion_id}', deviceId: '{device_id}' };
+			return seedNames[name] ?? `{${name}}`;
+		});
+}
+
+describe('MasStack node description', () => {
+	it('offers every endpoint of seeds 003 and 004, each as one operation', () => {
+		const endpoints = properties
+			.filter((property) => property.name === 'operation')
+			.flatMap((list) =>
+				(list.options as INodePropertyOptions[]).map((option) => {
+					const request = option.routing?.request;
+					return `${request?.method} ${asSeedPath(String(request?.url))}`;
+				}),
+			);
+		expect(endpoints.sort()).toEqual(
+			[
+				'GET /v2/{service_type}/{service_id}/barrings',
+				'PATCH /v2/{service_type}/{service_id}/barrings',
+				'POST /v2/{service_type}/{service_id}/billing/movements',
+				'DELETE /v2/{service_type}/{service_id}/billing/movements/{movement_id}',
+				'POST /v2/{service_type}/{service_id}/billing/movements-non-subscribable-services',
+				'PUT /v2/{service_type}/{service_id}/billing/movements-non-subscribable-services/{movement_id}',
+				'DELETE /v2/{service_type}/{service_id}/billing/movements-non-subscribable-services/{movement_id}',
+				'POST /v2/{service_type}/{service_id}/billing/refunds',
+				'POST /v2/{service_type}/{service_id}/billing/refund-non-subscribable-services',
+				'POST /v2/{service_type}/{service_id}/promotions',
+				'PATCH /v2/{service_type}/{service_id}/promotions/{promotion_id}',
+				// v2 and v3 by the API Version field
+				'POST /{version}/{service_type}/',
+				'PATCH /{version}/{service_type}/{service_id}/devices/{device_id}',
+				'PATCH /v2/netflix/{service_id}',
+				'POST /v2/netflix/{service_id}/simyo',
+			].sort(),
+		);
+	});
+
+	it('offers both credential kinds behind the authentication selector', () => {
+		expect(node.description.credentials?.map((credential) => [credential.name, credential.displayOptions?.show?.authentication])).toEqual([
+			['masStackApi', ['accessToken']],
+			['masStackOAuth2Api', ['oAuth2']],
+		]);
+	});
+
+	it('offers the seven service types of seed 003 as a dropdown', () => {
+		const serviceTypes = properties.filter((property) => property.name === 'serviceType');
+		expect(serviceTypes.length).toBeGreaterThan(0);
+		for (const field of serviceTypes) {
+			expect((field.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+				'multisim',
+				'security',
+				'tv',
+				'datasharing',
+				'mobile',
+				'applewatch',
+				'deviceinsurance',
+			]);
+		}
+	});
+});
