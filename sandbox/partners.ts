@@ -1,13 +1,17 @@
 import { bolttechContract } from '../test/contracts/bolttech';
+import { masStackContract } from '../test/contracts/masStack';
+import { OAUTH_ISSUED_TOKEN } from '../test/contracts/oauthTokenRoute';
 import type { SandboxPartner } from './sandboxServer';
 
 /** The tokens the sandbox accepts; `npm start` puts them into the credentials it creates. */
 export const SANDBOX_TOKENS = {
 	bolttech: 'sandbox-bolttech-token',
+	masStack: 'sandbox-masstack-token',
 	/** What every sandbox OAuth2 token route issues. */
-	oauth: 'oauth-issued-token',
+	oauth: OAUTH_ISSUED_TOKEN,
 };
 
 export const SANDBOX_PARTNERS: SandboxPartner[] = [
 	{ prefix: 'bolttech', contract: bolttechContract, bearerTokens: [SANDBOX_TOKENS.bolttech, SANDBOX_TOKENS.oauth] },
+	{ prefix: 'masstack', contract: masStackContract, bearerTokens: [SANDBOX_TOKENS.masStack, SANDBOX_TOKENS.oauth] },
 ];

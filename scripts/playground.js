@@ -24,29 +24,46 @@ function installPackage(userFolder) {
 	writeFileSync(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }, null, 2)}\n`);
 }
 
-/** The credentials that point the package's nodes at the sandbox. */
-function sandboxCredentials(sandboxUrl, tokens) {
+/** A partner's two sandbox credentials: its bearer token, and OAuth2 against its token route. */
+function partnerCredentials({ idPrefix, label, tokenType, oauthType, baseUrl, token }) {
 	return [
+		{ id: idPrefix, name: `${label} (sandbox)`, type: tokenType, data: { baseUrl, accessToken: token } },
 		{
-			id: 'tpSandboxBolttech',
-			name: 'bolttech (sandbox)',
-			type: 'bolttechApi',
-			data: { baseUrl: `${sandboxUrl}/bolttech`, accessToken: tokens.bolttech },
-		},
-		{
-			id: 'tpSandboxBolttechOAuth2',
-			name: 'bolttech OAuth2 (sandbox)',
-			type: 'bolttechOAuth2Api',
+			id: `${idPrefix}OAuth2`,
+			name: `${label} OAuth2 (sandbox)`,
+			type: oauthType,
 			data: {
-				baseUrl: `${sandboxUrl}/bolttech`,
+				baseUrl,
 				grantType: 'clientCredentials',
-				accessTokenUrl: `${sandboxUrl}/bolttech/oauth/token`,
+				accessTokenUrl: `${baseUrl}/oauth/token`,
 				clientId: 'sandbox-client',
 				clientSecret: 'sandbox-client-secret',
 				scope: '',
 				authentication: 'header',
 			},
 		},
+	];
+}
+
+/** The credentials that point the package's nodes at the sandbox. */
+function sandboxCredentials(sandboxUrl, tokens) {
+	return [
+		...partnerCredentials({
+			idPrefix: 'tpSandboxBolttech',
+			label: 'bolttech',
+			tokenType: 'bolttechApi',
+			oauthType: 'bolttechOAuth2Api',
+			baseUrl: `${sandboxUrl}/bolttech`,
+			token: tokens.bolttech,
+		}),
+		...partnerCredentials({
+			idPrefix: 'tpSandboxMasStack',
+			label: 'MasStack',
+			tokenType: 'masStackApi',
+			oauthType: 'masStackOAuth2Api',
+			baseUrl: `${sandboxUrl}/masstack`,
+			token: tokens.masStack,
+		}),
 	];
 }
 

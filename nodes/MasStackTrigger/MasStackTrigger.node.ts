@@ -7,7 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+import { readMasStackCallback } from '../MasStack/shared/callbackResult';
+import { callbackSecretFields, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 
 /** The asynchronous MasStack operations whose results arrive as callbacks (seeds 003 and 004). */
@@ -44,9 +45,6 @@ function callbackFor(requestPath: string) {
 	const tail = requestPath.split('?')[0].split('/').slice(-3).join('/');
 	return CALLBACK_WEBHOOKS.find(({ path }) => path === tail);
 }
-
-/** serviceCallbackDTO: code, title and service_id are required strings (seed 003). */
-const REQUIRED_CALLBACK_FIELDS = ['code', 'title', 'service_id'];
 
 export class MasStackTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -101,27 +99,8 @@ export class MasStackTrigger implements INodeType {
 		if (!accepted.includes(webhook.operation)) {
 			return refuseCallback(this, 400, `This trigger does not accept ${webhook.operation} callbacks`);
 		}
-		const body = jsonObjectBody(this);
-		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
-		const missing = REQUIRED_CALLBACK_FIELDS.filter(
-			(field) => typeof body[field] !== 'string' || !(body[field] as string).trim(),
-		);
-		if (missing.length) {
-			return refuseCallback(this, 400, `The callback lacks ${missing.join(', ')} (MasStack sends code, title and service_id)`);
-		}
-		const correlationId = this.getHeaderData()['request-correlation-id'];
-		return {
-			workflowData: [
-				this.helpers.returnJsonArray({
-					operation: webhook.operation,
-					outcome: webhook.outcome,
-					code: body.code,
-					title: body.title,
-					service_id: body.service_id,
-					requestCorrelationId: typeof correlationId === 'string' ? correlationId : null,
-					receivedAt: new Date().toISOString(),
-				}),
-			],
-		};
+		const callback = readMasStackCallback(this, webhook.operation, webhook.outcome);
+		if ('problem' in callback) return refuseCallback(this, 400, callback.problem);
+		return { workflowData: [this.helpers.returnJsonArray(callback.result)] };
 	}
 }

@@ -1,5 +1,5 @@
 import { jsonParse } from 'n8n-workflow';
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { invalidInput } from './invalidInput';
 
@@ -7,21 +7,14 @@ import { invalidInput } from './invalidInput';
  * A JSON field's value as an object: text is parsed, an object from an expression is taken as it
  * is. Text that does not parse, or JSON that is not an object, is refused naming the field.
  */
-export function jsonObjectParameter(
-	context: IExecuteSingleFunctions,
-	parameterName: string,
-	displayName: string,
-	example: string,
-): IDataObject {
-	const raw = context.getNodeParameter(parameterName) as unknown;
-	const itemIndex = context.getItemIndex();
+export function parseJsonObject(node: INode, itemIndex: number, raw: unknown, displayName: string, example: string): IDataObject {
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
 		try {
 			value = jsonParse(raw);
 		} catch (error) {
 			throw invalidInput(
-				context.getNode(),
+				node,
 				itemIndex,
 				displayName,
 				`is not valid JSON (${(error as Error).message})`,
@@ -30,15 +23,19 @@ export function jsonObjectParameter(
 		}
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-		throw invalidInput(
-			context.getNode(),
-			itemIndex,
-			displayName,
-			'must be a JSON object',
-			`Enter a JSON object such as ${example}; wrap lists in a named field.`,
-		);
+		throw invalidInput(node, itemIndex, displayName, 'must be a JSON object', `Enter a JSON object such as ${example}; wrap lists in a named field.`);
 	}
 	return value as IDataObject;
+}
+
+/** A JSON parameter of the item a declarative request is for, as an object. */
+export function jsonObjectParameter(
+	context: IExecuteSingleFunctions,
+	parameterName: string,
+	displayName: string,
+	example: string,
+): IDataObject {
+	return parseJsonObject(context.getNode(), context.getItemIndex(), context.getNodeParameter(parameterName), displayName, example);
 }
 
 /** A preSend that puts a JSON field's object into the body at `property`. */

@@ -1,4 +1,10 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { invalidInput } from './invalidInput';
 
@@ -19,29 +25,49 @@ function allowedValuesByName(properties: INodeProperties[]): Map<string, Allowed
 	return byName;
 }
 
+/** The dropdown values of a node's properties, by parameter name. */
+export type AllowedOptionValues = Map<string, AllowedValues>;
+
+export function allowedOptionValues(properties: INodeProperties[]): AllowedOptionValues {
+	return allowedValuesByName(properties);
+}
+
 /**
- * A preSend that refuses a dropdown value an expression produced but the list does not offer (a
- * movement type, a service type that would become part of the path), naming the field.
- * `getProperties` is read on first use, so a node can pass its own, not yet built, property list.
+ * Refuses a dropdown value an expression produced but the list does not offer (a movement type,
+ * a service type that would become part of the path), naming the item and field.
+ * `readParameter` returns null for a parameter the current operation does not show.
+ */
+export function checkOptionValues(
+	allowed: AllowedOptionValues,
+	readParameter: (name: string) => unknown,
+	node: INode,
+	itemIndex: number,
+): void {
+	for (const [name, { displayName, values }] of allowed) {
+		const value = readParameter(name);
+		if (value === null || value === undefined || values.has(value)) continue;
+		throw invalidInput(
+			node,
+			itemIndex,
+			displayName,
+			`${JSON.stringify(value)} is not one of ${[...values].join(', ')}`,
+			'Pick a value from the list, or make the expression return one of these values.',
+		);
+	}
+}
+
+/**
+ * A preSend that checks every dropdown value (see checkOptionValues). `getProperties` is read on
+ * first use, so a node can pass its own, not yet built, property list.
  */
 export function refuseValuesOutsideOptions(getProperties: () => INodeProperties[]) {
-	let allowed: Map<string, AllowedValues> | undefined;
+	let allowed: AllowedOptionValues | undefined;
 	return async function refuseUnlistedOptionValues(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		allowed ??= allowedValuesByName(getProperties());
-		for (const [name, { displayName, values }] of allowed) {
-			const value = this.getNodeParameter(name, null) as unknown;
-			if (value === null || value === undefined || values.has(value)) continue;
-			throw invalidInput(
-				this.getNode(),
-				this.getItemIndex(),
-				displayName,
-				`${JSON.stringify(value)} is not one of ${[...values].join(', ')}`,
-				'Pick a value from the list, or make the expression return one of these values.',
-			);
-		}
+		checkOptionValues(allowed, (name) => this.getNodeParameter(name, null), this.getNode(), this.getItemIndex());
 		return requestOptions;
 	};
 }

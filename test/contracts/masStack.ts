@@ -125,11 +125,17 @@ export function failsInSandbox(serviceId: string): boolean {
 	return /0000$/.test(serviceId);
 }
 
+/** A service whose id ends in 9999 never gets a callback in the sandbox, so users can see a timeout. */
+export function staysSilentInSandbox(serviceId: string): boolean {
+	return /9999$/.test(serviceId);
+}
+
 /** MasStack's later POST of an asynchronous operation's result (seed 003's serviceCallbackDTO). */
 function callBackResult(kind: string) {
 	return (request: ReceivedRequest, callBack: CallBack): void => {
 		const body = request.body as { callback_success_url?: string; callback_error_url?: string; service_id?: string };
 		const serviceId = request.pathParameters.service_id ?? body.service_id ?? 'new-service';
+		if (staysSilentInSandbox(serviceId)) return;
 		const failed = failsInSandbox(serviceId);
 		const headers: Record<string, string> = {};
 		const correlation = request.headers['request-correlation-id'];

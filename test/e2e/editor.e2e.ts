@@ -15,6 +15,8 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'editor');
 const NODES = [
 	{ name: 'Bolttech', parameter: 'Product Code' },
 	{ name: 'Bolttech Trigger', parameter: 'Actions' },
+	{ name: 'MasStack', parameter: 'Movement Type' },
+	{ name: 'MasStack Async', parameter: 'Timeout (Minutes)' },
 	{ name: 'MasStack Trigger', parameter: 'Operations' },
 ];
 /** What marks a browser error as coming from this package. */

@@ -17,6 +17,10 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 			'n8n-nodes-telco-partners.bolttech',
 			'n8n-nodes-telco-partners.bolttechTool',
 			'n8n-nodes-telco-partners.bolttechTrigger',
+			'n8n-nodes-telco-partners.masStack',
+			'n8n-nodes-telco-partners.masStackAsync',
+			'n8n-nodes-telco-partners.masStackAsyncTool',
+			'n8n-nodes-telco-partners.masStackTool',
 			'n8n-nodes-telco-partners.masStackTrigger',
 		]);
 		expect(Math.max(...Object.values(sizes))).toBeLessThanOrEqual(200 * 1024);
@@ -65,6 +69,25 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 
 		expect(response.status).toBe(200);
 		await until(async () => ((await executionsOf('tpMasStackCallbacks')).count > before ? true : undefined));
+	});
+
+	it('runs MasStack Update Barring with OAuth2 and brings the sandbox\'s result to the MasStack Trigger workflow', async () => {
+		const before = (await executionsOf('tpMasStackCallbacks')).count;
+		const trigger = `${n8nUrl()}/webhook/9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring`;
+
+		const answer = await callWorkflow('e2e-masstack-barring', {
+			serviceId: '612123456',
+			successUrl: `${trigger}/success`,
+			errorUrl: `${trigger}/error`,
+		});
+
+		expect(answer.status).toBe(200);
+		expect(answer.body).toEqual([{ accepted: true, requestCorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
+		const finished = await until(async () => {
+			const { results, count } = await executionsOf('tpMasStackCallbacks');
+			return count > before && !['new', 'running'].includes(results[0].status) ? results[0] : undefined;
+		});
+		expect(finished.status).toBe('success');
 	});
 
 	it('refuses callbacks with a wrong secret or a malformed body, starting no execution', async () => {

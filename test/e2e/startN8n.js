@@ -44,6 +44,8 @@ module.exports = async () => {
 			'e2eBolttechStockWithCallback',
 			'e2eBolttechTriggerWithSecret',
 			'e2eMasStackLoad',
+			'e2eMasStackBarring',
+			'e2eMasStackAsync',
 			'e2eWebhookBaseline',
 		],
 	});

@@ -13,12 +13,13 @@ import { MasStackOAuth2Api } from '../../credentials/MasStackOAuth2Api.credentia
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
 import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
 import { MasStack } from '../../nodes/MasStack/MasStack.node';
+import { MasStackAsync } from '../../nodes/MasStackAsync/MasStackAsync.node';
 import { MasStackTrigger } from '../../nodes/MasStackTrigger/MasStackTrigger.node';
 
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
 
-const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechTrigger, MasStack, MasStackTrigger];
+const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechTrigger, MasStack, MasStackAsync, MasStackTrigger];
 const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api, MasStackApi, MasStackOAuth2Api];
 
 export const credentialTypes: Map<string, ICredentialType> = new Map(

@@ -1,10 +1,10 @@
-import { WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import { createRunExecutionData } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IRun, IRunExecutionData } from 'n8n-workflow';
 
 import type { PackageCredentialsHelper } from './credentialsHelper';
 import { testWorkflow } from './testWorkflow';
-import type { TestNodeSpec } from './testWorkflow';
+import type { TestNodeSpec, TestWorkflow } from './testWorkflow';
 
 export interface NodeRun {
 	/** The node's output items, per output. */
@@ -23,24 +23,21 @@ export interface NodeRunRequest extends TestNodeSpec {
 }
 
 /**
- * Runs one node of the package through n8n-core's WorkflowExecute, exactly as n8n runs a node
- * whose input arrives from a previous node: declarative nodes go through n8n's RoutingNode,
- * custom operations through their own code, and credentials through the package's definitions.
+ * Runs (or, for a waiting execution, continues) `runExecutionData` through n8n-core's
+ * WorkflowExecute, and reads the node's last run from the result.
  */
-export async function runNode(request: NodeRunRequest): Promise<NodeRun> {
-	const { node, workflow, hooks, additionalData, credentialsHelper } = testWorkflow(request);
+export async function executeTestWorkflow(setup: TestWorkflow, runExecutionData: IRunExecutionData): Promise<NodeRun> {
+	const { node, workflow, workflowData, executionId, additionalData, credentialsHelper } = setup;
+	// Fresh hooks per pass, as n8n creates them for each start or resume of an execution.
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	additionalData.hooks = hooks;
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
 
-	const items = (request.items ?? [{}]).map((json, index) => ({ json, pairedItem: { item: index } }));
-	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
-	});
-
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
-	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const taskData = run.data.resultData.runData[node.name]?.at(-1);
 	const outputs = (taskData?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
 	return {
 		outputs,
@@ -49,4 +46,22 @@ export async function runNode(request: NodeRunRequest): Promise<NodeRun> {
 		run,
 		credentialsHelper,
 	};
+}
+
+/** The execution data n8n starts a node's run with: the items on its input. */
+export function startingWith(setup: TestWorkflow, items: IDataObject[] = [{}]): IRunExecutionData {
+	const inputItems = items.map((json, index) => ({ json, pairedItem: { item: index } }));
+	return createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: setup.node, data: { main: [inputItems] }, source: null }] },
+	});
+}
+
+/**
+ * Runs one node of the package through n8n-core's WorkflowExecute, exactly as n8n runs a node
+ * whose input arrives from a previous node: declarative nodes go through n8n's RoutingNode,
+ * custom operations through their own code, and credentials through the package's definitions.
+ */
+export async function runNode(request: NodeRunRequest): Promise<NodeRun> {
+	const setup = testWorkflow(request);
+	return await executeTestWorkflow(setup, startingWith(setup, request.items));
 }

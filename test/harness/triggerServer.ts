@@ -7,7 +7,7 @@ import { testWorkflow } from './testWorkflow';
 import type { TestNodeSpec, TestWorkflow } from './testWorkflow';
 
 /** The slice of Express's response that webhook nodes use. */
-function expressLikeResponse(response: ServerResponse) {
+export function expressLikeResponse(response: ServerResponse) {
 	const wrapper = {
 		get headersSent() {
 			return response.headersSent;

@@ -72,6 +72,32 @@ describe('the sandbox', () => {
 		});
 	});
 
+	it.each([
+		['612123456', 'success', { code: 'OK', title: 'Barring update applied', service_id: '612123456' }],
+		['612340000', 'error', { code: 'OPERATION_FAILED', title: 'Barring update could not be applied', service_id: '612340000' }],
+	])('serves MasStack under /masstack and calls back line %s on its %s URL', async (serviceId, outcome, body) => {
+		callbacks.splice(0);
+		const result = await runNode({
+			type: 'masStack',
+			parameters: {
+				resource: 'barring',
+				operation: 'update',
+				serviceType: 'mobile',
+				serviceId,
+				barringName: 'OUTGOING_SMS',
+				active: false,
+				callbackSuccessUrl: `${receiverUrl}/masstack/barring/success`,
+				callbackErrorUrl: `${receiverUrl}/masstack/barring/error`,
+			},
+			credentials: { masStackApi: { baseUrl: `${sandbox.url}/masstack`, accessToken: SANDBOX_TOKENS.masStack } },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(sandbox.partners.get('masstack')!.violations).toEqual([]);
+		await until(() => callbacks.length === 1);
+		expect(callbacks[0]).toEqual({ path: `/masstack/barring/${outcome}`, body });
+	});
+
 	it('never calls back anywhere but this machine', async () => {
 		await runNode({
 			type: 'bolttech',

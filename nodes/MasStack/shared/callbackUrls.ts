@@ -24,7 +24,18 @@ export function callbackUrlFields(show: IDisplayOptions['show'], triggerOperatio
 		displayOptions: { show },
 		routing: { send: { type: 'body', property, value: '={{ String($value ?? "").trim() }}' } },
 	});
-	return [urlField('Success', 'callback_success_url', 'succeeds'), urlField('Error', 'callback_error_url', 'fails')];
+	return [
+		{
+			displayName:
+				'MasStack answers at once and posts the result later to these URLs. To wait for the result in this same execution, use the MasStack Async node instead.',
+			name: 'callbackNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show },
+		},
+		urlField('Success', 'callback_success_url', 'succeeds'),
+		urlField('Error', 'callback_error_url', 'fails'),
+	];
 }
 
 const CALLBACK_FIELDS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/invalidInput';
 
@@ -26,28 +26,47 @@ export function uuidFromName(name: string): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+interface CorrelationSource {
+	node: INode;
+	itemIndex: number;
+	/** What the user put into Options > Correlation ID, if anything. */
+	given: string;
+	executionId: string;
+	runIndex: number;
+}
+
 /**
- * The Request-Correlation-Id of this item's request: the user's, or one derived from what stays
+ * The Request-Correlation-Id of an item's request: the user's, or one derived from what stays
  * fixed across n8n's "Retry On Fail" (execution, node, run, item) and changes everywhere else.
  * Deriving it twice (before sending, and for the output) gives the same id.
  */
-export function correlationIdOf(context: IExecuteSingleFunctions): string {
-	const itemIndex = context.getItemIndex();
-	const given = String(context.getNodeParameter('options.correlationId', '') ?? '').trim();
-	if (given) {
-		if (!UUID.test(given)) {
+export function correlationIdFor({ node, itemIndex, given, executionId, runIndex }: CorrelationSource): string {
+	const trimmed = given.trim();
+	if (trimmed) {
+		if (!UUID.test(trimmed)) {
 			throw invalidInput(
-				context.getNode(),
+				node,
 				itemIndex,
 				'Correlation ID',
-				`"${given}" is not a UUID`,
+				`"${trimmed}" is not a UUID`,
 				'MasStack expects a UUID such as 3f2b8c1e-0d4a-4b7e-9c61-2a5d8e4f7b90; leave the option empty to have one derived.',
 			);
 		}
-		return given.toLowerCase();
+		return trimmed.toLowerCase();
 	}
-	const runIndex = context.getWorkflowDataProxy(itemIndex).$runIndex;
-	return uuidFromName(`${context.getExecutionId()}/${context.getNode().id}/${runIndex}/${itemIndex}`);
+	return uuidFromName(`${executionId}/${node.id}/${runIndex}/${itemIndex}`);
+}
+
+/** The correlation id of the item a declarative request is for. */
+export function correlationIdOf(context: IExecuteSingleFunctions): string {
+	const itemIndex = context.getItemIndex();
+	return correlationIdFor({
+		node: context.getNode(),
+		itemIndex,
+		given: String(context.getNodeParameter('options.correlationId', '') ?? ''),
+		executionId: context.getExecutionId(),
+		runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex,
+	});
 }
 
 /** preSend: puts the item's Request-Correlation-Id on the request. */

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/invalidInput';
 
@@ -60,18 +60,24 @@ const PATH_PARAMETERS: Record<string, string> = {
 };
 
 /**
- * preSend: refuses an empty path parameter, which would otherwise turn
- * `/v2/mobile/{service_id}/barrings` into `/v2/mobile//barrings`.
+ * Refuses an empty path parameter, which would otherwise turn
+ * `/v2/mobile/{service_id}/barrings` into `/v2/mobile//barrings`. `readParameter` returns null
+ * for a parameter the current operation does not show.
  */
+export function checkPathParameters(readParameter: (name: string) => unknown, node: INode, itemIndex: number): void {
+	for (const [name, displayName] of Object.entries(PATH_PARAMETERS)) {
+		const value = readParameter(name);
+		if (value !== null && value !== undefined && String(value).trim() === '') {
+			throw invalidInput(node, itemIndex, displayName, 'is empty', `Enter the ${displayName}: it is part of the request's path.`);
+		}
+	}
+}
+
+/** preSend: see checkPathParameters. */
 export async function refuseEmptyPathParameters(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	for (const [name, displayName] of Object.entries(PATH_PARAMETERS)) {
-		const value = this.getNodeParameter(name, null) as unknown;
-		if (value !== null && String(value).trim() === '') {
-			throw invalidInput(this.getNode(), this.getItemIndex(), displayName, 'is empty', `Enter the ${displayName}: it is part of the request's path.`);
-		}
-	}
+	checkPathParameters((name) => this.getNodeParameter(name, null), this.getNode(), this.getItemIndex());
 	return requestOptions;
 }

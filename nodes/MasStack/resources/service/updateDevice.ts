@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { callbackUrlFields } from '../../shared/callbackUrls';
 
 /** Seed 003/004's device `category` enum. */
-const DEVICE_CATEGORIES = [
+export const DEVICE_CATEGORIES = [
 	{ name: 'eSIM', value: 'eSIM' },
 	{ name: 'Other', value: 'OTHER' },
 	{ name: 'PBX', value: 'PBX' },

@@ -1,0 +1,191 @@
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	JsonObject,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { readMasStackCallback } from '../MasStack/shared/callbackResult';
+import { correlationIdFor, correlationIdOption } from '../MasStack/shared/correlationId';
+import { MASSTACK_ERROR_HINTS } from '../MasStack/shared/masStackResponse';
+import { checkPathParameters } from '../MasStack/shared/servicePath';
+import { authenticationField } from '../shared/authentication';
+import type { PartnerAuthentication } from '../shared/authentication';
+import { refuseCallback } from '../shared/callbackSecurity';
+import { allowedOptionValues, checkOptionValues } from '../shared/optionValues';
+import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../shared/partnerError';
+import {
+	CALLBACK_RESUME_WEBHOOKS,
+	WAITING_OUTPUT_NAMES,
+	callbackTimeoutField,
+	onOutputOf,
+	outcomeOfPath,
+	refuseSeveralItems,
+	resumeUrlFor,
+	waitForCallback,
+} from '../shared/waitForCallback';
+import { ASYNC_OPERATIONS, asyncOperationFields } from './asyncOperations';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Sends the operation with this execution as its callback URLs, then waits here for MasStack\'s result: Success, Error, or Timed Out. One item per run; for many, loop over them.',
+		name: 'waitNotice',
+		type: 'notice',
+		default: '',
+	},
+	authenticationField,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Barring', value: 'barring' },
+			{ name: 'Service', value: 'service' },
+		],
+		default: 'barring',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['barring'] } },
+		options: [{ name: 'Update', value: 'update', action: 'Update a barring and wait for the result' }],
+		default: 'update',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['service'] } },
+		options: [
+			{ name: 'Create', value: 'create', action: 'Create a service and wait for the result' },
+			{ name: 'Update Device', value: 'updateDevice', action: 'Update the device of a service and wait for the result' },
+		],
+		default: 'create',
+	},
+	...asyncOperationFields,
+	callbackTimeoutField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [correlationIdOption],
+	},
+];
+
+const allowedValues = allowedOptionValues(properties);
+
+function asyncOperationOf(context: IExecuteFunctions | IWebhookFunctions) {
+	const key = `${context.getNodeParameter('resource', 0) as string}.${context.getNodeParameter('operation', 0) as string}`;
+	return ASYNC_OPERATIONS[key];
+}
+
+export class MasStackAsync implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MasStack Async',
+		name: 'masStackAsync',
+		icon: { light: 'file:../../icons/masstack.svg', dark: 'file:../../icons/masstack.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] + " (wait for callback)" }}',
+		description: 'Update a barring, create a service or update a device at MasStack and wait in this execution for the result',
+		defaults: { name: 'MasStack Async' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: WAITING_OUTPUT_NAMES,
+		credentials: [
+			{ name: 'masStackApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'masStackOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		webhooks: CALLBACK_RESUME_WEBHOOKS,
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		refuseSeveralItems(this, items);
+		const node = this.getNode();
+		const readParameter = (name: string) => this.getNodeParameter(name, 0, null) as unknown;
+		checkPathParameters(readParameter, node, 0);
+		checkOptionValues(allowedValues, readParameter, node, 0);
+		const operation = asyncOperationOf(this);
+		const correlationId = correlationIdFor({
+			node,
+			itemIndex: 0,
+			given: String(this.getNodeParameter('options.correlationId', 0, '') ?? ''),
+			executionId: this.getExecutionId(),
+			runIndex: this.getWorkflowDataProxy(0).$runIndex,
+		});
+		const { method, path, body, serviceId } = operation.request(this, {
+			callback_success_url: resumeUrlFor(this, 'success'),
+			callback_error_url: resumeUrlFor(this, 'error'),
+		});
+
+		const credentialType =
+			(this.getNodeParameter('authentication', 0) as PartnerAuthentication) === 'oAuth2' ? 'masStackOAuth2Api' : 'masStackApi';
+		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(credentialType);
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+				method,
+				url: `${String(baseUrl).replace(/\/+$/, '')}${path}`,
+				body,
+				json: true,
+				headers: { Accept: 'application/json', 'Request-Correlation-Id': correlationId },
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
+			})) as { statusCode: number; body: unknown };
+			if (response.statusCode >= 400) {
+				throw partnerApiError(node, {
+					partner: 'MasStack',
+					statusCode: response.statusCode,
+					body: response.body,
+					itemIndex: 0,
+					hintsByCode: MASSTACK_ERROR_HINTS,
+				});
+			}
+		} catch (error) {
+			const failure =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeApiError(node, error as JsonObject, { itemIndex: 0 });
+			if (!this.continueOnFail()) throw failure;
+			const { message, description } = failure;
+			return onOutputOf('error', [
+				{ json: { outcome: 'refused', error: message, description, requestCorrelationId: correlationId }, pairedItem: { item: 0 } },
+			]);
+		}
+
+		const timeoutMinutes = this.getNodeParameter('timeoutMinutes', 0, 60) as number;
+		const timedOut: IDataObject = {
+			operation: operation.callbackOperation,
+			outcome: 'timeout',
+			title: `No callback from MasStack within ${timeoutMinutes} minute${timeoutMinutes === 1 ? '' : 's'}`,
+			service_id: serviceId ?? null,
+			requestCorrelationId: correlationId,
+		};
+		return await waitForCallback(this, timeoutMinutes, timedOut);
+	}
+
+	/** MasStack's callback resumes the execution; a malformed one gets 400 and leaves it waiting. */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const outcome = outcomeOfPath(String(request.path ?? request.url ?? ''));
+		if (!outcome) return refuseCallback(this, 404, 'Unknown callback URL');
+		const callback = readMasStackCallback(this, asyncOperationOf(this).callbackOperation, outcome);
+		if ('problem' in callback) return refuseCallback(this, 400, callback.problem);
+		return { workflowData: onOutputOf(outcome, [{ json: callback.result }]) };
+	}
+}

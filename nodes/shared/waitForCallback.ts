@@ -1,0 +1,96 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	ITaskMetadata,
+	IWebhookDescription,
+} from 'n8n-workflow';
+
+/**
+ * Waiting for a partner's callback inside the execution that started the operation: the node
+ * hands the partner this execution's resume URLs (one per outcome), puts the execution to wait,
+ * and continues when the partner posts to one of them, or when the timeout passes.
+ *
+ * The node's outputs are Success, Error and Timed Out, in this order.
+ */
+export const WAITING_OUTPUT_NAMES = ['Success', 'Error', 'Timed Out'];
+
+export type CallbackOutcome = 'success' | 'error';
+
+const OUTPUT_OF_OUTCOME: Record<CallbackOutcome | 'timeout', number> = { success: 0, error: 1, timeout: 2 };
+
+/**
+ * The resume webhooks: `…/webhook-waiting/<execution>/success` and `…/error`. n8n 2.x puts the
+ * execution's resume token into the URL and refuses a request without it (401), so only whoever
+ * got the URL from this execution can resume it.
+ */
+export const CALLBACK_RESUME_WEBHOOKS: IWebhookDescription[] = (['success', 'error'] as const).map((outcome) => ({
+	name: 'default',
+	httpMethod: 'POST',
+	responseMode: 'onReceived',
+	path: outcome,
+	restartWebhook: true,
+}));
+
+export const callbackTimeoutField: INodeProperties = {
+	displayName: 'Timeout (Minutes)',
+	name: 'timeoutMinutes',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 60,
+	description: 'How long to wait for the callback; then the item leaves through the Timed Out output',
+};
+
+/** The URL the partner should post an outcome to, to resume this execution. */
+export function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcome): string {
+	const url = new URL(context.getWorkflowDataProxy(0).$execution.resumeUrl);
+	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${outcome}`;
+	return url.toString();
+}
+
+/** The outcome a resume request is for, from the last segment of its path. */
+export function outcomeOfPath(path: string): CallbackOutcome | undefined {
+	const last = path.split('?')[0].replace(/\/+$/, '').split('/').pop();
+	return last === 'success' || last === 'error' ? last : undefined;
+}
+
+/** The node's outputs with `items` on the output of `outcome` and nothing on the others. */
+export function onOutputOf(outcome: CallbackOutcome | 'timeout', items: INodeExecutionData[]): INodeExecutionData[][] {
+	return WAITING_OUTPUT_NAMES.map((_name, index) => (index === OUTPUT_OF_OUTCOME[outcome] ? items : []));
+}
+
+/**
+ * One wait resumes once, so one node run can wait for one operation. Refuses more items before
+ * anything is sent, rather than send them all and lose all callbacks but the first.
+ */
+export function refuseSeveralItems(context: IExecuteFunctions, items: INodeExecutionData[]): void {
+	if (items.length <= 1) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Wait for Callback waits for one operation at a time, but ${items.length} items arrived`,
+		{
+			description:
+				'Put a "Loop Over Items" node with batch size 1 in front of this node, or use the action node and receive the results with the trigger node.',
+		},
+	);
+}
+
+/**
+ * Puts the execution to wait for the callback. When the timeout passes n8n does not run the node
+ * again: it passes on the data of the node's execution stack entry. So that entry gets the
+ * `timedOut` item on the Timed Out output, and n8n is told to forward every output, as it does
+ * for a resume by webhook.
+ */
+export async function waitForCallback(
+	context: IExecuteFunctions,
+	timeoutMinutes: number,
+	timedOut: IDataObject,
+): Promise<INodeExecutionData[][]> {
+	const outputs = onOutputOf('timeout', [{ json: timedOut, pairedItem: { item: 0 } }]);
+	context.getExecuteData().data = { main: outputs };
+	context.setMetadata({ forwardAllOutputs: true } as ITaskMetadata);
+	await context.putExecutionToWait(new Date(Date.now() + Math.max(1, timeoutMinutes) * 60_000));
+	return outputs;
+}
