@@ -1,13 +1,11 @@
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
-	JsonObject,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
@@ -19,7 +17,7 @@ import { authenticationField } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
 import { allowedOptionValues, checkOptionValues } from '../shared/optionValues';
-import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../shared/partnerError';
+import { sendPartnerRequest } from '../shared/partnerRequest';
 import {
 	CALLBACK_RESUME_WEBHOOKS,
 	WAITING_OUTPUT_NAMES,
@@ -28,7 +26,7 @@ import {
 	outcomeOfPath,
 	refuseSeveralItems,
 	resumeUrlFor,
-	waitForCallback,
+	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
 import { ASYNC_OPERATIONS, asyncOperationFields } from './asyncOperations';
 
@@ -134,49 +132,21 @@ export class MasStackAsync implements INodeType {
 			callback_error_url: resumeUrlFor(this, 'error'),
 		});
 
-		const credentialType =
-			(this.getNodeParameter('authentication', 0) as PartnerAuthentication) === 'oAuth2' ? 'masStackOAuth2Api' : 'masStackApi';
-		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(credentialType);
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
-				method,
-				url: `${String(baseUrl).replace(/\/+$/, '')}${path}`,
-				body,
-				json: true,
-				headers: { Accept: 'application/json', 'Request-Correlation-Id': correlationId },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
-			})) as { statusCode: number; body: unknown };
-			if (response.statusCode >= 400) {
-				throw partnerApiError(node, {
+		const authentication = this.getNodeParameter('authentication', 0) as PartnerAuthentication;
+		return await sendThenWaitForCallback(this, {
+			partner: 'MasStack',
+			send: async () =>
+				await sendPartnerRequest(this, {
 					partner: 'MasStack',
-					statusCode: response.statusCode,
-					body: response.body,
-					itemIndex: 0,
+					credentialType: authentication === 'oAuth2' ? 'masStackOAuth2Api' : 'masStackApi',
+					method,
+					path,
+					body,
+					headers: { 'Request-Correlation-Id': correlationId },
 					hintsByCode: MASSTACK_ERROR_HINTS,
-				});
-			}
-		} catch (error) {
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeApiError(node, error as JsonObject, { itemIndex: 0 });
-			if (!this.continueOnFail()) throw failure;
-			const { message, description } = failure;
-			return onOutputOf('error', [
-				{ json: { outcome: 'refused', error: message, description, requestCorrelationId: correlationId }, pairedItem: { item: 0 } },
-			]);
-		}
-
-		const timeoutMinutes = this.getNodeParameter('timeoutMinutes', 0, 60) as number;
-		const timedOut: IDataObject = {
-			operation: operation.callbackOperation,
-			outcome: 'timeout',
-			title: `No callback from MasStack within ${timeoutMinutes} minute${timeoutMinutes === 1 ? '' : 's'}`,
-			service_id: serviceId ?? null,
-			requestCorrelationId: correlationId,
-		};
-		return await waitForCallback(this, timeoutMinutes, timedOut);
+				}),
+			identity: { operation: operation.callbackOperation, service_id: serviceId ?? null, requestCorrelationId: correlationId },
+		});
 	}
 
 	/** MasStack's callback resumes the execution; a malformed one gets 400 and leaves it waiting. */

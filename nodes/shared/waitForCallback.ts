@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 	ITaskMetadata,
 	IWebhookDescription,
+	JsonObject,
 } from 'n8n-workflow';
 
 /**
@@ -93,4 +94,44 @@ export async function waitForCallback(
 	context.setMetadata({ forwardAllOutputs: true } as ITaskMetadata);
 	await context.putExecutionToWait(new Date(Date.now() + Math.max(1, timeoutMinutes) * 60_000));
 	return outputs;
+}
+
+export interface SendThenWait {
+	/** The partner's name, for the Timed Out item. */
+	partner: string;
+	/** Sends the operation; throws the partner's refusal. */
+	send: () => Promise<unknown>;
+	/** What identifies the operation on every item this node outputs (ids, correlation id). */
+	identity: IDataObject;
+}
+
+/**
+ * Sends the operation, then waits for its callback. A refusal is the node's error, or with
+ * Continue On Fail an item on the Error output with `outcome: "refused"`.
+ */
+export async function sendThenWaitForCallback(
+	context: IExecuteFunctions,
+	{ partner, send, identity }: SendThenWait,
+): Promise<INodeExecutionData[][]> {
+	try {
+		await send();
+	} catch (error) {
+		const failure =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeApiError(context.getNode(), error as JsonObject, { itemIndex: 0 });
+		if (!context.continueOnFail()) throw failure;
+		return onOutputOf('error', [
+			{
+				json: { ...identity, outcome: 'refused', error: failure.message, description: failure.description ?? null },
+				pairedItem: { item: 0 },
+			},
+		]);
+	}
+	const timeoutMinutes = context.getNodeParameter('timeoutMinutes', 0, 60) as number;
+	return await waitForCallback(context, timeoutMinutes, {
+		...identity,
+		outcome: 'timeout',
+		title: `No callback from ${partner} within ${timeoutMinutes} minute${timeoutMinutes === 1 ? '' : 's'}`,
+	});
 }

@@ -14,6 +14,7 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'editor');
 /** Each node on the test workflow, and a parameter its panel shows. */
 const NODES = [
 	{ name: 'Bolttech', parameter: 'Product Code' },
+	{ name: 'Bolttech Async', parameter: 'Timeout (Minutes)' },
 	{ name: 'Bolttech Trigger', parameter: 'Actions' },
 	{ name: 'MasStack', parameter: 'Movement Type' },
 	{ name: 'MasStack Async', parameter: 'Timeout (Minutes)' },

@@ -15,6 +15,8 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 
 		expect(Object.keys(sizes).sort()).toEqual([
 			'n8n-nodes-telco-partners.bolttech',
+			'n8n-nodes-telco-partners.bolttechAsync',
+			'n8n-nodes-telco-partners.bolttechAsyncTool',
 			'n8n-nodes-telco-partners.bolttechTool',
 			'n8n-nodes-telco-partners.bolttechTrigger',
 			'n8n-nodes-telco-partners.masStack',

@@ -46,6 +46,7 @@ module.exports = async () => {
 			'e2eMasStackLoad',
 			'e2eMasStackBarring',
 			'e2eMasStackAsync',
+			'e2eBolttechAsync',
 			'e2eWebhookBaseline',
 		],
 	});

@@ -14,15 +14,18 @@ interface NodeRun {
 	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
 }
 
-/** Starts the workflow for a line and returns its execution once it is waiting. */
-async function startWaitingFor(serviceId: string): Promise<ExecutionSummary> {
-	const before = (await executionsOf(WORKFLOW)).count;
-	expect((await callWorkflow('e2e-masstack-async', { serviceId })).status).toBe(200);
+/** Starts a workflow through its webhook and returns the execution it started. */
+async function startExecution(workflowId: string, path: string, body: unknown): Promise<ExecutionSummary> {
+	const before = (await executionsOf(workflowId)).count;
+	expect((await callWorkflow(path, body)).status).toBe(200);
 	return await until(async () => {
-		const { results, count } = await executionsOf(WORKFLOW);
+		const { results, count } = await executionsOf(workflowId);
 		return count > before ? results[0] : undefined;
 	});
 }
+
+/** Starts the MasStack Async workflow for a line. */
+const startWaitingFor = (serviceId: string) => startExecution(WORKFLOW, 'e2e-masstack-async', { serviceId });
 
 async function finished(executionId: string, timeoutMs = 20_000) {
 	return await until(async () => {
@@ -78,3 +81,15 @@ it('refuses a forged or malformed callback without resuming, then times out on T
 	]);
 	expect(outputs['On Success']).toBeNull();
 }, 200_000);
+
+it("Bolttech Async continues on Success with the sandbox's catalog callback", async () => {
+	const started = await startExecution('e2eBolttechAsync', 'e2e-bolttech-async', { productCode: 'RENTAL-ES-01' });
+	const execution = await finished(started.id);
+
+	expect(execution.status).toBe('success');
+	const outputs = outputsOf(execution, ['On Success', 'On Error', 'On Timeout']);
+	expect(outputs['On Success']).toEqual([
+		expect.objectContaining({ outcome: 'success', action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed' }),
+	]);
+	expect(outputs['On Timeout']).toBeNull();
+});

@@ -11,6 +11,7 @@ import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentia
 import { MasStackApi } from '../../credentials/MasStackApi.credentials';
 import { MasStackOAuth2Api } from '../../credentials/MasStackOAuth2Api.credentials';
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
+import { BolttechAsync } from '../../nodes/BolttechAsync/BolttechAsync.node';
 import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
 import { MasStack } from '../../nodes/MasStack/MasStack.node';
 import { MasStackAsync } from '../../nodes/MasStackAsync/MasStackAsync.node';
@@ -19,7 +20,7 @@ import { MasStackTrigger } from '../../nodes/MasStackTrigger/MasStackTrigger.nod
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
 
-const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechTrigger, MasStack, MasStackAsync, MasStackTrigger];
+const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechAsync, BolttechTrigger, MasStack, MasStackAsync, MasStackTrigger];
 const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api, MasStackApi, MasStackOAuth2Api];
 
 export const credentialTypes: Map<string, ICredentialType> = new Map(

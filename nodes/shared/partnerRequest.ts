@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+
+import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from './partnerError';
+
+export interface PartnerRequest {
+	partner: string;
+	credentialType: string;
+	method: IHttpRequestMethods;
+	/** The path below the credential's Base URL. */
+	path: string;
+	body: IDataObject;
+	headers?: Record<string, string>;
+	hintsByCode?: Record<string, string>;
+}
+
+/**
+ * Sends one JSON request signed by the node's credential, from a programmatic node. A partner
+ * error response becomes the n8n error with the partner's own code and message (see
+ * partnerApiError); a 401 stays n8n's, so it can refresh an OAuth2 token first.
+ */
+export async function sendPartnerRequest(context: IExecuteFunctions, request: PartnerRequest): Promise<IN8nHttpFullResponse> {
+	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(request.credentialType);
+	const response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
+		method: request.method,
+		url: `${String(baseUrl).replace(/\/+$/, '')}${request.path}`,
+		body: request.body,
+		json: true,
+		headers: { Accept: 'application/json', ...request.headers },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
+	})) as IN8nHttpFullResponse;
+	if (response.statusCode >= 400) {
+		throw partnerApiError(context.getNode(), {
+			partner: request.partner,
+			statusCode: response.statusCode,
+			body: response.body,
+			itemIndex: 0,
+			hintsByCode: request.hintsByCode,
+		});
+	}
+	return response;
+}
