@@ -41,6 +41,8 @@ it('turns 1,000 callbacks sent 50 at a time into exactly 1,000 executions', asyn
 	const settled = await until(async () => {
 		const { count } = await executionsOf('e2eMasStackLoad', 1);
 		return count >= 1_000 ? count : undefined;
-	}, 60_000);
+	}, 120_000);
 	expect(settled).toBe(1_000);
-});
+	// A correctness test under load, not a timing test: on a busy 2-core machine 1,000 executions
+	// take a few minutes, so it gets room (throughput is measured in `npm run bench`).
+}, 360_000);
