@@ -35,7 +35,9 @@ export interface ContractRoute {
 	pathParameterPatterns?: Record<string, RegExp>;
 	/** The request body's contract; a function picks it from the body (one endpoint, many actions). */
 	body?: Schema | ((body: unknown) => Schema);
-	/** Form-encoded bodies (OAuth2 token requests) are parsed into an object before checking. */
+	/** A body is checked when sent, but may be left out (n8n sends no empty `{}` body). */
+	bodyOptional?: boolean;
+	/** Form-encoded bodies (OAuth2 token requests) are parsed into an object before checking; a body sent as JSON is read as JSON. */
 	bodyEncoding?: 'json' | 'form';
 	respond: (request: ReceivedRequest) => ContractResponse;
 	/**
@@ -151,9 +153,12 @@ export class ContractServer {
 			query[key] = values.length > 1 ? values : values[0];
 		}
 
+		// Where a literal path and a parameter both match (`/groups/search`, `/groups/{id}`), the
+		// route with fewer parameters is the one meant.
 		const match = this.compiledRoutes
 			.map((compiled) => ({ compiled, found: compiled.pattern.exec(url.pathname) }))
-			.find(({ compiled, found }) => found && compiled.route.method === method);
+			.filter(({ compiled, found }) => found && compiled.route.method === method)
+			.sort((first, second) => first.compiled.parameterNames.length - second.compiled.parameterNames.length)[0];
 		if (!match?.found) {
 			return this.refuse(response, `${method} ${url.pathname}: no such operation in the ${this.contract.partner} contract`, 404);
 		}
@@ -188,7 +193,8 @@ export class ContractServer {
 		}
 		let body: unknown = undefined;
 		if (rawBody.length) {
-			if (route.bodyEncoding === 'form') {
+			const sentAsJson = String(request.headers['content-type'] ?? '').includes('json');
+			if (route.bodyEncoding === 'form' && !sentAsJson) {
 				body = Object.fromEntries(new URLSearchParams(rawBody));
 			} else {
 				try {
@@ -200,7 +206,9 @@ export class ContractServer {
 		}
 		if (route.body) {
 			const schema = typeof route.body === 'function' ? route.body(body) : route.body;
-			if (body === undefined) problems.push('body: required but missing');
+			if (body === undefined) {
+				if (!route.bodyOptional) problems.push('body: required but missing');
+			}
 			else problems.push(...schemaViolations(schema, body, 'body'));
 		}
 

@@ -6,10 +6,21 @@ import type {
 	KnownNodesAndCredentials,
 } from 'n8n-workflow';
 
+import { AfostoApi } from '../../credentials/AfostoApi.credentials';
+import { AfostoOAuth2Api } from '../../credentials/AfostoOAuth2Api.credentials';
 import { BolttechApi } from '../../credentials/BolttechApi.credentials';
 import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentials';
 import { MasStackApi } from '../../credentials/MasStackApi.credentials';
 import { MasStackOAuth2Api } from '../../credentials/MasStackOAuth2Api.credentials';
+import { AfostoCatalog } from '../../nodes/AfostoCatalog/AfostoCatalog.node';
+import { AfostoContacts } from '../../nodes/AfostoContacts/AfostoContacts.node';
+import { AfostoContent } from '../../nodes/AfostoContent/AfostoContent.node';
+import { AfostoFulfilment } from '../../nodes/AfostoFulfilment/AfostoFulfilment.node';
+import { AfostoIam } from '../../nodes/AfostoIam/AfostoIam.node';
+import { AfostoMessaging } from '../../nodes/AfostoMessaging/AfostoMessaging.node';
+import { AfostoOrders } from '../../nodes/AfostoOrders/AfostoOrders.node';
+import { AfostoPlatform } from '../../nodes/AfostoPlatform/AfostoPlatform.node';
+import { AfostoWms } from '../../nodes/AfostoWms/AfostoWms.node';
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
 import { BolttechAsync } from '../../nodes/BolttechAsync/BolttechAsync.node';
 import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
@@ -20,8 +31,36 @@ import { MasStackTrigger } from '../../nodes/MasStackTrigger/MasStackTrigger.nod
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
 
-const nodeClasses: Array<new () => INodeType> = [Bolttech, BolttechAsync, BolttechTrigger, MasStack, MasStackAsync, MasStackTrigger];
-const credentialClasses: Array<new () => ICredentialType> = [BolttechApi, BolttechOAuth2Api, MasStackApi, MasStackOAuth2Api];
+/** The Afosto nodes, one per Afosto service. */
+export const AFOSTO_NODE_CLASSES: Array<new () => INodeType> = [
+	AfostoCatalog,
+	AfostoContacts,
+	AfostoContent,
+	AfostoFulfilment,
+	AfostoIam,
+	AfostoMessaging,
+	AfostoOrders,
+	AfostoPlatform,
+	AfostoWms,
+];
+
+const nodeClasses: Array<new () => INodeType> = [
+	...AFOSTO_NODE_CLASSES,
+	Bolttech,
+	BolttechAsync,
+	BolttechTrigger,
+	MasStack,
+	MasStackAsync,
+	MasStackTrigger,
+];
+const credentialClasses: Array<new () => ICredentialType> = [
+	AfostoApi,
+	AfostoOAuth2Api,
+	BolttechApi,
+	BolttechOAuth2Api,
+	MasStackApi,
+	MasStackOAuth2Api,
+];
 
 export const credentialTypes: Map<string, ICredentialType> = new Map(
 	credentialClasses.map((CredentialClass) => {

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/invalidInput';
-
-/** A fixed namespace, so the same execution, node, run and item always give the same id. */
-const CORRELATION_NAMESPACE = Buffer.from('5f0c2a8e9b7d4c1fa3e26d4b8c9e7a10', 'hex');
+import { uuidFromName } from '../../shared/nameBasedUuid';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,15 +13,6 @@ export const correlationIdOption: INodeProperties = {
 	placeholder: '3f2b8c1e-0d4a-4b7e-9c61-2a5d8e4f7b90',
 	description: 'The correlation ID (a UUID) to send in the request header. Leave empty to let the node derive one from the execution, node, run and item: it stays the same when n8n retries the request, so MasStack can refuse a duplicate.',
 };
-
-/** A name-based UUID (RFC 9562 version 5). */
-export function uuidFromName(name: string): string {
-	const hash = createHash('sha1').update(CORRELATION_NAMESPACE).update(name).digest();
-	hash[6] = (hash[6] & 0x0f) | 0x50;
-	hash[8] = (hash[8] & 0x3f) | 0x80;
-	const hex = hash.subarray(0, 16).toString('hex');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 interface CorrelationSource {
 	node: INode;

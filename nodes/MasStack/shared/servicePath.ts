@@ -1,6 +1,6 @@
-import type { IDisplayOptions, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INode, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
+import { checkPathValues, refuseEmptyPathValues } from '../../shared/pathValues';
 
 /** Seed 003's serviceTypeDTO; seed 004 uses the same `{service_type}` path segment. */
 export const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];
@@ -60,24 +60,12 @@ const PATH_PARAMETERS: Record<string, string> = {
 };
 
 /**
- * Refuses an empty path parameter, which would otherwise turn
- * `/v2/mobile/{service_id}/barrings` into `/v2/mobile//barrings`. `readParameter` returns null
- * for a parameter the current operation does not show.
+ * Refuses an empty path parameter (see checkPathValues): `/v2/mobile/{service_id}/barrings` would
+ * otherwise become `/v2/mobile//barrings`.
  */
 export function checkPathParameters(readParameter: (name: string) => unknown, node: INode, itemIndex: number): void {
-	for (const [name, displayName] of Object.entries(PATH_PARAMETERS)) {
-		const value = readParameter(name);
-		if (value !== null && value !== undefined && String(value).trim() === '') {
-			throw invalidInput(node, itemIndex, displayName, 'is empty', `Enter the ${displayName}: it is part of the request's path.`);
-		}
-	}
+	checkPathValues(PATH_PARAMETERS, readParameter, node, itemIndex);
 }
 
 /** preSend: see checkPathParameters. */
-export async function refuseEmptyPathParameters(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	checkPathParameters((name) => this.getNodeParameter(name, null), this.getNode(), this.getItemIndex());
-	return requestOptions;
-}
+export const refuseEmptyPathParameters = refuseEmptyPathValues(PATH_PARAMETERS);

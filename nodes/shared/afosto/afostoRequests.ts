@@ -1,0 +1,149 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	IN8nRequestOperationPaginationGeneric,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+
+import { invalidInput } from '../invalidInput';
+import { JSON_API_REQUEST_DEFAULTS } from '../jsonApiRequestDefaults';
+import { parseJsonObject } from '../jsonObjectParameter';
+import { uuidFromName } from '../nameBasedUuid';
+import { refuseValuesOutsideOptions } from '../optionValues';
+import { throwPartnerErrors } from '../partnerError';
+
+export { refuseEmptyPathValues } from '../pathValues';
+
+/**
+ * Seed 002 types list parameters `string[]` without a format: they go as repeated keys
+ * (`codes=A1&codes=B2`), which servers read as a list, rather than `codes[0]=A1`.
+ */
+export const AFOSTO_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOptions = {
+	...JSON_API_REQUEST_DEFAULTS,
+	arrayFormat: 'repeat',
+};
+
+/** preSend of lists: the page size, Afosto's largest (250) when every page is fetched. */
+export async function sendPageSize(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const pageSize = returnAll ? 250 : Math.max(1, Math.floor(this.getNodeParameter('limit', 50) as number));
+	requestOptions.headers = { ...requestOptions.headers, 'x-page-size': String(pageSize) };
+	return requestOptions;
+}
+
+const throwAfostoErrors = throwPartnerErrors('Afosto');
+
+/**
+ * postReceive: Afosto's `{code, message, reference, errors}` becomes the n8n error (seed 002);
+ * a list becomes one item per entry, as n8n does for declarative nodes without postReceive.
+ */
+async function readAfostoResponse(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	await throwAfostoErrors.call(this, items, response);
+	if (Array.isArray(response.body)) return (response.body as IDataObject[]).map((json) => ({ json }));
+	return items;
+}
+
+/**
+ * What every request of an Afosto node does: dropdown values from expressions checked against
+ * the node's lists, and Afosto's answer read. `getProperties` is read on first use.
+ */
+export function afostoRouting(getProperties: () => INodeProperties[]): INodePropertyRouting {
+	return {
+		send: { preSend: [refuseValuesOutsideOptions(getProperties)] },
+		output: { postReceive: [readAfostoResponse] },
+	};
+}
+
+/**
+ * "Return All": seed 002 pages lists with the `x-page` request header and answers the next
+ * page's cursor in the `x-page` response header; the last page has none, or no items.
+ */
+export const FOLLOW_PAGE_CURSOR: IN8nRequestOperationPaginationGeneric = {
+	type: 'generic',
+	properties: {
+		continue:
+			'={{ !!$response.headers["x-page"] && Array.isArray($response.body) && $response.body.length > 0 }}',
+		// n8n replaces the request's headers with these, so they carry the others along; an
+		// expression for the whole object is what n8n evaluates, though its type wants an object.
+		request: {
+			headers:
+				'={{ Object.assign({}, $request.headers, $response.headers && $response.headers["x-page"] ? { "x-page": $response.headers["x-page"] } : {}) }}' as unknown as IDataObject,
+		},
+	},
+};
+
+/**
+ * preSend: the `x-idempotency-key` of the item's request: the user's, or one derived from the
+ * execution, node, run and item, so n8n's "Retry On Fail" repeats the same key and Afosto does the
+ * order once.
+ */
+export async function sendIdempotencyKey(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const itemIndex = this.getItemIndex();
+	const given = String(this.getNodeParameter('additionalFields.xIdempotencyKey', '') ?? '').trim();
+	const runIndex = this.getWorkflowDataProxy(itemIndex).$runIndex;
+	const key = given || uuidFromName(`${this.getExecutionId()}/${this.getNode().id}/${runIndex}/${itemIndex}/idempotency`);
+	requestOptions.headers = { ...requestOptions.headers, 'x-idempotency-key': key };
+	return requestOptions;
+}
+
+function parseJsonText(context: IExecuteSingleFunctions, value: unknown, displayName: string): unknown {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		throw invalidInput(
+			context.getNode(),
+			context.getItemIndex(),
+			displayName,
+			`is not valid JSON (${(error as Error).message})`,
+			'Write it as JSON, e.g. {"key": "value"} or ["a", "b"], or map it with an expression.',
+		);
+	}
+}
+
+/**
+ * A preSend for an operation with a request body. In JSON mode (the only one for array bodies)
+ * the "Body (JSON)" field becomes the body, which must parse and be an object (or an array);
+ * in fields mode, fields holding objects or lists are parsed from their JSON text.
+ */
+export function sendJsonBody(kind: 'object' | 'array', jsonFieldsByWireName: Record<string, string>) {
+	return async function sendBody(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const mode = this.getNodeParameter('bodyMode', 'json') as string;
+		if (mode === 'json') {
+			if (kind === 'object') {
+				requestOptions.body = parseJsonObject(this.getNode(), this.getItemIndex(), this.getNodeParameter('bodyJson'), 'Body (JSON)', '{"name": "…"}');
+				return requestOptions;
+			}
+			const list = parseJsonText(this, this.getNodeParameter('bodyJson'), 'Body (JSON)');
+			if (!Array.isArray(list)) {
+				throw invalidInput(this.getNode(), this.getItemIndex(), 'Body (JSON)', 'must be a JSON array', 'This operation takes a list: write it as [ … ].');
+			}
+			requestOptions.body = list;
+			return requestOptions;
+		}
+		const body = (requestOptions.body ?? {}) as IDataObject;
+		for (const [wireName, displayName] of Object.entries(jsonFieldsByWireName)) {
+			if (wireName in body) body[wireName] = parseJsonText(this, body[wireName], displayName) as IDataObject;
+		}
+		requestOptions.body = body;
+		return requestOptions;
+	};
+}

@@ -1,0 +1,462 @@
+#!/usr/bin/env node
+// Generates the Afosto nodes' declarative descriptions from the committed spec (specs/afosto.json):
+// one node per Afosto service, one file per resource (the seed's tag). Deterministic: the same
+// spec always gives the same files, and test/afosto/generatedNodes.test.ts fails when the
+// committed files and this generator drift apart. Run: node scripts/afosto/generateNodes.js
+const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+const ROOT = join(__dirname, '..', '..');
+const SPEC_PATH = join(ROOT, 'specs', 'afosto.json');
+
+/** Afosto's service groups (the seed's top headings), as nodes. */
+const NODES = [
+	{ className: 'AfostoCatalog', displayName: 'Afosto Catalog', groups: ['Catalog'], about: 'pricing groups, prices and VAT' },
+	{ className: 'AfostoContacts', displayName: 'Afosto Contacts', groups: ['Contacts'], about: 'contacts, addresses, organisations and identities' },
+	{ className: 'AfostoContent', displayName: 'Afosto Content', groups: ['Content', 'Meilisearch', 'Quicq', 'Theme service'], about: 'files, search indexes, barcodes, PDFs, images and themes' },
+	{ className: 'AfostoFulfilment', displayName: 'Afosto Fulfilment', groups: ['Fulfilment', 'Dpd-service'], about: 'shipments, parcels, handling and carriers' },
+	{ className: 'AfostoIam', displayName: 'Afosto IAM', groups: ['IAM', 'Usage'], about: 'users, roles, OAuth clients, tenants, subscriptions and usage' },
+	{ className: 'AfostoMessaging', displayName: 'Afosto Messaging', groups: ['Messaging', 'Webhooks'], about: 'conversations, e-mail, webhooks and background tasks' },
+	{ className: 'AfostoOrders', displayName: 'Afosto Orders', groups: ['Order'], about: 'orders, invoices, payments, coupons and sessions' },
+	{ className: 'AfostoPlatform', displayName: 'Afosto Platform', groups: ['Apps', 'Channel service', 'Profielen', 'Spooler'], about: 'apps, channels, profiles and printing' },
+	{ className: 'AfostoWms', displayName: 'Afosto WMS', groups: ['WMS'], about: 'locations, inventory, allocation and logistics' },
+];
+
+/** Headers the node handles itself: the credential signs, paging and JSON are built in. */
+const HANDLED_HEADERS = new Set(['authorization', 'accept', 'x-page', 'x-page-size']);
+const ACRONYMS = { id: 'ID', ids: 'IDs', url: 'URL', uri: 'URI', uuid: 'UUID', sku: 'SKU', skus: 'SKUs', vat: 'VAT', api: 'API', ip: 'IP', json: 'JSON', pdf: 'PDF', html: 'HTML', iban: 'IBAN', ean: 'EAN', gln: 'GLN', jwt: 'JWT', sla: 'SLA', wms: 'WMS', dpd: 'DPD', gif: 'GIF', oauth: 'OAuth', rbac: 'RBAC', '2fa': '2FA' };
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'via', 'per']);
+
+function words(text) {
+	return String(text)
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.split(/[^A-Za-z0-9]+/)
+		.filter(Boolean);
+}
+
+function titleCase(text) {
+	return words(text)
+		.map((word, index) => {
+			const lower = word.toLowerCase();
+			if (ACRONYMS[lower]) return ACRONYMS[lower];
+			if (index > 0 && SMALL_WORDS.has(lower)) return lower;
+			return lower.charAt(0).toUpperCase() + lower.slice(1);
+		})
+		.join(' ');
+}
+
+/** n8n's lint wants actions in sentence case: only the first letter capitalised. */
+function sentenceCase(text) {
+	const lower = String(text).trim().toLowerCase().replace(/\s+/g, ' ');
+	return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+function camelCase(text) {
+	const parts = words(text).map((word) => word.toLowerCase());
+	const joined = parts.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
+	return /^[0-9]/.test(joined) ? `n${joined}` : joined;
+}
+
+/** Descriptions as n8n's lint wants them: acronyms upper case, no final period on one sentence. */
+function cleanDescription(text) {
+	let clean = String(text ?? '').replace(/\s+/g, ' ').trim();
+	if (!clean) return undefined;
+	clean = clean.replace(/\b(id|ids|url|json)\b/gi, (match) => ACRONYMS[match.toLowerCase()]);
+	if (!/[.!?].+[.!?]$/.test(clean.slice(0, -1)) && /\.$/.test(clean) && clean.split(/\. /).length === 1) {
+		clean = clean.slice(0, -1);
+	}
+	return clean;
+}
+
+function booleanDescription(text, displayName) {
+	const clean = cleanDescription(text);
+	if (clean && /^whether\b/i.test(clean)) return clean;
+	if (clean && /^(true|set) (when|if)\b/i.test(clean)) return clean.replace(/^(true|set) (when|if)\b/i, 'Whether');
+	return `Whether ${displayName.toLowerCase()} is set${clean ? `: ${clean.charAt(0).toLowerCase()}${clean.slice(1)}` : ''}`;
+}
+
+function fieldType(type) {
+	if (type === 'integer' || type === 'number') return 'number';
+	if (type === 'boolean') return 'boolean';
+	if (type === 'object' || type === 'array') return 'json';
+	return 'string';
+}
+
+function defaultFor(n8nType, multiple) {
+	if (multiple) return [];
+	if (n8nType === 'number') return 0;
+	if (n8nType === 'boolean') return false;
+	if (n8nType === 'json') return '{}';
+	return '';
+}
+
+/** Functions and imports in generated code are written as markers, then unquoted. */
+const code = (expression) => `@@code:${expression}@@`;
+
+function pathParameterName(name) {
+	const reserved = new Set(['resource', 'operation', 'authentication', 'returnAll', 'limit', 'bodyMode', 'bodyFields', 'bodyJson', 'additionalFields']);
+	const candidate = camelCase(name);
+	return reserved.has(candidate) ? `${candidate}Value` : candidate;
+}
+
+function urlOf(endpoint) {
+	const url = endpoint.path.replace(/\{([^}]+)\}/g, (_match, name) => `{{ encodeURIComponent(String($parameter.${pathParameterName(name)} ?? "").trim()) }}`);
+	return endpoint.path.includes('{') ? `=${url}` : url;
+}
+
+function parameterOption(parameter) {
+	const multiple = parameter.type === 'array' && parameter.items !== 'object';
+	const baseType = multiple ? fieldType(parameter.items ?? 'string') : fieldType(parameter.type);
+	const displayName = titleCase(parameter.name);
+	const option = { displayName, name: camelCase(parameter.name) };
+	if (parameter.enum?.length) {
+		option.type = 'options';
+		option.options = [...parameter.enum]
+			.map((value) => ({ name: titleCase(String(value)) || String(value), value }))
+			.sort((first, second) => first.name.localeCompare(second.name));
+		option.default = parameter.default ?? parameter.enum[0];
+	} else {
+		option.type = baseType;
+		if (multiple) option.typeOptions = { multipleValues: true };
+		option.default = parameter.default !== undefined && !multiple ? parameter.default : defaultFor(baseType, multiple);
+	}
+	const description = option.type === 'boolean' ? booleanDescription(parameter.description, displayName) : cleanDescription(parameter.description);
+	if (description) option.description = description;
+	// n8n's routing sends only body and query values; the one header (x-idempotency-key) is sent
+	// by its preSend.
+	if (parameter.in !== 'header') option.routing = { send: { type: 'query', property: parameter.name } };
+	return option;
+}
+
+function bodyFieldOption(field) {
+	const displayName = titleCase(field.name);
+	const n8nType = field.enum?.length ? 'options' : fieldType(field.type);
+	const option = { displayName, name: camelCase(field.name), type: n8nType };
+	if (n8nType === 'options') {
+		option.options = [...field.enum].map((value) => ({ name: titleCase(String(value)) || String(value), value })).sort((a, b) => a.name.localeCompare(b.name));
+		option.default = field.enum[0];
+	} else {
+		option.default = field.type === 'array' ? '[]' : defaultFor(n8nType, false);
+	}
+	const description = n8nType === 'boolean' ? booleanDescription(field.description, displayName) : cleanDescription(field.description);
+	if (description) option.description = description;
+	option.routing = { send: { type: 'body', property: field.name } };
+	return option;
+}
+
+const byDisplayName = (first, second) => first.displayName.localeCompare(second.displayName);
+
+/** The fields and the routing of one endpoint as an operation of its resource. */
+function operationOf(endpoint, resourceValue, operationName) {
+	const value = endpoint.id;
+	const show = { resource: [resourceValue], operation: [value] };
+	const fields = [];
+	const preSend = [];
+	const pathParameters = endpoint.parameters.filter((parameter) => parameter.in === 'path');
+	for (const parameter of pathParameters) {
+		fields.push({
+			displayName: titleCase(parameter.name),
+			name: pathParameterName(parameter.name),
+			type: 'string',
+			required: true,
+			default: '',
+			...(cleanDescription(parameter.description) ? { description: cleanDescription(parameter.description) } : {}),
+			displayOptions: { show },
+		});
+	}
+	if (pathParameters.length) {
+		const names = Object.fromEntries(pathParameters.map((parameter) => [pathParameterName(parameter.name), titleCase(parameter.name)]));
+		preSend.push(code(`refuseEmptyPathValues(${JSON.stringify(names)})`));
+	}
+
+	const paged = endpoint.response.kind === 'json-list' && endpoint.response.paging === 'header-cursor';
+	const routing = { request: { method: endpoint.method, url: urlOf(endpoint) } };
+	if (paged) {
+		fields.push(
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions: { show },
+				routing: { send: { paginate: '={{ $value }}' } },
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				displayOptions: { show: { ...show, returnAll: [false] } },
+				routing: { output: { maxResults: '={{ $value }}' } },
+			},
+		);
+		routing.operations = { pagination: code('FOLLOW_PAGE_CURSOR') };
+		preSend.push(code('sendPageSize'));
+	}
+
+	// n8n sends no body with GET (nor do many proxies): the two GETs that seed 002 gives a body
+	// take its fields as query parameters instead.
+	const bodyAsQuery = endpoint.method === 'GET' && endpoint.body?.kind === 'object';
+	const extras = [
+		...endpoint.parameters.filter(
+			(parameter) => parameter.in !== 'path' && parameter.in !== 'formData' && !HANDLED_HEADERS.has(parameter.name.toLowerCase()),
+		),
+		...(bodyAsQuery ? endpoint.body.fields.map((field) => ({ ...field, in: 'query' })) : []),
+	];
+	const idempotent = extras.some((parameter) => parameter.name.toLowerCase() === 'x-idempotency-key');
+	if (idempotent) preSend.push(code('sendIdempotencyKey'));
+	const options = extras.map(parameterOption).sort(byDisplayName);
+	if (options.length) {
+		fields.push({
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: { show },
+			options,
+		});
+	}
+
+	const body = bodyAsQuery ? null : endpoint.body;
+	if (body) {
+		const typed = body.kind === 'object' && body.fields.length > 0;
+		if (typed) {
+			fields.push({
+				displayName: 'Body',
+				name: 'bodyMode',
+				type: 'options',
+				options: [
+					{ name: 'Fields', value: 'fields', description: 'Fill in the fields below' },
+					{ name: 'JSON', value: 'json', description: 'Write the whole request body as JSON' },
+				],
+				default: 'fields',
+				displayOptions: { show },
+			});
+			fields.push({
+				displayName: 'Body Fields',
+				name: 'bodyFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				displayOptions: { show: { ...show, bodyMode: ['fields'] } },
+				options: body.fields.map(bodyFieldOption).sort(byDisplayName),
+			});
+		}
+		const example = body.example === undefined ? (body.kind === 'array' ? [] : {}) : body.example;
+		fields.push({
+			displayName: 'Body (JSON)',
+			name: 'bodyJson',
+			type: 'json',
+			default: JSON.stringify(example, null, 2),
+			description: body.kind === 'array' ? 'The request body: a JSON array' : 'The whole request body as a JSON object',
+			displayOptions: { show: typed ? { ...show, bodyMode: ['json'] } : show },
+		});
+		const jsonFields = body.fields.filter((field) => fieldType(field.type) === 'json' && !field.enum?.length);
+		const jsonNames = Object.fromEntries(jsonFields.map((field) => [field.name, titleCase(field.name)]));
+		preSend.push(code(`sendJsonBody(${JSON.stringify(body.kind)}, ${JSON.stringify(jsonNames)})`));
+	}
+
+	if (endpoint.response.kind === 'binary') {
+		routing.request.encoding = 'arraybuffer';
+		routing.request.json = false;
+		routing.output = { postReceive: [{ type: 'binaryData', properties: { destinationProperty: 'data' } }] };
+	}
+	if (preSend.length) routing.send = { preSend };
+
+	const description = cleanDescription(endpoint.description);
+	return {
+		option: {
+			name: operationName,
+			value,
+			action: sentenceCase(endpoint.summary).replace(/\.$/, ''),
+			...(description && description !== cleanDescription(endpoint.summary) ? { description } : {}),
+			routing,
+		},
+		fields,
+	};
+}
+
+/** One property per distinct definition; fields shared by several operations are merged. */
+function mergeFields(fields) {
+	const merged = new Map();
+	for (const field of fields) {
+		const { displayOptions, ...rest } = field;
+		const { operation, ...otherConditions } = displayOptions.show;
+		const key = JSON.stringify({ rest, otherConditions });
+		const existing = merged.get(key);
+		if (existing) existing.displayOptions.show.operation.push(...operation);
+		else merged.set(key, { ...rest, displayOptions: { show: { ...otherConditions, operation: [...operation] } } });
+	}
+	return [...merged.values()].map((field) => {
+		const { resource, operation, ...others } = field.displayOptions.show;
+		return { ...field, displayOptions: { show: { resource, operation, ...others } } };
+	});
+}
+
+/** n8n's lint wants resource names singular: the last word of a tag like "Addresses" loses its plural. */
+function singular(label) {
+	return label.replace(/(\w+)$/, (word) => {
+		if (/ies$/i.test(word)) return word.replace(/ies$/i, 'y');
+		if (/(ss|x|ch|sh)es$/i.test(word)) return word.replace(/es$/i, '');
+		if (/[^su]s$/i.test(word) && !/is$/i.test(word)) return word.slice(0, -1);
+		return word;
+	});
+}
+
+function resourcesOf(node, endpoints) {
+	const ofNode = endpoints.filter((endpoint) => !endpoint.duplicateOf && node.groups.includes(endpoint.group));
+	const byTag = new Map();
+	for (const endpoint of ofNode) {
+		// The same tag in two groups of one node (e.g. Content and Quicq "Proxy") stays two resources.
+		const label = ofNode.some((other) => other.tag === endpoint.tag && other.group !== endpoint.group) && endpoint.group !== node.groups[0]
+			? `${endpoint.group} ${endpoint.tag}`
+			: endpoint.tag;
+		if (!byTag.has(label)) byTag.set(label, []);
+		byTag.get(label).push(endpoint);
+	}
+	return [...byTag.entries()]
+		.map(([label, list]) => ({ label: singular(titleCase(label)), value: camelCase(label), endpoints: list }))
+		.sort((first, second) => first.label.localeCompare(second.label));
+}
+
+function operationNames(endpoints) {
+	const counts = new Map();
+	for (const endpoint of endpoints) counts.set(titleCase(endpoint.summary), (counts.get(titleCase(endpoint.summary)) ?? 0) + 1);
+	return endpoints.map((endpoint) => {
+		const name = titleCase(endpoint.summary);
+		return counts.get(name) > 1 ? `${name} (${endpoint.method} ${endpoint.path})` : name;
+	});
+}
+
+function literal(value) {
+	return JSON.stringify(value, null, '\t').replace(/"@@code:(.*?)@@"/g, (_match, expression) => JSON.parse(`"${expression}"`));
+}
+
+const HEADER = '// Generated by scripts/afosto/generateNodes.js from specs/afosto.json: do not edit by hand.\n';
+
+function resourceFile(resource) {
+	const names = operationNames(resource.endpoints);
+	const operations = resource.endpoints.map((endpoint, index) => operationOf(endpoint, resource.value, names[index]));
+	const options = operations.map(({ option }) => option).sort((first, second) => first.name.localeCompare(second.name));
+	const operationProperty = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options,
+		default: options[0].value,
+	};
+	const fields = mergeFields(operations.flatMap(({ fields: list }) => list));
+	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${literal(fields)};\n`;
+	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'FOLLOW_PAGE_CURSOR'].filter((name) => body.includes(name));
+	const imports = helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '';
+	return `${HEADER}import type { INodeProperties } from 'n8n-workflow';\n\n${imports}\nexport const ${resource.value}Operations: INodeProperties = ${body}`;
+}
+
+function nodeFile(node, resources) {
+	const name = node.className.charAt(0).toLowerCase() + node.className.slice(1);
+	const imports = resources
+		.map((resource) => `import { ${resource.value}Fields, ${resource.value}Operations } from './resources/${resource.value}';`)
+		.join('\n');
+	const resourceOptions = resources
+		.map((resource) => `\t\t\t{ name: ${JSON.stringify(resource.label)}, value: ${JSON.stringify(resource.value)}, routing: checkedRequest },`)
+		.join('\n');
+	return `${HEADER}import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
+import { authenticationField } from '../shared/authentication';
+${imports}
+
+const checkedRequest = afostoRouting(() => properties);
+
+const properties: INodeProperties[] = [
+	authenticationField,
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+${resourceOptions}
+		],
+		default: ${JSON.stringify(resources[0].value)},
+	},
+${resources.map((resource) => `\t${resource.value}Operations,`).join('\n')}
+${resources.map((resource) => `\t...${resource.value}Fields,`).join('\n')}
+];
+
+export class ${node.className} implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: ${JSON.stringify(node.displayName)},
+		name: ${JSON.stringify(name)},
+		icon: { light: 'file:../../icons/afosto.svg', dark: 'file:../../icons/afosto.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: ${JSON.stringify(`Afosto ${node.about}`)},
+		defaults: { name: ${JSON.stringify(node.displayName)} },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'afostoApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'afostoOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
+		properties,
+	};
+}
+`;
+}
+
+function codexFile(node) {
+	const name = node.className.charAt(0).toLowerCase() + node.className.slice(1);
+	return `${JSON.stringify(
+		{
+			node: `n8n-nodes-telco-partners.${name}`,
+			nodeVersion: '1.0',
+			codexVersion: '1.0',
+			categories: ['Sales', 'Utility'],
+			subcategories: { Sales: ['Commerce'] },
+			resources: {
+				credentialDocumentation: [{ url: 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners#afosto-credentials' }],
+				primaryDocumentation: [{ url: 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners#afosto' }],
+			},
+			alias: ['Afosto', 'Commerce', ...node.groups.map(titleCase)],
+		},
+		null,
+		'\t',
+	)}\n`;
+}
+
+/** Every generated file, by path relative to the repository root. */
+function generateAfostoNodes(spec) {
+	const files = {};
+	for (const node of NODES) {
+		const resources = resourcesOf(node, spec.endpoints);
+		const folder = `nodes/${node.className}`;
+		files[`${folder}/${node.className}.node.ts`] = nodeFile(node, resources);
+		files[`${folder}/${node.className}.node.json`] = codexFile(node);
+		for (const resource of resources) files[`${folder}/resources/${resource.value}/index.ts`] = resourceFile(resource);
+	}
+	files['credentials/afostoScopes.ts'] = `${HEADER}\n/** The OAuth2 scopes seed 002 lists. */\nexport const AFOSTO_SCOPES = ${JSON.stringify(spec.scopes, null, '\t').replace(/"/g, "'").replace(/'\n]$/, "',\n]")};\n`;
+	return files;
+}
+
+module.exports = { generateAfostoNodes, AFOSTO_NODES: NODES, SPEC_PATH };
+
+if (require.main === module) {
+	const files = generateAfostoNodes(JSON.parse(readFileSync(SPEC_PATH, 'utf8')));
+	for (const node of NODES) rmSync(join(ROOT, 'nodes', node.className), { recursive: true, force: true });
+	for (const [path, content] of Object.entries(files)) {
+		mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+		writeFileSync(join(ROOT, path), content);
+	}
+	process.stdout.write(`${Object.keys(files).length} files for ${NODES.length} Afosto nodes\n`);
+}

@@ -1,0 +1,123 @@
+import afostoSpec from '../../specs/afosto.json';
+import type { ContractResponse, ContractRoute, PartnerContract, ReceivedRequest } from '../harness/contractServer';
+import type { Schema } from '../harness/schema';
+
+/**
+ * Afosto's contract, built from the committed spec of seed 002 (the same spec the nodes are
+ * generated from, but read here independently): every distinct endpoint with its method, path,
+ * bearer token, and the JSON body's shape where it has one.
+ */
+
+export interface AfostoEndpoint {
+	id: string;
+	group: string;
+	tag: string;
+	summary: string;
+	method: ContractRoute['method'];
+	path: string;
+	duplicateOf?: string;
+	parameters: Array<{ name: string; in: string; type: string; required: boolean; enum?: unknown[]; items?: string }>;
+	body: null | { kind: 'object' | 'array'; example?: unknown; fields: Array<{ name: string; type: string }> };
+	response: { kind: 'json-object' | 'json-list' | 'binary' | 'empty'; contentType?: string; paging: string | null; status?: number };
+}
+
+export const AFOSTO_ENDPOINTS = (afostoSpec.endpoints as unknown as AfostoEndpoint[]).filter((endpoint) => !endpoint.duplicateOf);
+
+const bearer = { authorization: /^Bearer \S+$/ };
+
+function fieldSchema(type: string): Schema {
+	if (type === 'string') return { type: 'string' };
+	if (type === 'integer' || type === 'number') return { type: 'number' };
+	if (type === 'boolean') return { type: 'boolean' };
+	return { type: 'any' };
+}
+
+/** GET bodies are not sent by n8n: those fields travel as query parameters (see the generator). */
+export const sendsBodyAsQuery = (endpoint: AfostoEndpoint) => endpoint.method === 'GET' && endpoint.body?.kind === 'object';
+
+function bodySchema(endpoint: AfostoEndpoint): Schema | undefined {
+	const { body } = endpoint;
+	if (!body || sendsBodyAsQuery(endpoint)) return undefined;
+	if (body.kind === 'array') return { type: 'array', items: { type: 'any' } };
+	return {
+		type: 'object',
+		properties: Object.fromEntries(body.fields.map((field) => [field.name, fieldSchema(field.type)])),
+		// The seed's examples do not list every field an integrator may send.
+		additionalProperties: true,
+	};
+}
+
+/** A small, recognisable PNG-like payload for binary responses. */
+export const AFOSTO_BINARY_SAMPLE = Buffer.from('89504e470d0a1a0a-afosto-binary-sample', 'utf8');
+
+/** Pages of a list, three items each, for lists the tests page through. */
+export const PAGED_ITEMS = Array.from({ length: 7 }, (_, index) => ({ id: `item-${index + 1}` }));
+
+/**
+ * A list answers its page (x-page, a page number here) of x-page-size items, with the next page
+ * in the `x-page` response header while there is one, as seed 002 describes.
+ */
+function answerList(request: ReceivedRequest): ContractResponse {
+	const page = Number(request.headers['x-page'] ?? 1) || 1;
+	const size = Number(request.headers['x-page-size'] ?? 25) || 25;
+	const items = PAGED_ITEMS.slice((page - 1) * size, page * size);
+	const hasNext = page * size < PAGED_ITEMS.length;
+	return {
+		status: 200,
+		body: items,
+		headers: { 'x-count': String(PAGED_ITEMS.length), ...(hasNext ? { 'x-page': String(page + 1) } : {}) },
+	};
+}
+
+function answerFor(endpoint: AfostoEndpoint): (request: ReceivedRequest) => ContractResponse {
+	switch (endpoint.response.kind) {
+		case 'json-list':
+			return endpoint.response.paging === 'header-cursor' ? answerList : () => ({ status: 200, body: [{ id: 'item-1' }] });
+		case 'binary':
+			return () => ({ status: 200, body: AFOSTO_BINARY_SAMPLE, headers: { 'content-type': endpoint.response.contentType ?? 'application/octet-stream' } });
+		case 'empty':
+			return () => ({ status: endpoint.response.status === 204 ? 204 : 200 });
+		default:
+			return (request) => ({ status: 200, body: { id: request.pathParameters.id ?? 'object-1', endpoint: endpoint.id } });
+	}
+}
+
+/** What the token route issues to OAuth2 clients. */
+export const AFOSTO_OAUTH_TOKEN = 'afosto-oauth-issued-token';
+
+/**
+ * `POST /iam/oauth/authorize` issues tokens (seed 002). The seed prints a JSON body; n8n's OAuth2
+ * client sends the same four fields form-encoded, as OAuth2 token endpoints take them.
+ */
+const issueToken: ContractRoute = {
+	name: 'postIamOauthAuthorize',
+	method: 'POST',
+	path: '/iam/oauth/authorize',
+	bodyEncoding: 'form',
+	body: {
+		type: 'object',
+		properties: {
+			client_id: { type: 'string', pattern: /\S/ },
+			client_secret: { type: 'string', pattern: /\S/ },
+			grant_type: { type: 'string', pattern: /\S/ },
+			scope: { type: 'string' },
+		},
+		required: ['client_id', 'client_secret', 'grant_type'],
+	},
+	respond: () => ({ status: 200, body: { access_token: AFOSTO_OAUTH_TOKEN, token_type: 'Bearer', expires_in: 3600 } }),
+};
+
+export const afostoContract: PartnerContract = {
+	partner: 'Afosto',
+	errorBody: (code, message) => ({ code, message, reference: 'sandbox', errors: {} }),
+	routes: AFOSTO_ENDPOINTS.map((endpoint): ContractRoute => endpoint.id === issueToken.name ? issueToken : ({
+		name: endpoint.id,
+		method: endpoint.method,
+		path: endpoint.path,
+		requiredHeaders: bearer,
+		body: bodySchema(endpoint),
+		// Seed 002 marks no body field required, and n8n leaves an empty body out.
+		bodyOptional: true,
+		respond: answerFor(endpoint),
+	})),
+};
