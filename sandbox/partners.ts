@@ -1,3 +1,4 @@
+import { AFOSTO_OAUTH_TOKEN, afostoContract } from '../test/contracts/afosto';
 import { bolttechContract } from '../test/contracts/bolttech';
 import { masStackContract } from '../test/contracts/masStack';
 import { OAUTH_ISSUED_TOKEN } from '../test/contracts/oauthTokenRoute';
@@ -5,6 +6,7 @@ import type { SandboxPartner } from './sandboxServer';
 
 /** The tokens the sandbox accepts; `npm start` puts them into the credentials it creates. */
 export const SANDBOX_TOKENS = {
+	afosto: 'sandbox-afosto-token',
 	bolttech: 'sandbox-bolttech-token',
 	masStack: 'sandbox-masstack-token',
 	/** What every sandbox OAuth2 token route issues. */
@@ -12,6 +14,7 @@ export const SANDBOX_TOKENS = {
 };
 
 export const SANDBOX_PARTNERS: SandboxPartner[] = [
+	{ prefix: 'afosto', contract: afostoContract, bearerTokens: [SANDBOX_TOKENS.afosto, AFOSTO_OAUTH_TOKEN] },
 	{ prefix: 'bolttech', contract: bolttechContract, bearerTokens: [SANDBOX_TOKENS.bolttech, SANDBOX_TOKENS.oauth] },
 	{ prefix: 'masstack', contract: masStackContract, bearerTokens: [SANDBOX_TOKENS.masStack, SANDBOX_TOKENS.oauth] },
 ];

@@ -48,6 +48,7 @@ function partnerCredentials({ idPrefix, label, tokenType, oauthType, baseUrl, to
 /** The credentials that point the package's nodes at the sandbox. */
 function sandboxCredentials(sandboxUrl, tokens) {
 	return [
+		{ id: 'tpSandboxAfosto', name: 'Afosto (sandbox)', type: 'afostoApi', data: { baseUrl: `${sandboxUrl}/afosto`, accessToken: tokens.afosto } },
 		...partnerCredentials({
 			idPrefix: 'tpSandboxBolttech',
 			label: 'bolttech',

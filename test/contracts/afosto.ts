@@ -107,6 +107,40 @@ const issueToken: ContractRoute = {
 	respond: () => ({ status: 200, body: { access_token: AFOSTO_OAUTH_TOKEN, token_type: 'Bearer', expires_in: 3600 } }),
 };
 
+/** Events the sandbox lists at `GET /mes/webhooks/events`, in seed 002's `{event, description}` shape. */
+export const AFOSTO_WEBHOOK_EVENTS = [
+	{ event: 'contact.created', description: 'A contact was created' },
+	{ event: 'order.created', description: 'An order was created' },
+	{ event: 'order.updated', description: 'An order changed' },
+];
+
+/** The webhook subscriptions Afosto holds; their `secret` signs deliveries. */
+export const afostoSubscriptions = new Map<string, { id: number; events: string[]; endpoint: string; secret: string; delivery_rate?: number }>();
+let lastSubscriptionId = 0;
+
+const notFound = (what: string): ContractResponse => ({
+	status: 404,
+	body: { code: 404, message: `${what} not found`, reference: 'sandbox', errors: {} },
+});
+
+/** Routes whose answers depend on what was subscribed before. */
+const webhookRoutes: Record<string, ContractRoute['respond']> = {
+	getMesWebhooksEvents: () => ({ status: 200, body: AFOSTO_WEBHOOK_EVENTS }),
+	postMesWebhooksSubscriptions: (request) => {
+		const { events, endpoint, delivery_rate } = request.body as { events: string[]; endpoint: string; delivery_rate?: number };
+		const id = ++lastSubscriptionId;
+		const subscription = { id, events, endpoint, secret: `whsec-${id}-${Math.random().toString(36).slice(2)}`, delivery_rate };
+		afostoSubscriptions.set(String(id), subscription);
+		return { status: 200, body: subscription };
+	},
+	getMesWebhooksSubscriptionsById: (request) => {
+		const subscription = afostoSubscriptions.get(request.pathParameters.id);
+		return subscription ? { status: 200, body: subscription } : notFound('Subscription');
+	},
+	deleteMesWebhooksSubscriptionsById: (request) =>
+		afostoSubscriptions.delete(request.pathParameters.id) ? { status: 200 } : notFound('Subscription'),
+};
+
 export const afostoContract: PartnerContract = {
 	partner: 'Afosto',
 	errorBody: (code, message) => ({ code, message, reference: 'sandbox', errors: {} }),
@@ -118,6 +152,6 @@ export const afostoContract: PartnerContract = {
 		body: bodySchema(endpoint),
 		// Seed 002 marks no body field required, and n8n leaves an empty body out.
 		bodyOptional: true,
-		respond: answerFor(endpoint),
+		respond: webhookRoutes[endpoint.id] ?? answerFor(endpoint),
 	})),
 };

@@ -13,6 +13,7 @@ import { n8nUrl } from './n8nApi';
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'editor');
 /** Each node on the test workflow, and a parameter its panel shows. */
 const NODES = [
+	{ name: 'Afosto Orders', parameter: 'Return All' },
 	{ name: 'Bolttech', parameter: 'Product Code' },
 	{ name: 'Bolttech Async', parameter: 'Timeout (Minutes)' },
 	{ name: 'Bolttech Trigger', parameter: 'Actions' },
@@ -21,7 +22,7 @@ const NODES = [
 	{ name: 'MasStack Trigger', parameter: 'Operations' },
 ];
 /** What marks a browser error as coming from this package. */
-const OURS = /telco-partners|bolttech|masstack/i;
+const OURS = /telco-partners|bolttech|masstack|afosto/i;
 /**
  * The editor asks every node type for an optional output schema (`/schemas/<type>/<version>.json`)
  * and treats 404 as "none"; community packages have no way to ship one. Not an error of the nodes.

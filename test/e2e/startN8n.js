@@ -47,6 +47,7 @@ module.exports = async () => {
 			'e2eMasStackBarring',
 			'e2eMasStackAsync',
 			'e2eBolttechAsync',
+			'e2eAfostoOrders',
 			'e2eWebhookBaseline',
 		],
 	});

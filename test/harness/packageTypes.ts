@@ -21,6 +21,7 @@ import { AfostoMessaging } from '../../nodes/AfostoMessaging/AfostoMessaging.nod
 import { AfostoOrders } from '../../nodes/AfostoOrders/AfostoOrders.node';
 import { AfostoPlatform } from '../../nodes/AfostoPlatform/AfostoPlatform.node';
 import { AfostoWms } from '../../nodes/AfostoWms/AfostoWms.node';
+import { AfostoTrigger } from '../../nodes/AfostoTrigger/AfostoTrigger.node';
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
 import { BolttechAsync } from '../../nodes/BolttechAsync/BolttechAsync.node';
 import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
@@ -46,6 +47,7 @@ export const AFOSTO_NODE_CLASSES: Array<new () => INodeType> = [
 
 const nodeClasses: Array<new () => INodeType> = [
 	...AFOSTO_NODE_CLASSES,
+	AfostoTrigger,
 	Bolttech,
 	BolttechAsync,
 	BolttechTrigger,

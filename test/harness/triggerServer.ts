@@ -1,4 +1,5 @@
-import { HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
+import type { INodePropertyOptions } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
@@ -99,6 +100,14 @@ export class TriggerServer {
 
 	async deactivate(): Promise<void> {
 		await this.nodeType.webhookMethods?.default?.delete.call(this.hookContext('activate'));
+	}
+
+	/** Runs one of the node's `loadOptions` methods, as the editor does to fill a dropdown. */
+	async loadOptions(method: string, parameterPath: string): Promise<INodePropertyOptions[]> {
+		const { workflow, node, additionalData } = this.workflow;
+		const loader = this.nodeType.methods?.loadOptions?.[method];
+		if (!loader) throw new Error(`The node has no loadOptions method ${method}`);
+		return await loader.call(new LoadOptionsContext(workflow, node, additionalData, parameterPath));
 	}
 
 	async isRegistered(): Promise<boolean> {

@@ -1,0 +1,207 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { authenticationField } from '../shared/authentication';
+import type { PartnerAuthentication } from '../shared/authentication';
+import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
+import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../shared/partnerError';
+
+type AfostoContext = IHookFunctions | ILoadOptionsFunctions;
+
+/** Calls Afosto's webhook API (seed 002, `/mes/webhooks/...`) with the node's credential. */
+async function callAfosto(
+	context: AfostoContext,
+	method: IHttpRequestMethods,
+	path: string,
+	body?: IDataObject,
+): Promise<{ statusCode: number; body: unknown }> {
+	const authentication = context.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication;
+	const credentialType = authentication === 'oAuth2' ? 'afostoOAuth2Api' : 'afostoApi';
+	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(credentialType);
+	let response: { statusCode: number; body: unknown };
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
+			method,
+			url: `${String(baseUrl).replace(/\/+$/, '')}${path}`,
+			headers: { Accept: 'application/json' },
+			...(body ? { body } : {}),
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+	// A subscription that is gone (404) is for the caller to handle; other errors are Afosto's.
+	if (response.statusCode >= 400 && response.statusCode !== 404) {
+		throw partnerApiError(context.getNode(), { partner: 'Afosto', statusCode: response.statusCode, body: response.body });
+	}
+	return response;
+}
+
+/**
+ * Seed 002 names a message `signature` but not how it is made: the node checks an HMAC of the
+ * raw body keyed with the subscription's `secret`, in the header and encoding set below (by
+ * default HMAC-SHA256, hex, in `x-afosto-signature`), and compares in constant time.
+ */
+function signatureMatches(context: IWebhookFunctions, secret: string): boolean {
+	const headerName = (context.getNodeParameter('signatureHeader', 'x-afosto-signature') as string).toLowerCase();
+	const given = context.getHeaderData()[headerName];
+	if (typeof given !== 'string' || !given) return false;
+	const [algorithm, encoding] = (context.getNodeParameter('signatureAlgorithm', 'sha256-hex') as string).split('-') as [string, 'hex' | 'base64'];
+	const rawBody = (context.getRequestObject() as { rawBody?: Buffer }).rawBody ?? Buffer.from('');
+	const expected = createHmac(algorithm, secret).update(rawBody).digest(encoding);
+	const stripped = given.replace(/^sha\d+=/i, '');
+	const [a, b] = [Buffer.from(stripped), Buffer.from(expected)];
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class AfostoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Afosto Trigger',
+		name: 'afostoTrigger',
+		icon: { light: 'file:../../icons/afosto.svg', dark: 'file:../../icons/afosto.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "events: " + $parameter["events"].join(", ") }}',
+		description: 'Starts a workflow when Afosto sends a webhook for the chosen events',
+		defaults: { name: 'Afosto Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'afostoApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'afostoOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'afosto' }],
+		properties: [
+			{
+				displayName:
+					'Activating the workflow subscribes this node\'s URL at Afosto for the chosen events; deactivating it deletes the subscription.',
+				name: 'usageNotice',
+				type: 'notice',
+				default: '',
+			},
+			authenticationField,
+			{
+				displayName: 'Event Names or IDs',
+				name: 'events',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getWebhookEvents' },
+				default: [],
+				required: true,
+				description:
+					'Afosto sends these events; others get 422 and start nothing. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Delivery Rate',
+				name: 'deliveryRate',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'Afosto\'s delivery_rate for the subscription; 0 leaves Afosto\'s default',
+			},
+			{
+				displayName: 'Signature Header',
+				name: 'signatureHeader',
+				type: 'string',
+				default: 'x-afosto-signature',
+				description: 'The request header that carries the signature of each delivery',
+			},
+			{
+				displayName: 'Signature Algorithm',
+				name: 'signatureAlgorithm',
+				type: 'options',
+				options: [
+					{ name: 'HMAC-SHA256, Base64', value: 'sha256-base64' },
+					{ name: 'HMAC-SHA256, Hex', value: 'sha256-hex' },
+					{ name: 'HMAC-SHA512, Hex', value: 'sha512-hex' },
+				],
+				default: 'sha256-hex',
+				description: 'How the signature is made from the raw body with the subscription\'s secret',
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			/** Seed 002: `GET /mes/webhooks/events` lists `{event, description}`. */
+			async getWebhookEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const { body } = await callAfosto(this, 'GET', '/mes/webhooks/events');
+				const events = Array.isArray(body) ? (body as IDataObject[]) : [];
+				return events
+					.filter((entry) => typeof entry.event === 'string')
+					.map((entry) => ({ name: String(entry.event), value: String(entry.event), description: String(entry.description ?? '') }))
+					.sort((first, second) => first.name.localeCompare(second.name));
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			/** The subscription this node made exists and still points at this node's URL. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				if (data.subscriptionId === undefined) return false;
+				const { statusCode, body } = await callAfosto(this, 'GET', `/mes/webhooks/subscriptions/${encodeURIComponent(String(data.subscriptionId))}`);
+				if (statusCode === 404 || (body as IDataObject)?.endpoint !== this.getNodeWebhookUrl('default')) {
+					delete data.subscriptionId;
+					delete data.secret;
+					return false;
+				}
+				return true;
+			},
+			/** Subscribes the URL; Afosto answers the subscription with the `secret` deliveries are signed with. */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const deliveryRate = this.getNodeParameter('deliveryRate', 0) as number;
+				const { body } = await callAfosto(this, 'POST', '/mes/webhooks/subscriptions', {
+					events: this.getNodeParameter('events', []) as string[],
+					endpoint: this.getNodeWebhookUrl('default') as string,
+					...(deliveryRate > 0 ? { delivery_rate: deliveryRate } : {}),
+				});
+				const subscription = body as IDataObject;
+				if (subscription?.id === undefined) return false;
+				const data = this.getWorkflowStaticData('node');
+				data.subscriptionId = subscription.id;
+				data.secret = subscription.secret;
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				if (data.subscriptionId !== undefined) {
+					await callAfosto(this, 'DELETE', `/mes/webhooks/subscriptions/${encodeURIComponent(String(data.subscriptionId))}`);
+				}
+				delete data.subscriptionId;
+				delete data.secret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secret = this.getWorkflowStaticData('node').secret;
+		if (typeof secret !== 'string' || !secret) return refuseCallback(this, 401, 'This trigger has no subscription secret; reactivate the workflow');
+		if (!signatureMatches(this, secret)) return refuseCallback(this, 401, 'The delivery is unsigned or its signature does not match');
+		const body = jsonObjectBody(this);
+		if (!body) return refuseCallback(this, 400, 'The delivery body must be a JSON object');
+		// Seed 002's webhook message names its `event` (with `entity_id`, `payload`, …).
+		if (typeof body.event !== 'string' || !body.event) return refuseCallback(this, 400, 'The delivery names no event');
+		const events = this.getNodeParameter('events', []) as string[];
+		if (events.length && !events.includes(body.event)) {
+			return refuseCallback(this, 422, `This trigger does not accept ${body.event} events`);
+		}
+		return { workflowData: [this.helpers.returnJsonArray({ ...body, receivedAt: new Date().toISOString() })] };
+	}
+}

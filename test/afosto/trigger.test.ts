@@ -1,0 +1,98 @@
+import { createHmac } from 'node:crypto';
+
+import { AFOSTO_WEBHOOK_EVENTS, afostoSubscriptions } from '../contracts/afosto';
+import { AFOSTO_TOKEN, useAfostoServer } from '../harness/afostoSetup';
+import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
+import { TriggerServer } from '../harness/triggerServer';
+
+const { server } = useAfostoServer();
+
+const orderCreated = { event: 'order.created', entity_id: 'order-1001', payload: '{"number": "1001"}' };
+
+function sign(body: string, secret: string, algorithm = 'sha256', encoding: 'hex' | 'base64' = 'hex') {
+	return createHmac(algorithm, secret).update(body).digest(encoding);
+}
+
+describe('Afosto Trigger', () => {
+	let trigger: TriggerServer;
+	beforeAll(async () => {
+		trigger = new TriggerServer({
+			type: 'afostoTrigger',
+			parameters: { events: ['order.created', 'order.updated'], deliveryRate: 10 },
+			credentials: { afostoApi: { baseUrl: server.url, accessToken: AFOSTO_TOKEN } },
+		});
+		await trigger.start();
+	});
+	afterAll(() => trigger.stop());
+	beforeEach(() => (trigger.runs.length = 0));
+
+	const secret = () => String((trigger.staticData['node:Node Under Test'] as { secret?: string } | undefined)?.secret ?? '');
+	const deliver = async (body: string, headers: Record<string, string>, contentType = 'application/json') => {
+		const response = await fetch(trigger.webhookUrl, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+		return response.status;
+	};
+
+	it('lists the events Afosto offers for the Events dropdown', async () => {
+		const options = await trigger.loadOptions('getWebhookEvents', 'events');
+
+		expect(options).toEqual(AFOSTO_WEBHOOK_EVENTS.map(({ event, description }) => ({ name: event, value: event, description })));
+	});
+
+	it('subscribes its URL at Afosto on activation, finds the subscription again, and deletes it on deactivation', async () => {
+		expect(await trigger.isRegistered()).toBe(false);
+
+		await trigger.activate();
+		server.assertNoViolations();
+		const [created] = server.requestsTo('postMesWebhooksSubscriptions');
+		expect(created.body).toEqual({ events: ['order.created', 'order.updated'], endpoint: trigger.webhookUrl, delivery_rate: 10 });
+		const subscription = [...afostoSubscriptions.values()].at(-1)!;
+		expect(trigger.staticData['node:Node Under Test']).toEqual({ subscriptionId: subscription.id, secret: subscription.secret });
+		expect(await trigger.isRegistered()).toBe(true);
+
+		await trigger.deactivate();
+		expect(server.requestsTo('deleteMesWebhooksSubscriptionsById')[0].path).toBe(`/mes/webhooks/subscriptions/${subscription.id}`);
+		expect(afostoSubscriptions.has(String(subscription.id))).toBe(false);
+		expect(await trigger.isRegistered()).toBe(false);
+	});
+
+	it('subscribes again when the subscription was deleted at Afosto', async () => {
+		await trigger.activate();
+		afostoSubscriptions.clear();
+
+		expect(await trigger.isRegistered()).toBe(false);
+		await trigger.activate();
+		expect(afostoSubscriptions.size).toBe(1);
+	});
+
+	it('starts a run for a delivery signed with the subscription secret', async () => {
+		await trigger.activate();
+		const body = JSON.stringify(orderCreated);
+
+		expect(await deliver(body, { 'x-afosto-signature': sign(body, secret()) })).toBe(200);
+		expect(trigger.runs).toHaveLength(1);
+		expect(trigger.runs[0][0].json).toMatchObject({ ...orderCreated, receivedAt: expect.any(String) });
+	});
+
+	it('refuses unsigned and mis-signed deliveries with 401, starting nothing', async () => {
+		await trigger.activate();
+		const body = JSON.stringify(orderCreated);
+
+		expect(await deliver(body, {})).toBe(401);
+		expect(await deliver(body, { 'x-afosto-signature': sign(body, 'another-secret') })).toBe(401);
+		expect(await deliver(body, { 'x-afosto-signature': sign(`${body} `, secret()) })).toBe(401);
+		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it('refuses an event it was not subscribed for with 422, and 200 fuzzed bodies with a 4xx each', async () => {
+		await trigger.activate();
+		const contact = JSON.stringify({ event: 'contact.created', entity_id: 'c-1' });
+		expect(await deliver(contact, { 'x-afosto-signature': sign(contact, secret()) })).toBe(422);
+
+		const statuses = new Set<number>();
+		for (const fuzzed of fuzzedCallbackBodies(200)) {
+			statuses.add(await deliver(fuzzed.body, { 'x-afosto-signature': sign(fuzzed.body, secret()) }, fuzzed.contentType));
+		}
+		expect([...statuses].every((status) => status >= 400 && status < 500)).toBe(true);
+		expect(trigger.runs).toHaveLength(0);
+	});
+});
