@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { runNode } from '../test/harness/runNode';
+import { measureAfostoPaging } from './afostoPaging';
 import { measureCallbackThroughput } from './callbackThroughput';
 
 /**
@@ -159,7 +160,12 @@ async function callbackThroughputInN8n(): Promise<void> {
 	}
 }
 
+async function afostoPaging(): Promise<void> {
+	for (const line of await measureAfostoPaging()) console.log(line);
+}
+
 main()
+	.then(afostoPaging)
 	.then(() => (process.argv.includes('--no-n8n') ? undefined : callbackThroughputInN8n()))
 	.catch((error) => {
 		console.error(error);

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
+import { uploadFileFromBinary } from '../shared/afosto/uploadFile';
 import { authenticationField } from '../shared/authentication';
 import { actionsFields, actionsOperations } from './resources/actions';
 import { barcodeFields, barcodeOperations } from './resources/barcode';
@@ -131,5 +132,10 @@ export class AfostoContent implements INodeType {
 		],
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
+	};
+
+	/** Uploads send the item's binary file in two steps (seed 002), which routing cannot say. */
+	customOperations = {
+		files: { postCntFilesUploadBySignature: uploadFileFromBinary },
 	};
 }

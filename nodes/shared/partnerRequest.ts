@@ -8,9 +8,11 @@ export interface PartnerRequest {
 	method: IHttpRequestMethods;
 	/** The path below the credential's Base URL. */
 	path: string;
-	body: IDataObject;
+	/** A JSON body, or a prepared one (e.g. multipart) with its content type in `headers`. */
+	body: IDataObject | Buffer;
 	headers?: Record<string, string>;
 	hintsByCode?: Record<string, string>;
+	itemIndex?: number;
 }
 
 /**
@@ -20,21 +22,30 @@ export interface PartnerRequest {
  */
 export async function sendPartnerRequest(context: IExecuteFunctions, request: PartnerRequest): Promise<IN8nHttpFullResponse> {
 	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(request.credentialType);
+	const prepared = Buffer.isBuffer(request.body);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
 		method: request.method,
 		url: `${String(baseUrl).replace(/\/+$/, '')}${request.path}`,
 		body: request.body,
-		json: true,
+		json: !prepared,
 		headers: { Accept: 'application/json', ...request.headers },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
 	})) as IN8nHttpFullResponse;
+	if (prepared && (typeof response.body === 'string' || Buffer.isBuffer(response.body))) {
+		const text = response.body.toString();
+		try {
+			response.body = text ? JSON.parse(text) : {};
+		} catch {
+			response.body = text;
+		}
+	}
 	if (response.statusCode >= 400) {
 		throw partnerApiError(context.getNode(), {
 			partner: request.partner,
 			statusCode: response.statusCode,
 			body: response.body,
-			itemIndex: 0,
+			itemIndex: request.itemIndex ?? 0,
 			hintsByCode: request.hintsByCode,
 		});
 	}

@@ -147,9 +147,24 @@ function bodyFieldOption(field) {
 const byDisplayName = (first, second) => first.displayName.localeCompare(second.displayName);
 
 /** The fields and the routing of one endpoint as an operation of its resource. */
+/** Operations that take a file (seed 002's multipart upload) run as the node's custom operation. */
+const isFileUpload = (endpoint) => endpoint.parameters.some((parameter) => parameter.in === 'formData' && parameter.type === 'file');
+
 function operationOf(endpoint, resourceValue, operationName) {
 	const value = endpoint.id;
 	const show = { resource: [resourceValue], operation: [value] };
+	if (isFileUpload(endpoint)) {
+		return {
+			option: {
+				name: operationName,
+				value,
+				action: sentenceCase(endpoint.summary).replace(/\.$/, ''),
+				description: 'Upload the binary file of each item: asks Afosto for an upload signature, then sends the file',
+			},
+			fields: [],
+			fieldsCode: `...uploadFileFields(${JSON.stringify(show)})`,
+		};
+	}
 	const fields = [];
 	const preSend = [];
 	const pathParameters = endpoint.parameters.filter((parameter) => parameter.in === 'path');
@@ -352,14 +367,25 @@ function resourceFile(resource) {
 		default: options[0].value,
 	};
 	const fields = mergeFields(operations.flatMap(({ fields: list }) => list));
-	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${literal(fields)};\n`;
+	const fieldsCode = operations.map((operation) => operation.fieldsCode).filter(Boolean);
+	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
+	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${fieldList};\n`;
 	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'FOLLOW_PAGE_CURSOR'].filter((name) => body.includes(name));
-	const imports = helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '';
+	const imports =
+		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +
+		(fieldsCode.length ? `import { uploadFileFields } from '../../../shared/afosto/uploadFile';\n` : '');
 	return `${HEADER}import type { INodeProperties } from 'n8n-workflow';\n\n${imports}\nexport const ${resource.value}Operations: INodeProperties = ${body}`;
 }
 
 function nodeFile(node, resources) {
 	const name = node.className.charAt(0).toLowerCase() + node.className.slice(1);
+	const uploads = resources.flatMap((resource) => resource.endpoints.filter(isFileUpload).map((endpoint) => ({ resource: resource.value, operation: endpoint.id })));
+	const customOperations = uploads.length
+		? `\n\n\t/** Uploads send the item's binary file in two steps (seed 002), which routing cannot say. */\n\tcustomOperations = {\n${uploads
+				.map(({ resource, operation }) => `\t\t${resource}: { ${operation}: uploadFileFromBinary },`)
+				.join('\n')}\n\t};`
+		: '';
+	const uploadImport = uploads.length ? `import { uploadFileFromBinary } from '../shared/afosto/uploadFile';\n` : '';
 	const imports = resources
 		.map((resource) => `import { ${resource.value}Fields, ${resource.value}Operations } from './resources/${resource.value}';`)
 		.join('\n');
@@ -370,7 +396,7 @@ function nodeFile(node, resources) {
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
-import { authenticationField } from '../shared/authentication';
+${uploadImport}import { authenticationField } from '../shared/authentication';
 ${imports}
 
 const checkedRequest = afostoRouting(() => properties);
@@ -410,7 +436,7 @@ export class ${node.className} implements INodeType {
 		],
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
-	};
+	};${customOperations}
 }
 `;
 }

@@ -46,13 +46,14 @@ function sampleBody(endpoint: AfostoEndpoint): unknown {
 
 /** The node's parameters for an endpoint: path values filled in, the body as JSON. */
 function parametersFor(endpoint: AfostoEndpoint, location: OperationLocation) {
-	const url = String(location.option.routing?.request?.url);
+	// A custom operation (the file upload) has no URL expression; its path values come from Afosto.
+	const url = String(location.option.routing?.request?.url ?? endpoint.path.replace(/\{signature\}/, 'upload-signature-1'));
 	const pathParameterNames = [...url.matchAll(/\$parameter\.(\w+)/g)].map((match) => match[1]);
 	const parameters: INodeParameters = { resource: location.resource, operation: endpoint.id };
 	const values = pathParameterNames.map((name) => `v-${name}`);
 	pathParameterNames.forEach((name, index) => (parameters[name] = values[index]));
 	let index = 0;
-	const expectedPath = endpoint.path.replace(/\{[^}]+\}/g, () => values[index++]);
+	const expectedPath = location.option.routing ? endpoint.path.replace(/\{[^}]+\}/g, () => values[index++]) : url;
 	const body = sampleBody(endpoint);
 	if (sendsBodyAsQuery(endpoint)) {
 		parameters.additionalFields = body as INodeParameters;
@@ -85,7 +86,11 @@ describe('every Afosto endpoint of seed 002 is one operation', () => {
 			if (/^(get|delete)MesWebhooksSubscriptionsById$/.test(endpoint.id)) {
 				server.scriptNext(endpoint.id, () => ({ status: 200, body: { id: 'v-id' } }));
 			}
-			const result = await runNode({ type: location.nodeName, parameters, credentials: credentials() });
+			const upload = !location.option.routing;
+			const binaryItems = upload
+				? [{ json: {}, binary: { data: { data: Buffer.from('file').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt' } } }]
+				: undefined;
+			const result = await runNode({ type: location.nodeName, parameters, credentials: credentials(), binaryItems });
 
 			expect(result.error).toBeUndefined();
 			server.assertNoViolations();

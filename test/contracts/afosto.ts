@@ -123,8 +123,15 @@ const notFound = (what: string): ContractResponse => ({
 	body: { code: 404, message: `${what} not found`, reference: 'sandbox', errors: {} },
 });
 
-/** Routes whose answers depend on what was subscribed before. */
+/** Routes whose answers depend on what the request brought or what was subscribed before. */
 const webhookRoutes: Record<string, ContractRoute['respond']> = {
+	postCntFilesSignature: () => ({ status: 200, body: { signature: 'upload-signature-1', expires_at: '2026-11-23T12:00:00Z' } }),
+	postCntFilesUploadBySignature: (request) => {
+		const file = (request.body as { file?: { fileName?: string; content: string } } | undefined)?.file;
+		return file
+			? { status: 200, body: [{ id: 'file-1', filename: file.fileName, size: Buffer.byteLength(file.content) }] }
+			: { status: 400, body: { code: 400, message: 'The upload has no file part', reference: 'sandbox', errors: { file: ['required'] } } };
+	},
 	getMesWebhooksEvents: () => ({ status: 200, body: AFOSTO_WEBHOOK_EVENTS }),
 	postMesWebhooksSubscriptions: (request) => {
 		const { events, endpoint, delivery_rate } = request.body as { events: string[]; endpoint: string; delivery_rate?: number };

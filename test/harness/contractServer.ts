@@ -71,6 +71,23 @@ export interface PartnerContract {
 	errorBody: (code: string, message: string) => unknown;
 }
 
+/** The parts of a multipart/form-data body by field name: file name, content type and text. */
+function multipartParts(rawBody: string, contentType: string): Record<string, { fileName?: string; contentType?: string; content: string }> {
+	const boundary = /boundary=([^;]+)/.exec(contentType)?.[1] ?? '';
+	const parts: Record<string, { fileName?: string; contentType?: string; content: string }> = {};
+	for (const section of rawBody.split(`--${boundary}`)) {
+		const [head, ...rest] = section.split('\r\n\r\n');
+		const name = /name="([^"]*)"/.exec(head)?.[1];
+		if (!name) continue;
+		parts[name] = {
+			fileName: /filename="([^"]*)"/.exec(head)?.[1],
+			contentType: /Content-Type: ([^\r\n]+)/i.exec(head)?.[1],
+			content: rest.join('\r\n\r\n').replace(/\r\n$/, ''),
+		};
+	}
+	return parts;
+}
+
 /**
  * A real HTTP server on 127.0.0.1 that speaks a partner's contract as the seeds describe it.
  * Every request is checked (method, path, headers, body); a request off the contract is answered
@@ -193,8 +210,11 @@ export class ContractServer {
 		}
 		let body: unknown = undefined;
 		if (rawBody.length) {
-			const sentAsJson = String(request.headers['content-type'] ?? '').includes('json');
-			if (route.bodyEncoding === 'form' && !sentAsJson) {
+			const contentType = String(request.headers['content-type'] ?? '');
+			const sentAsJson = contentType.includes('json');
+			if (contentType.startsWith('multipart/form-data')) {
+				body = multipartParts(rawBody, contentType);
+			} else if (route.bodyEncoding === 'form' && !sentAsJson) {
 				body = Object.fromEntries(new URLSearchParams(rawBody));
 			} else {
 				try {

@@ -20,6 +20,8 @@ export interface NodeRun {
 export interface NodeRunRequest extends TestNodeSpec {
 	/** Input items (plain JSON); one empty item when left out. */
 	items?: IDataObject[];
+	/** Input items with binary data, when the node reads files; they replace `items`. */
+	binaryItems?: INodeExecutionData[];
 }
 
 /**
@@ -49,8 +51,8 @@ export async function executeTestWorkflow(setup: TestWorkflow, runExecutionData:
 }
 
 /** The execution data n8n starts a node's run with: the items on its input. */
-export function startingWith(setup: TestWorkflow, items: IDataObject[] = [{}]): IRunExecutionData {
-	const inputItems = items.map((json, index) => ({ json, pairedItem: { item: index } }));
+export function startingWith(setup: TestWorkflow, items: IDataObject[] = [{}], binaryItems?: INodeExecutionData[]): IRunExecutionData {
+	const inputItems = binaryItems ?? items.map((json, index) => ({ json, pairedItem: { item: index } }));
 	return createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node: setup.node, data: { main: [inputItems] }, source: null }] },
 	});
@@ -63,5 +65,5 @@ export function startingWith(setup: TestWorkflow, items: IDataObject[] = [{}]): 
  */
 export async function runNode(request: NodeRunRequest): Promise<NodeRun> {
 	const setup = testWorkflow(request);
-	return await executeTestWorkflow(setup, startingWith(setup, request.items));
+	return await executeTestWorkflow(setup, startingWith(setup, request.items, request.binaryItems));
 }

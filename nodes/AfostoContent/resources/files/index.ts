@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { refuseEmptyPathValues, sendJsonBody, sendPageSize, FOLLOW_PAGE_CURSOR } from '../../../shared/afosto/afostoRequests';
+import { uploadFileFields } from '../../../shared/afosto/uploadFile';
 
 export const filesOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -91,18 +92,7 @@ export const filesOperations: INodeProperties = {
 			"name": "Upload a File",
 			"value": "postCntFilesUploadBySignature",
 			"action": "Upload a file",
-			"description": "Upload a new file",
-			"routing": {
-				"request": {
-					"method": "POST",
-					"url": "=/cnt/files/upload/{{ encodeURIComponent(String($parameter.signature ?? \"\").trim()) }}"
-				},
-				"send": {
-					"preSend": [
-						refuseEmptyPathValues({"signature":"Signature"})
-					]
-				}
-			}
+			"description": "Upload the binary file of each item: asks Afosto for an upload signature, then sends the file"
 		}
 	],
 	"default": "postCntFilesSignature"
@@ -376,21 +366,5 @@ export const filesFields: INodeProperties[] = [
 			}
 		}
 	},
-	{
-		"displayName": "Signature",
-		"name": "signature",
-		"type": "string",
-		"required": true,
-		"default": "",
-		"displayOptions": {
-			"show": {
-				"resource": [
-					"files"
-				],
-				"operation": [
-					"postCntFilesUploadBySignature"
-				]
-			}
-		}
-	}
+	...uploadFileFields({"resource":["files"],"operation":["postCntFilesUploadBySignature"]}),
 ];

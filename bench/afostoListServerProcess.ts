@@ -1,0 +1,51 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * The bench's Afosto: `GET /odr/orders` over RECORDS orders, paged as seed 002 describes
+ * (`x-page` / `x-page-size` request headers, the next page in the `x-page` response header), in
+ * its own process so that serving does not share the event loop with the client measured.
+ * Pages are serialised once, so the server costs the same for every client.
+ */
+const RECORDS = Number(process.argv[2] ?? 50_000);
+const TOKEN = process.argv[3] ?? 'bench-token';
+
+const orders = Array.from({ length: RECORDS }, (_, index) => ({
+	id: `order-${index + 1}`,
+	number: String(100_000 + index),
+	status: index % 7 === 0 ? 'cancelled' : 'confirmed',
+	total: { amount: 1_000 + (index % 50_000), currency: 'EUR' },
+	created_at: '2026-11-23T08:00:00Z',
+}));
+const pages = new Map<string, string>();
+let requests = 0;
+
+const server = createServer((request, response) => {
+	requests++;
+	if (request.method !== 'GET' || request.url !== '/odr/orders' || request.headers.authorization !== `Bearer ${TOKEN}`) {
+		response.writeHead(400, { 'content-type': 'application/json' }).end('{"code":400,"message":"off contract"}');
+		return;
+	}
+	const page = Number(request.headers['x-page'] ?? 1) || 1;
+	const size = Math.min(250, Number(request.headers['x-page-size'] ?? 25) || 25);
+	const key = `${page}/${size}`;
+	if (!pages.has(key)) pages.set(key, JSON.stringify(orders.slice((page - 1) * size, page * size)));
+	const hasNext = page * size < orders.length;
+	response.writeHead(200, {
+		'content-type': 'application/json',
+		'x-count': String(orders.length),
+		...(hasNext ? { 'x-page': String(page + 1) } : {}),
+	});
+	response.end(pages.get(key));
+});
+
+server.listen(0, '127.0.0.1', () => {
+	process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+});
+process.on('message', (message) => {
+	if (message === 'requests?') {
+		process.send?.({ requests });
+		requests = 0;
+	}
+	if (message === 'stop') server.close(() => process.exit(0));
+});

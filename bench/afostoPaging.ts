@@ -1,0 +1,104 @@
+import { fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { runNode } from '../test/harness/runNode';
+
+/**
+ * Afosto "Return All" over RECORDS orders in pages of 250, through the node (n8n's own
+ * `executionTime` of it) next to a raw cursor loop with Node's http client, against the same
+ * local server in its own process; rounds alternate the two.
+ */
+const RECORDS = 50_000;
+const PAGE_SIZE = 250;
+const ROUNDS = 5;
+const TOKEN = 'bench-token';
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+function getPage(url: URL, page: string | undefined): Promise<{ items: unknown[]; next?: string }> {
+	return new Promise((resolve, reject) => {
+		const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${TOKEN}`, 'x-page-size': String(PAGE_SIZE) };
+		if (page) headers['x-page'] = page;
+		const request = httpRequest(url, { method: 'GET', headers }, (response) => {
+			const chunks: Buffer[] = [];
+			response.on('data', (chunk: Buffer) => chunks.push(chunk));
+			response.on('end', () => {
+				const next = response.headers['x-page'];
+				resolve({ items: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[], next: typeof next === 'string' ? next : undefined });
+			});
+		});
+		request.on('error', reject);
+		request.end();
+	});
+}
+
+/** The baseline: follow the cursor with a minimal script and keep every record. */
+async function rawCursorLoop(serverUrl: string): Promise<number> {
+	const url = new URL('/odr/orders', serverUrl);
+	const records: unknown[] = [];
+	let page: string | undefined;
+	do {
+		const answer = await getPage(url, page);
+		records.push(...answer.items);
+		page = answer.items.length ? answer.next : undefined;
+	} while (page);
+	return records.length;
+}
+
+async function throughNode(serverUrl: string): Promise<{ records: number; executionTime: number }> {
+	const result = await runNode({
+		type: 'afostoOrders',
+		parameters: { resource: 'orders', operation: 'getOdrOrders', returnAll: true },
+		credentials: { afostoApi: { baseUrl: serverUrl, accessToken: TOKEN } },
+	});
+	if (result.error) throw result.error;
+	const executionTime = Object.values(result.run.data.resultData.runData)[0][0].executionTime;
+	return { records: result.json.length, executionTime };
+}
+
+function nextMessage<T>(child: ChildProcess): Promise<T> {
+	return new Promise((resolve) => child.once('message', (message) => resolve(message as T)));
+}
+
+export async function measureAfostoPaging(): Promise<string[]> {
+	const child = fork(join(__dirname, 'afostoListServerProcess.js'), [String(RECORDS), TOKEN]);
+	const { url } = await nextMessage<{ url: string }>(child);
+	const pages = Math.ceil(RECORDS / PAGE_SIZE);
+	const checkRequests = async () => {
+		child.send('requests?');
+		const { requests } = await nextMessage<{ requests: number }>(child);
+		if (requests !== pages) throw new Error(`Expected ${pages} page requests, the server saw ${requests}`);
+	};
+	try {
+		await throughNode(url);
+		await checkRequests();
+		const nodeTimes: number[] = [];
+		const rawTimes: number[] = [];
+		for (let round = 0; round < ROUNDS; round++) {
+			const { records, executionTime } = await throughNode(url);
+			if (records !== RECORDS) throw new Error(`The node returned ${records} records`);
+			await checkRequests();
+			nodeTimes.push(executionTime);
+			const started = performance.now();
+			if ((await rawCursorLoop(url)) !== RECORDS) throw new Error('The raw loop lost records');
+			rawTimes.push(performance.now() - started);
+			await checkRequests();
+		}
+		const node = median(nodeTimes);
+		const raw = median(rawTimes);
+		return [
+			`Afosto Return All: ${RECORDS.toLocaleString('en')} orders in ${pages} pages of ${PAGE_SIZE}, median of ${ROUNDS} rounds`,
+			`  node, as n8n times it     ${(node / 1000).toFixed(2)} s`,
+			`  raw cursor loop           ${(raw / 1000).toFixed(2)} s`,
+			`  node / raw loop: ${(node / raw).toFixed(2)}x (target <= 1.30x)`,
+		];
+	} finally {
+		child.send('stop');
+	}
+}
