@@ -275,6 +275,23 @@ function operationOf(endpoint, resourceValue, operationName) {
 		preSend.push(code(`sendJsonBody(${JSON.stringify(body.kind)}, ${JSON.stringify(jsonNames)})`));
 	}
 
+	if (endpoint.response.headers.includes('x-task-id')) {
+		fields.push({
+			displayName: 'Background Task',
+			name: 'taskOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			description: 'Afosto runs this in the background and answers with the task ID',
+			displayOptions: { show },
+			options: [
+				{ displayName: 'Poll Interval (Seconds)', name: 'pollIntervalSeconds', type: 'number', typeOptions: { minValue: 0.1 }, default: 2, description: 'How often to ask Afosto about the task' },
+				{ displayName: 'Timeout (Seconds)', name: 'timeoutSeconds', type: 'number', typeOptions: { minValue: 1 }, default: 120, description: 'How long to wait for the task before failing' },
+				{ displayName: 'Wait for Task', name: 'waitForTask', type: 'boolean', default: false, description: 'Whether to wait until the task is completed and output it' },
+			],
+		});
+		routing.output = { postReceive: [code('waitForAfostoTask')] };
+	}
 	if (endpoint.response.kind === 'binary') {
 		routing.request.encoding = 'arraybuffer';
 		routing.request.json = false;
@@ -370,7 +387,7 @@ function resourceFile(resource) {
 	const fieldsCode = operations.map((operation) => operation.fieldsCode).filter(Boolean);
 	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
 	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${fieldList};\n`;
-	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'FOLLOW_PAGE_CURSOR'].filter((name) => body.includes(name));
+	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'FOLLOW_PAGE_CURSOR'].filter((name) => body.includes(name));
 	const imports =
 		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +
 		(fieldsCode.length ? `import { uploadFileFields } from '../../../shared/afosto/uploadFile';\n` : '');

@@ -18,7 +18,7 @@ export interface AfostoEndpoint {
 	duplicateOf?: string;
 	parameters: Array<{ name: string; in: string; type: string; required: boolean; enum?: unknown[]; items?: string }>;
 	body: null | { kind: 'object' | 'array'; example?: unknown; fields: Array<{ name: string; type: string }> };
-	response: { kind: 'json-object' | 'json-list' | 'binary' | 'empty'; contentType?: string; paging: string | null; status?: number };
+	response: { kind: 'json-object' | 'json-list' | 'binary' | 'empty'; contentType?: string; headers: string[]; paging: string | null; status?: number };
 }
 
 export const AFOSTO_ENDPOINTS = (afostoSpec.endpoints as unknown as AfostoEndpoint[]).filter((endpoint) => !endpoint.duplicateOf);
@@ -69,7 +69,18 @@ function answerList(request: ReceivedRequest): ContractResponse {
 	};
 }
 
+/** Background tasks the sandbox started: each is half done when first asked about, then done. */
+const tasks = new Map<string, number>();
+let lastTaskId = 0;
+
 function answerFor(endpoint: AfostoEndpoint): (request: ReceivedRequest) => ContractResponse {
+	if (endpoint.response.headers.includes('x-task-id')) {
+		return (request) => {
+			const id = `task-${++lastTaskId}`;
+			tasks.set(id, 0);
+			return { status: 200, body: { id: request.pathParameters.id ?? 'object-1' }, headers: { 'x-task-id': id } };
+		};
+	}
 	switch (endpoint.response.kind) {
 		case 'json-list':
 			return endpoint.response.paging === 'header-cursor' ? answerList : () => ({ status: 200, body: [{ id: 'item-1' }] });
@@ -125,6 +136,16 @@ const notFound = (what: string): ContractResponse => ({
 
 /** Routes whose answers depend on what the request brought or what was subscribed before. */
 const webhookRoutes: Record<string, ContractRoute['respond']> = {
+	getMesTasksById: (request) => {
+		const { id } = request.pathParameters;
+		if (!tasks.has(id)) return { status: 200, body: { id, name: 'task', progress: 100, completed_at: '2026-11-23T09:00:00Z' } };
+		const asked = tasks.get(id)! + 1;
+		tasks.set(id, asked);
+		return {
+			status: 200,
+			body: { id, name: 'export', progress: asked >= 2 ? 100 : 50, result: asked >= 2 ? 'done' : '', ...(asked >= 2 ? { completed_at: '2026-11-23T09:00:00Z' } : {}) },
+		};
+	},
 	postCntFilesSignature: () => ({ status: 200, body: { signature: 'upload-signature-1', expires_at: '2026-11-23T12:00:00Z' } }),
 	postCntFilesUploadBySignature: (request) => {
 		const file = (request.body as { file?: { fileName?: string; content: string } } | undefined)?.file;

@@ -1,3 +1,4 @@
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -146,4 +147,53 @@ export function sendJsonBody(kind: 'object' | 'array', jsonFieldsByWireName: Rec
 		requestOptions.body = body;
 		return requestOptions;
 	};
+}
+
+interface AfostoTask extends IDataObject {
+	id?: string;
+	progress?: number;
+	completed_at?: string;
+}
+
+const isFinished = (task: AfostoTask) => Boolean(task.completed_at) || Number(task.progress ?? 0) >= 100;
+
+/**
+ * postReceive of the operations that start a background task (`x-task-id`, seed 002): with
+ * "Wait for Task" on, polls `GET /mes/tasks/{id}` until the task is completed, within the
+ * timeout, and adds the task to the output. Without it the output carries the task id.
+ */
+export async function waitForAfostoTask(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const taskId = response.headers['x-task-id'];
+	if (typeof taskId !== 'string' || !taskId) return items;
+	const options = this.getNodeParameter('taskOptions', {}) as IDataObject;
+	let task: AfostoTask = { id: taskId };
+	if (options.waitForTask) {
+		const credentialType = this.getNodeParameter('authentication', 'accessToken') === 'oAuth2' ? 'afostoOAuth2Api' : 'afostoApi';
+		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(credentialType);
+		const timeoutMs = Math.max(1, Number(options.timeoutSeconds ?? 120)) * 1000;
+		const intervalMs = Math.max(100, Number(options.pollIntervalSeconds ?? 2) * 1000);
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			task = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+				method: 'GET',
+				url: `${String(baseUrl).replace(/\/+$/, '')}/mes/tasks/${encodeURIComponent(taskId)}`,
+				headers: { Accept: 'application/json' },
+				json: true,
+			})) as AfostoTask;
+			if (isFinished(task)) break;
+			if (Date.now() + intervalMs > deadline) {
+				throw new NodeOperationError(this.getNode(), `Afosto's task ${taskId} did not finish within ${timeoutMs / 1000} s`, {
+					itemIndex: this.getItemIndex(),
+					description: `It was at ${Number(task.progress ?? 0)}%. Raise "Timeout (Seconds)", or turn "Wait for Task" off and check GET /mes/tasks/${taskId} later.`,
+				});
+			}
+			await sleep(intervalMs);
+		}
+	}
+	const withTask = items.length ? items : [{ json: {} }];
+	return withTask.map((item) => ({ ...item, json: { ...item.json, taskId, task } }));
 }
