@@ -208,7 +208,7 @@ function operationOf(endpoint, resourceValue, operationName) {
 				routing: { output: { maxResults: '={{ $value }}' } },
 			},
 		);
-		routing.operations = { pagination: code('FOLLOW_PAGE_CURSOR') };
+		routing.operations = { pagination: code('followPageCursor') };
 		preSend.push(code('sendPageSize'));
 	}
 
@@ -387,7 +387,7 @@ function resourceFile(resource) {
 	const fieldsCode = operations.map((operation) => operation.fieldsCode).filter(Boolean);
 	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
 	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${fieldList};\n`;
-	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'FOLLOW_PAGE_CURSOR'].filter((name) => body.includes(name));
+	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'followPageCursor'].filter((name) => body.includes(name));
 	const imports =
 		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +
 		(fieldsCode.length ? `import { uploadFileFields } from '../../../shared/afosto/uploadFile';\n` : '');
