@@ -1,6 +1,6 @@
 // Sets up an n8n user folder with this package, sandbox credentials and the example workflows,
 // for `npm start` and the end-to-end tests.
-const { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { runN8nCommand, n8nEnvironment } = require('./n8nRuntime');
@@ -104,4 +104,30 @@ function readJson(path) {
 	return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-module.exports = { installPackage, sandboxCredentials, importIntoN8n, ownerSession, readJson, PACKAGE_NAME };
+/**
+ * The example workflows this user folder has not had yet, copied into a folder of their own for
+ * n8n's import: a later version's new examples arrive on the next `npm start`, while examples the
+ * user already has (and may have changed) are left alone. Call `noteImported` once they are in.
+ */
+function examplesNotYetImported(userFolder, examplesFolder) {
+	const notePath = join(userFolder, 'imported-examples.json');
+	const imported = new Set(existsSync(notePath) ? readJson(notePath) : []);
+	const fresh = readdirSync(examplesFolder)
+		.filter((file) => file.endsWith('.json'))
+		.map((file) => ({ file, id: readJson(join(examplesFolder, file)).id }))
+		.filter(({ id }) => !imported.has(id));
+	const folder = join(userFolder, 'examples-to-import');
+	rmSync(folder, { recursive: true, force: true });
+	mkdirSync(folder, { recursive: true });
+	for (const { file } of fresh) cpSync(join(examplesFolder, file), join(folder, file));
+	return {
+		folder,
+		ids: fresh.map(({ id }) => id),
+		noteImported() {
+			writeFileSync(notePath, `${JSON.stringify([...imported, ...fresh.map(({ id }) => id)].sort(), null, 2)}\n`);
+			rmSync(folder, { recursive: true, force: true });
+		},
+	};
+}
+
+module.exports = { examplesNotYetImported, installPackage, sandboxCredentials, importIntoN8n, ownerSession, readJson, PACKAGE_NAME };

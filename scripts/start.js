@@ -2,11 +2,10 @@
 // `npm start`: builds the package, installs n8n once, starts the partner sandbox and n8n with
 // this package, sandbox credentials and the example workflows. Ctrl-C stops everything.
 const { spawnSync } = require('node:child_process');
-const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { RUNTIME, ensureN8nRuntime, startN8n } = require('./n8nRuntime');
-const { importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
+const { examplesNotYetImported, importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
 
 const ROOT = join(__dirname, '..');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -31,17 +30,18 @@ async function main() {
 	const sandbox = await new SandboxServer(SANDBOX_PARTNERS, 1_000, join(ROOT, 'sandbox', 'files')).start(SANDBOX_PORT);
 
 	const userFolder = join(RUNTIME, 'user');
-	const firstStart = !existsSync(join(userFolder, '.n8n', 'database.sqlite'));
 	installPackage(userFolder);
-	if (firstStart) {
-		importIntoN8n({
-			userFolder,
-			port: N8N_PORT,
-			credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
-			workflowFolders: [join(ROOT, 'workflows')],
-			activate: ACTIVE_WORKFLOWS,
-		});
-	}
+	// Every start brings the sandbox credentials up to date (new partners included) and adds the
+	// example workflows this n8n has not had yet; examples it has stay as the user left them.
+	const examples = examplesNotYetImported(userFolder, join(ROOT, 'workflows'));
+	importIntoN8n({
+		userFolder,
+		port: N8N_PORT,
+		credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
+		workflowFolders: examples.ids.length ? [examples.folder] : [],
+		activate: ACTIVE_WORKFLOWS.filter((id) => examples.ids.includes(id)),
+	});
+	examples.noteImported();
 	const n8n = await startN8n({ port: N8N_PORT, userFolder });
 	await ownerSession(N8N_PORT, OWNER);
 
