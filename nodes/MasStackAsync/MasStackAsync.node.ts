@@ -120,13 +120,8 @@ export class MasStackAsync implements INodeType {
 		checkPathParameters(readParameter, node, 0);
 		checkOptionValues(allowedValues, readParameter, node, 0);
 		const operation = asyncOperationOf(this);
-		const correlationId = correlationIdFor({
-			node,
-			itemIndex: 0,
-			given: String(this.getNodeParameter('options.correlationId', 0, '') ?? ''),
-			executionId: this.getExecutionId(),
-			runIndex: this.getWorkflowDataProxy(0).$runIndex,
-		});
+		const run = { executionId: this.getExecutionId(), nodeId: node.id, runIndex: this.getWorkflowDataProxy(0).$runIndex, itemIndex: 0 };
+		const correlationId = correlationIdFor(node, run, String(this.getNodeParameter('options.correlationId', 0, '') ?? ''));
 		const { method, path, body, serviceId } = operation.request(this, {
 			callback_success_url: resumeUrlFor(this, 'success'),
 			callback_error_url: resumeUrlFor(this, 'error'),

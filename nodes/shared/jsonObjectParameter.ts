@@ -3,25 +3,28 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode }
 
 import { invalidInput } from './invalidInput';
 
+/** A JSON field's value: text is parsed, a value from an expression is taken as it is. */
+export function parseJsonValue(node: INode, itemIndex: number, raw: unknown, displayName: string, example: string): unknown {
+	if (typeof raw !== 'string') return raw;
+	try {
+		return jsonParse(raw);
+	} catch (error) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			displayName,
+			`is not valid JSON (${(error as Error).message})`,
+			`Enter JSON such as ${example}, or map it with an expression.`,
+		);
+	}
+}
+
 /**
- * A JSON field's value as an object: text is parsed, an object from an expression is taken as it
- * is. Text that does not parse, or JSON that is not an object, is refused naming the field.
+ * A JSON field's value as an object (see parseJsonValue); JSON that is not an object is refused
+ * naming the field.
  */
 export function parseJsonObject(node: INode, itemIndex: number, raw: unknown, displayName: string, example: string): IDataObject {
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = jsonParse(raw);
-		} catch (error) {
-			throw invalidInput(
-				node,
-				itemIndex,
-				displayName,
-				`is not valid JSON (${(error as Error).message})`,
-				`Enter a JSON object such as ${example}, or map one with an expression.`,
-			);
-		}
-	}
+	const value = parseJsonValue(node, itemIndex, raw, displayName, example);
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw invalidInput(node, itemIndex, displayName, 'must be a JSON object', `Enter a JSON object such as ${example}; wrap lists in a named field.`);
 	}

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
@@ -90,4 +90,10 @@ export function throwPartnerErrors(partner: string, hintsByCode?: Record<string,
 		}
 		return items;
 	};
+}
+
+/** An error as n8n shows it: n8n's own errors as they are, anything else (a network error) wrapped. */
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(node, error as JsonObject, { itemIndex });
 }

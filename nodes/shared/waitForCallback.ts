@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 	ITaskMetadata,
 	IWebhookDescription,
-	JsonObject,
 } from 'n8n-workflow';
+
+import { asNodeError } from './partnerError';
 
 /**
  * Waiting for a partner's callback inside the execution that started the operation: the node
@@ -116,10 +117,7 @@ export async function sendThenWaitForCallback(
 	try {
 		await send();
 	} catch (error) {
-		const failure =
-			error instanceof NodeApiError || error instanceof NodeOperationError
-				? error
-				: new NodeApiError(context.getNode(), error as JsonObject, { itemIndex: 0 });
+		const failure = asNodeError(context.getNode(), error, 0);
 		if (!context.continueOnFail()) throw failure;
 		return onOutputOf('error', [
 			{

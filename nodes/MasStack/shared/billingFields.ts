@@ -1,9 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-/**
- * The fields that billing movements and refunds share (seed 004): the amount with and without
- * taxes and the tax, and the optional billing period, invoice and description.
- */
 /** The date a movement or refund happened; the preSend sends it as ISO 8601 UTC. */
 export function billingDateField(
 	show: IDisplayOptions['show'],
@@ -23,6 +19,10 @@ export function billingDateField(
 	};
 }
 
+/**
+ * The fields that billing movements and refunds share (seed 004): the amount with and without
+ * taxes and the tax; billingAdditionalFields holds the optional period, invoice and description.
+ */
 export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
 		{

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { partnerApiError } from '../../shared/partnerError';
+import { throwPartnerErrors } from '../../shared/partnerError';
 import { correlationIdOf } from './correlationId';
 
 /** What MasStack's error codes mean and what to do, for the codes the seeds document. */
@@ -14,6 +14,8 @@ export const MASSTACK_ERROR_HINTS: Record<string, string> = {
 	NOT_FOUND: 'Check the Service ID (the MSISDN) and the Service Type, and the movement or promotion ID where one is given.',
 };
 
+const throwMasStackErrors = throwPartnerErrors('MasStack', MASSTACK_ERROR_HINTS);
+
 /**
  * postReceive: a MasStack error (`{code, title}`) becomes the n8n error; anything else becomes one
  * item with MasStack's answer and the request's correlation id, so a later callback can be matched
@@ -21,18 +23,10 @@ export const MASSTACK_ERROR_HINTS: Record<string, string> = {
  */
 export async function readMasStackResponse(
 	this: IExecuteSingleFunctions,
-	_items: INodeExecutionData[],
+	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	if (response.statusCode >= 400) {
-		throw partnerApiError(this.getNode(), {
-			partner: 'MasStack',
-			statusCode: response.statusCode,
-			body: response.body,
-			itemIndex: this.getItemIndex(),
-			hintsByCode: MASSTACK_ERROR_HINTS,
-		});
-	}
+	await throwMasStackErrors.call(this, items, response);
 	const body =
 		typeof response.body === 'object' && response.body !== null && !Array.isArray(response.body)
 			? (response.body as IDataObject)

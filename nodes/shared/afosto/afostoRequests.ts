@@ -13,8 +13,8 @@ import type {
 
 import { invalidInput } from '../invalidInput';
 import { JSON_API_REQUEST_DEFAULTS } from '../jsonApiRequestDefaults';
-import { parseJsonObject } from '../jsonObjectParameter';
-import { uuidFromName } from '../nameBasedUuid';
+import { parseJsonObject, parseJsonValue } from '../jsonObjectParameter';
+import { itemRunOf, itemRunUuid } from '../nameBasedUuid';
 import { refuseValuesOutsideOptions } from '../optionValues';
 import { throwPartnerErrors } from '../partnerError';
 
@@ -107,27 +107,16 @@ export async function sendIdempotencyKey(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const itemIndex = this.getItemIndex();
 	const given = String(this.getNodeParameter('additionalFields.xIdempotencyKey', '') ?? '').trim();
-	const runIndex = this.getWorkflowDataProxy(itemIndex).$runIndex;
-	const key = given || uuidFromName(`${this.getExecutionId()}/${this.getNode().id}/${runIndex}/${itemIndex}/idempotency`);
+	const key = given || itemRunUuid(itemRunOf(this), 'idempotency');
 	requestOptions.headers = { ...requestOptions.headers, 'x-idempotency-key': key };
 	return requestOptions;
 }
 
+const JSON_EXAMPLE = '{"key": "value"} or ["a", "b"]';
+
 function parseJsonText(context: IExecuteSingleFunctions, value: unknown, displayName: string): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch (error) {
-		throw invalidInput(
-			context.getNode(),
-			context.getItemIndex(),
-			displayName,
-			`is not valid JSON (${(error as Error).message})`,
-			'Write it as JSON, e.g. {"key": "value"} or ["a", "b"], or map it with an expression.',
-		);
-	}
+	return parseJsonValue(context.getNode(), context.getItemIndex(), value, displayName, JSON_EXAMPLE);
 }
 
 /**

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	JsonObject,
 } from 'n8n-workflow';
 
 import type { PartnerAuthentication } from '../authentication';
 import { invalidInput } from '../invalidInput';
 import { parseJsonObject } from '../jsonObjectParameter';
+import { asNodeError } from '../partnerError';
 import { sendPartnerRequest } from '../partnerRequest';
 
 /** The fields of "Upload a File": a binary input, and what the signature request may say. */
@@ -127,10 +127,7 @@ export async function uploadFileFromBinary(this: IExecuteFunctions): Promise<INo
 		try {
 			for (const file of await uploadOne(this, itemIndex, credentialType)) output.push({ json: file, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			const failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+			const failure = asNodeError(this.getNode(), error, itemIndex);
 			if (!this.continueOnFail()) throw failure;
 			output.push({ json: { error: failure.message, description: failure.description ?? null }, pairedItem: { item: itemIndex } });
 		}
