@@ -425,11 +425,13 @@ function pagingStyle(kind, parameters, body, example) {
 	// Body paging is named first: /cnt/search also declares the x-page headers, but its body
 	// carries the cursor pair the seed describes (page_cursor in, next_page_cursor out).
 	if (requestFieldNames.has('page_cursor') || containsKey(example, 'next_page_cursor')) return 'body-cursor';
-	if (requestFieldNames.has('offset') && requestFieldNames.has('limit')) return 'offset';
 	// Header paging needs a list and a way to send the page back (the x-page request header);
 	// several single-object responses also print an x-page response header, which pages nothing.
+	// It comes before offset paging: POST /iam/logging/logs takes limit/offset in its body, yet
+	// answers a list with "a cursored header with the next page, and offset in it".
 	const acceptsPageHeader = parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'x-page');
 	if (kind === 'json-list' && acceptsPageHeader) return 'header-cursor';
+	if (requestFieldNames.has('offset') && requestFieldNames.has('limit')) return 'offset';
 	return null;
 }
 

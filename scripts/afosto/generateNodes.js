@@ -147,6 +147,12 @@ function bodyFieldOption(field) {
 const byDisplayName = (first, second) => first.displayName.localeCompare(second.displayName);
 
 /** The fields and the routing of one endpoint as an operation of its resource. */
+/** How searches that page in the request body are followed, by the spec's paging style. */
+const BODY_PAGING = {
+	'body-cursor': { follow: 'followBodyCursor', how: 'page_cursor in the body' },
+	offset: { follow: 'followBodyOffset', how: 'offset and limit in the body' },
+};
+
 /** Operations that take a file (seed 002's multipart upload) run as the node's custom operation. */
 const isFileUpload = (endpoint) => endpoint.parameters.some((parameter) => parameter.in === 'formData' && parameter.type === 'file');
 
@@ -210,6 +216,21 @@ function operationOf(endpoint, resourceValue, operationName) {
 		);
 		routing.operations = { pagination: code('followPageCursor') };
 		preSend.push(code('sendPageSize'));
+	}
+	// Searches paged in the body answer one object (hits with facets and pagination): it stays
+	// the output by default; Return All pages through and outputs the hits.
+	const bodyPaging = endpoint.response.kind === 'json-object' && BODY_PAGING[endpoint.response.paging];
+	if (bodyPaging) {
+		fields.push({
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: `Whether to fetch every page (${bodyPaging.how}) and output one item per hit. Off: Afosto's one response, with its facets and paging.`,
+			displayOptions: { show },
+			routing: { send: { paginate: '={{ $value }}' } },
+		});
+		routing.operations = { pagination: code(bodyPaging.follow) };
 	}
 
 	// n8n sends no body with GET (nor do many proxies): the two GETs that seed 002 gives a body
@@ -388,8 +409,10 @@ function resourceFile(resource) {
 	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
 	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${fieldList};\n`;
 	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'followPageCursor'].filter((name) => body.includes(name));
+	const searchHelpers = Object.values(BODY_PAGING).map((paging) => paging.follow).filter((name) => body.includes(name));
 	const imports =
 		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +
+		(searchHelpers.length ? `import { ${searchHelpers.join(', ')} } from '../../../shared/afosto/searchPaging';\n` : '') +
 		(fieldsCode.length ? `import { uploadFileFields } from '../../../shared/afosto/uploadFile';\n` : '');
 	return `${HEADER}import type { INodeProperties } from 'n8n-workflow';\n\n${imports}\nexport const ${resource.value}Operations: INodeProperties = ${body}`;
 }

@@ -57,3 +57,103 @@ describe('Afosto lists (x-page / x-page-size paging of seed 002)', () => {
 		expect(request.query).toEqual({ codes: ['A1', 'B2'], models: 'product' });
 	});
 });
+
+describe('Afosto searches paged in the body (seed 002)', () => {
+	const hit = (reference: string) => ({ reference, title: `Title ${reference}` });
+	const search = { resource: 'index', operation: 'postCntSearch' };
+
+	it('Return All sends page_cursor back until no next_page_cursor comes, one item per hit', async () => {
+		const answer = (references: string[], next?: string) => () => ({
+			status: 200,
+			body: { hits: references.map(hit), pagination: { entity_count: 5, page_limit: 2, page_count: 3, ...(next ? { next_page_cursor: next } : {}) } },
+		});
+		server.scriptNext('postCntSearch', answer(['a', 'b'], 'cursor-2'), answer(['c', 'd'], 'cursor-3'), answer(['e']));
+
+		const result = await runNode({
+			type: 'afostoContent',
+			parameters: { ...search, returnAll: true, bodyFields: { q: '["phone"]', limit: 2 } },
+			credentials: tokenCredentials(),
+		});
+
+		expect(result.error).toBeUndefined();
+		server.assertNoViolations();
+		const bodies = server.requestsTo('postCntSearch').map((request) => request.body);
+		expect(bodies).toEqual([
+			{ q: ['phone'], limit: 2 },
+			{ q: ['phone'], limit: 2, page_cursor: 'cursor-2' },
+			{ q: ['phone'], limit: 2, page_cursor: 'cursor-3' },
+		]);
+		expect(result.json).toEqual(['a', 'b', 'c', 'd', 'e'].map(hit));
+	});
+
+	it('Return All asks for 250 per page when the body sets no limit, and stops when the cursor does not move', async () => {
+		const stuck = () => ({ status: 200, body: { hits: [hit('a')], pagination: { next_page_cursor: 'same' } } });
+		server.scriptNext('postCntSearch', stuck, stuck, stuck);
+
+		const result = await runNode({ type: 'afostoContent', parameters: { ...search, returnAll: true }, credentials: tokenCredentials() });
+
+		expect(server.requestsTo('postCntSearch').map((request) => request.body)).toEqual([{ limit: 250 }, { limit: 250, page_cursor: 'same' }]);
+		expect(result.json).toHaveLength(2);
+	});
+
+	it('without Return All, outputs Afosto\'s one response with its pagination', async () => {
+		const response = { hits: [hit('a')], facets: [], pagination: { next_page_cursor: 'cursor-2' } };
+		server.scriptNext('postCntSearch', () => ({ status: 200, body: response }));
+
+		const result = await runNode({ type: 'afostoContent', parameters: search, credentials: tokenCredentials() });
+
+		expect(server.requestsTo('postCntSearch')).toHaveLength(1);
+		expect(result.json).toEqual([response]);
+	});
+
+	it('Return All of an instant search moves the offset by the limit until it passes the count, hits of every index in order', async () => {
+		const answer = (offset: number) => (request: { body?: unknown }) => {
+			expect(request.body).toMatchObject({ offset, limit: 2 });
+			const page = (index: string, references: string[]) => ({ id: index, count: 3, hits: references.map(hit) });
+			const results = offset === 0 ? [page('idx-1', ['a', 'b']), page('idx-2', ['x'])] : [page('idx-1', ['c'])];
+			return { status: 200, body: { results, offset, limit: 2, count: 4, q: 'phone' } };
+		};
+		server.scriptNext('postCntInstantSearchById', answer(0), answer(2));
+
+		const result = await runNode({
+			type: 'afostoContent',
+			parameters: { resource: 'search', operation: 'postCntInstantSearchById', id: 'afosto', returnAll: true, bodyMode: 'json', bodyJson: '{"q": "phone", "limit": 2}' },
+			credentials: tokenCredentials(),
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(server.requestsTo('postCntInstantSearchById').map((request) => request.path)).toEqual(['/cnt/instant/search/afosto', '/cnt/instant/search/afosto']);
+		expect(result.json).toEqual(['a', 'b', 'x', 'c'].map(hit));
+	});
+
+	it('refuses a paging number left as the example\'s placeholder, before anything is sent', async () => {
+		const result = await runNode({
+			type: 'afostoContent',
+			parameters: { resource: 'search', operation: 'postCntInstantIndexesByIdSearch', id: 'products', returnAll: true, bodyMode: 'json', bodyJson: '{"q": "phone", "offset": "integer"}' },
+			credentials: tokenCredentials(),
+		});
+
+		expect(result.error?.message).toBe('Item 0: "offset" must be a whole number of at least 0, not "integer"');
+		expect(server.requestsTo('postCntInstantIndexesByIdSearch')).toHaveLength(0);
+	});
+
+	it('Return All reads every hit the sandbox\'s search holds, three pages of three', async () => {
+		const result = await runNode({ type: 'afostoContent', parameters: { ...search, returnAll: true, bodyFields: { limit: 3 } }, credentials: tokenCredentials() });
+
+		expect(server.requestsTo('postCntSearch').map((request) => (request.body as { page_cursor?: string }).page_cursor)).toEqual([undefined, 'after-3', 'after-6']);
+		expect(result.json).toEqual(PAGED_ITEMS);
+	});
+
+	it('pages the audit log list through the x-page header cursor its answer carries', async () => {
+		server.scriptNext(
+			'postIamLoggingLogs',
+			() => ({ status: 200, body: [{ id: 'log-1' }], headers: { 'x-page': 'next-1' } }),
+			() => ({ status: 200, body: [{ id: 'log-2' }] }),
+		);
+
+		const result = await runNode({ type: 'afostoIam', parameters: { resource: 'logging', operation: 'postIamLoggingLogs', returnAll: true }, credentials: tokenCredentials() });
+
+		expect(server.requestsTo('postIamLoggingLogs').map((request) => request.headers['x-page'])).toEqual([undefined, 'next-1']);
+		expect(result.json).toEqual([{ id: 'log-1' }, { id: 'log-2' }]);
+	});
+});

@@ -69,6 +69,33 @@ function answerList(request: ReceivedRequest): ContractResponse {
 	};
 }
 
+/** The paging numbers of a search body, as the searches paged in the body send them. */
+function bodyPaging(request: ReceivedRequest): { limit: number; start: number } {
+	const body = (request.body ?? {}) as { limit?: number; offset?: number; page_cursor?: string };
+	const limit = Number(body.limit ?? 25) || 25;
+	const start = body.page_cursor !== undefined ? Number(body.page_cursor.replace('after-', '')) || 0 : Number(body.offset ?? 0) || 0;
+	return { limit, start };
+}
+
+/** `POST /cnt/search…`: hits, and `pagination.next_page_cursor` while more follow (seed 002). */
+function answerSearchByCursor(request: ReceivedRequest): ContractResponse {
+	const { limit, start } = bodyPaging(request);
+	const end = start + limit;
+	const pagination = { entity_count: PAGED_ITEMS.length, page_limit: limit, page_count: Math.ceil(PAGED_ITEMS.length / limit), ...(end < PAGED_ITEMS.length ? { next_page_cursor: `after-${end}` } : {}) };
+	return { status: 200, body: { hits: PAGED_ITEMS.slice(start, end), pagination }, headers: { 'x-count': String(PAGED_ITEMS.length) } };
+}
+
+/** The instant searches: one result per index with its hits, `offset`, `limit` and the `count` (seed 002). */
+function answerSearchByOffset(request: ReceivedRequest): ContractResponse {
+	const { limit, start } = bodyPaging(request);
+	const hits = PAGED_ITEMS.slice(start, start + limit);
+	return {
+		status: 200,
+		body: { results: [{ id: request.pathParameters.id ?? 'index-1', count: PAGED_ITEMS.length, hits, facets: [] }], offset: start, limit, count: PAGED_ITEMS.length },
+		headers: { 'x-count': String(PAGED_ITEMS.length) },
+	};
+}
+
 /** Background tasks the sandbox started: each is half done when first asked about, then done. */
 const tasks = new Map<string, number>();
 let lastTaskId = 0;
@@ -88,6 +115,10 @@ function answerFor(endpoint: AfostoEndpoint): (request: ReceivedRequest) => Cont
 			return () => ({ status: 200, body: AFOSTO_BINARY_SAMPLE, headers: { 'content-type': endpoint.response.contentType ?? 'application/octet-stream' } });
 		case 'empty':
 			return () => ({ status: endpoint.response.status === 204 ? 204 : 200 });
+		case 'json-object':
+			if (endpoint.response.paging === 'body-cursor') return answerSearchByCursor;
+			if (endpoint.response.paging === 'offset') return answerSearchByOffset;
+		// falls through: other objects echo what was asked for
 		default:
 			return (request) => ({ status: 200, body: { id: request.pathParameters.id ?? 'object-1', endpoint: endpoint.id } });
 	}
@@ -134,8 +165,8 @@ const notFound = (what: string): ContractResponse => ({
 	body: { code: 404, message: `${what} not found`, reference: 'sandbox', errors: {} },
 });
 
-/** Routes whose answers depend on what the request brought or what was subscribed before. */
-const webhookRoutes: Record<string, ContractRoute['respond']> = {
+/** Routes whose answers depend on what was asked before: tasks, file uploads, webhook subscriptions. */
+const statefulRoutes: Record<string, ContractRoute['respond']> = {
 	getMesTasksById: (request) => {
 		const { id } = request.pathParameters;
 		if (!tasks.has(id)) return { status: 200, body: { id, name: 'task', progress: 100, completed_at: '2026-11-23T09:00:00Z' } };
@@ -180,6 +211,6 @@ export const afostoContract: PartnerContract = {
 		body: bodySchema(endpoint),
 		// Seed 002 marks no body field required, and n8n leaves an empty body out.
 		bodyOptional: true,
-		respond: webhookRoutes[endpoint.id] ?? answerFor(endpoint),
+		respond: statefulRoutes[endpoint.id] ?? answerFor(endpoint),
 	})),
 };

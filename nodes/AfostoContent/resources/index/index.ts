@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { refuseEmptyPathValues, sendJsonBody, sendPageSize, followPageCursor } from '../../../shared/afosto/afostoRequests';
+import { followBodyCursor } from '../../../shared/afosto/searchPaging';
 
 export const indexOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -130,6 +131,9 @@ export const indexOperations: INodeProperties = {
 					"method": "POST",
 					"url": "=/cnt/search/{{ encodeURIComponent(String($parameter.namespace ?? \"\").trim()) }}/{{ encodeURIComponent(String($parameter.code ?? \"\").trim()) }}/{{ encodeURIComponent(String($parameter.model ?? \"\").trim()) }}"
 				},
+				"operations": {
+					"pagination": followBodyCursor
+				},
 				"send": {
 					"preSend": [
 						refuseEmptyPathValues({"namespace":"Namespace","code":"Code","model":"Model"}),
@@ -147,6 +151,9 @@ export const indexOperations: INodeProperties = {
 				"request": {
 					"method": "POST",
 					"url": "/cnt/search"
+				},
+				"operations": {
+					"pagination": followBodyCursor
 				},
 				"send": {
 					"preSend": [
@@ -211,6 +218,29 @@ export const indexOperations: INodeProperties = {
 };
 
 export const indexFields: INodeProperties[] = [
+	{
+		"displayName": "Return All",
+		"name": "returnAll",
+		"type": "boolean",
+		"default": false,
+		"description": "Whether to fetch every page (page_cursor in the body) and output one item per hit. Off: Afosto's one response, with its facets and paging.",
+		"routing": {
+			"send": {
+				"paginate": "={{ $value }}"
+			}
+		},
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"index"
+				],
+				"operation": [
+					"postCntSearch",
+					"postCntSearchByNamespaceByCodeByModel"
+				]
+			}
+		}
+	},
 	{
 		"displayName": "Body",
 		"name": "bodyMode",

@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { refuseEmptyPathValues, sendJsonBody } from '../../../shared/afosto/afostoRequests';
+import { followBodyOffset } from '../../../shared/afosto/searchPaging';
 
 export const searchOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -26,6 +27,9 @@ export const searchOperations: INodeProperties = {
 					"method": "POST",
 					"url": "=/cnt/instant/search/{{ encodeURIComponent(String($parameter.id ?? \"\").trim()) }}"
 				},
+				"operations": {
+					"pagination": followBodyOffset
+				},
 				"send": {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
@@ -43,6 +47,9 @@ export const searchOperations: INodeProperties = {
 				"request": {
 					"method": "POST",
 					"url": "=/cnt/instant/indexes/{{ encodeURIComponent(String($parameter.id ?? \"\").trim()) }}/search"
+				},
+				"operations": {
+					"pagination": followBodyOffset
 				},
 				"send": {
 					"preSend": [
@@ -63,6 +70,29 @@ export const searchFields: INodeProperties[] = [
 		"type": "string",
 		"required": true,
 		"default": "",
+		"displayOptions": {
+			"show": {
+				"resource": [
+					"search"
+				],
+				"operation": [
+					"postCntInstantSearchById",
+					"postCntInstantIndexesByIdSearch"
+				]
+			}
+		}
+	},
+	{
+		"displayName": "Return All",
+		"name": "returnAll",
+		"type": "boolean",
+		"default": false,
+		"description": "Whether to fetch every page (offset and limit in the body) and output one item per hit. Off: Afosto's one response, with its facets and paging.",
+		"routing": {
+			"send": {
+				"paginate": "={{ $value }}"
+			}
+		},
 		"displayOptions": {
 			"show": {
 				"resource": [
