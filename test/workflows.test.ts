@@ -24,6 +24,15 @@ describe.each(readdirSync(folder).filter((name) => name.endsWith('.json')))('exa
 		}
 	});
 
+	it("puts each of this package's nodes at its newest version, as the editor would", () => {
+		// A trigger at version 1 would take n8n 2.x's slow legacy webhook path (nodes/shared/triggerVersions.ts).
+		const newest = (node: INode) => {
+			const { version } = (nodeTypes.getByNameAndVersion(node.type) as INodeType).description;
+			return Array.isArray(version) ? Math.max(...version) : version;
+		};
+		expect(ours.map((node) => [node.name, node.typeVersion])).toEqual(ours.map((node) => [node.name, newest(node)]));
+	});
+
 	it('connects only nodes it contains', () => {
 		const names = new Set(workflow.nodes.map((node) => node.name));
 		const targets = Object.entries(workflow.connections).flatMap(([source, { main }]) => [

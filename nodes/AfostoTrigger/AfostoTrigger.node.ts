@@ -18,6 +18,7 @@ import { authenticationField } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../shared/partnerError';
+import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
 type AfostoContext = IHookFunctions | ILoadOptionsFunctions;
 
@@ -75,7 +76,7 @@ export class AfostoTrigger implements INodeType {
 		name: 'afostoTrigger',
 		icon: { light: 'file:../../icons/afosto.svg', dark: 'file:../../icons/afosto.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{ "events: " + $parameter["events"].join(", ") }}',
 		description: 'Starts a workflow when Afosto sends a webhook for the chosen events',
 		defaults: { name: 'Afosto Trigger' },

@@ -9,6 +9,7 @@ import type {
 
 import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
+import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
 const CATALOG_ACTIONS = [
 	{ name: 'Get Rental Pricing', value: 'get_pricing', description: 'Action ID get_pricing' },
@@ -30,7 +31,7 @@ export class BolttechTrigger implements INodeType {
 		name: 'bolttechTrigger',
 		icon: { light: 'file:../../icons/bolttech.svg', dark: 'file:../../icons/bolttech.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{ "catalog callbacks: " + $parameter["actions"].join(", ") }}',
 		description: 'Starts a workflow when bolttech calls back with the result of a catalog action',
 		defaults: { name: 'Bolttech Trigger' },

@@ -10,6 +10,7 @@ import type {
 import { readMasStackCallback } from '../MasStack/shared/callbackResult';
 import { callbackSecretFields, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
+import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
 /** The asynchronous MasStack operations whose results arrive as callbacks (seeds 003 and 004). */
 const CALLBACK_OPERATIONS = [
@@ -52,7 +53,7 @@ export class MasStackTrigger implements INodeType {
 		name: 'masStackTrigger',
 		icon: { light: 'file:../../icons/masstack.svg', dark: 'file:../../icons/masstack.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
 		subtitle: '={{ "callbacks: " + $parameter["operations"].join(", ") }}',
 		description:
 			'Starts a workflow when MasStack calls back with the result of a barring update, service creation, device update or refund',

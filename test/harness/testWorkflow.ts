@@ -44,14 +44,14 @@ let executionCounter = 0;
 /** A one-node workflow around the node under test, with what n8n-core needs to run it. */
 export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
 	const credentialsHelper = new PackageCredentialsHelper(spec.credentials ?? {});
+	const type = typeof spec.type === 'string' ? `${PACKAGE_PREFIX}.${spec.type}` : nodeTypes.register(spec.type.description.name, spec.type);
+	const { version } = nodeTypes.getByNameAndVersion(type).description;
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node Under Test',
-		type:
-			typeof spec.type === 'string'
-				? `${PACKAGE_PREFIX}.${spec.type}`
-				: nodeTypes.register(spec.type.description.name, spec.type),
-		typeVersion: 1,
+		type,
+		// The version a node dragged onto the canvas gets: the newest.
+		typeVersion: Array.isArray(version) ? Math.max(...version) : version,
 		position: [0, 0],
 		parameters: spec.parameters,
 		credentials: Object.fromEntries(

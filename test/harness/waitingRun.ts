@@ -70,7 +70,7 @@ export class WaitingRun {
 		if (url.searchParams.get('signature') !== runExecutionData.resumeToken) {
 			return this.answer(response, url.pathname, 401, { error: 'Invalid token' });
 		}
-		const nodeType = setup.workflow.nodeTypes.getByNameAndVersion(setup.node.type, 1) as INodeType;
+		const nodeType = setup.workflow.nodeTypes.getByNameAndVersion(setup.node.type, setup.node.typeVersion) as INodeType;
 		const description = nodeType.description.webhooks?.find(
 			(webhook) => webhook.restartWebhook && webhook.path === suffix && webhook.httpMethod === request.method,
 		);
