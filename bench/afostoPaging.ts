@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import type { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -21,11 +22,11 @@ function median(values: number[]): number {
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
-function getPage(url: URL, page: string | undefined): Promise<{ items: unknown[]; next?: string }> {
+function getPage(url: URL, page: string | undefined, agent: Agent | false | undefined): Promise<{ items: unknown[]; next?: string }> {
 	return new Promise((resolve, reject) => {
 		const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${TOKEN}`, 'x-page-size': String(PAGE_SIZE) };
 		if (page) headers['x-page'] = page;
-		const request = httpRequest(url, { method: 'GET', headers }, (response) => {
+		const request = httpRequest(url, { method: 'GET', headers, agent }, (response) => {
 			const chunks: Buffer[] = [];
 			response.on('data', (chunk: Buffer) => chunks.push(chunk));
 			response.on('end', () => {
@@ -38,13 +39,17 @@ function getPage(url: URL, page: string | undefined): Promise<{ items: unknown[]
 	});
 }
 
-/** The baseline: follow the cursor with a minimal script and keep every record. */
-async function rawCursorLoop(serverUrl: string): Promise<number> {
+/**
+ * The baseline: follow the cursor with a minimal script and keep every record. Node's default
+ * agent keeps the connection open; with `agent: false` each page opens its own, as n8n's request
+ * stack does (it builds a new http.Agent for every request), which shows what that part costs.
+ */
+async function rawCursorLoop(serverUrl: string, agent?: false): Promise<number> {
 	const url = new URL('/odr/orders', serverUrl);
 	const records: unknown[] = [];
 	let page: string | undefined;
 	do {
-		const answer = await getPage(url, page);
+		const answer = await getPage(url, page, agent);
 		records.push(...answer.items);
 		page = answer.items.length ? answer.next : undefined;
 	} while (page);
@@ -80,6 +85,7 @@ export async function measureAfostoPaging(): Promise<string[]> {
 		await checkRequests();
 		const nodeTimes: number[] = [];
 		const rawTimes: number[] = [];
+		const newConnectionTimes: number[] = [];
 		for (let round = 0; round < ROUNDS; round++) {
 			const { records, executionTime } = await throughNode(url);
 			if (records !== RECORDS) throw new Error(`The node returned ${records} records`);
@@ -89,14 +95,21 @@ export async function measureAfostoPaging(): Promise<string[]> {
 			if ((await rawCursorLoop(url)) !== RECORDS) throw new Error('The raw loop lost records');
 			rawTimes.push(performance.now() - started);
 			await checkRequests();
+			const startedAgain = performance.now();
+			if ((await rawCursorLoop(url, false)) !== RECORDS) throw new Error('The raw loop lost records');
+			newConnectionTimes.push(performance.now() - startedAgain);
+			await checkRequests();
 		}
 		const node = median(nodeTimes);
 		const raw = median(rawTimes);
+		const newConnections = median(newConnectionTimes);
 		return [
 			`Afosto Return All: ${RECORDS.toLocaleString('en')} orders in ${pages} pages of ${PAGE_SIZE}, median of ${ROUNDS} rounds`,
-			`  node, as n8n times it     ${(node / 1000).toFixed(2)} s`,
-			`  raw cursor loop           ${(raw / 1000).toFixed(2)} s`,
+			`  node, as n8n times it               ${(node / 1000).toFixed(2)} s`,
+			`  raw cursor loop (keep-alive)        ${(raw / 1000).toFixed(2)} s`,
+			`  raw loop, new connection per page   ${(newConnections / 1000).toFixed(2)} s`,
 			`  node / raw loop: ${(node / raw).toFixed(2)}x (target <= 1.30x)`,
+			`  node / raw loop with a new connection per page, as n8n's request stack makes: ${(node / newConnections).toFixed(2)}x`,
 		];
 	} finally {
 		child.send('stop');
