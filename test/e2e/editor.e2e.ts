@@ -13,7 +13,16 @@ import { n8nUrl } from './n8nApi';
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'editor');
 /** Each node on the test workflow, and a parameter its panel shows. */
 const NODES = [
+	{ name: 'Afosto Catalog', parameter: 'Resource' },
+	{ name: 'Afosto Contacts', parameter: 'Resource' },
+	{ name: 'Afosto Content', parameter: 'Resource' },
+	{ name: 'Afosto Fulfilment', parameter: 'Resource' },
+	{ name: 'Afosto IAM', parameter: 'Resource' },
+	{ name: 'Afosto Messaging', parameter: 'Resource' },
 	{ name: 'Afosto Orders', parameter: 'Return All' },
+	{ name: 'Afosto Platform', parameter: 'Resource' },
+	{ name: 'Afosto Trigger', parameter: 'Signature Header' },
+	{ name: 'Afosto WMS', parameter: 'Resource' },
 	{ name: 'Bolttech', parameter: 'Product Code' },
 	{ name: 'Bolttech Async', parameter: 'Timeout (Minutes)' },
 	{ name: 'Bolttech Trigger', parameter: 'Actions' },
