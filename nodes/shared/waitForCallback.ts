@@ -45,9 +45,18 @@ export const callbackTimeoutField: INodeProperties = {
 	description: 'How long to wait for the callback; then the item leaves through the Timed Out output',
 };
 
-/** The URL the partner should post an outcome to, to resume this execution. */
+/**
+ * The URL the partner should post an outcome to, to resume this execution. Refused without n8n's
+ * resume token in it (n8n 1.x has none): anyone who learnt such a URL could resume the execution.
+ */
 export function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcome): string {
 	const url = new URL(context.getWorkflowDataProxy(0).$execution.resumeUrl);
+	if (!url.searchParams.get('signature')) {
+		throw new NodeOperationError(context.getNode(), 'This n8n gives resume URLs no token, so the callback URL would be open to anyone', {
+			description:
+				'Waiting for a callback needs n8n 2.x, which signs resume URLs. On this n8n, send the request with the action node and receive the result in a workflow with the partner\'s Trigger node.',
+		});
+	}
 	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${outcome}`;
 	return url.toString();
 }

@@ -1,7 +1,7 @@
 /**
- * The package in a real n8n 2.x (started by startN8n.js) against the partner sandbox: node types
- * load, workflows run through n8n's own webhook server, triggers receive callbacks at their
- * production URLs, and the sandbox calls back like the partner.
+ * The package in a real n8n (2.x; 1.x with N8N_LINE=1.x) started by startN8n.js, against the
+ * partner sandbox: node types load, workflows run through n8n's own webhook server, triggers
+ * receive callbacks at their production URLs, and the sandbox calls back like the partner.
  */
 
 import { callWorkflow, executionsOf, n8nUrl, nodeTypes, until } from './n8nApi';

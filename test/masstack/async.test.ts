@@ -4,7 +4,8 @@ import { masStackContract } from '../contracts/masStack';
 import { ContractServer } from '../harness/contractServer';
 import { MASSTACK_TOKEN, useMasStackServer } from '../harness/masStackSetup';
 import { postJson } from '../harness/postJson';
-import { runNode } from '../harness/runNode';
+import { executeTestWorkflow, runNode, startingWith } from '../harness/runNode';
+import { testWorkflow } from '../harness/testWorkflow';
 import { WaitingRun } from '../harness/waitingRun';
 
 /** MasStack as the seeds describe it, calling back 20 ms after accepting an operation. */
@@ -153,6 +154,16 @@ describe('MasStack Async (wait for callback)', () => {
 		expect(request.body).toMatchObject(expectedBody);
 		const resumed = await run.resumed;
 		expect(resumed.outputs[0]).toEqual([expect.objectContaining({ json: expect.objectContaining({ operation, outcome: 'success' }) })]);
+	});
+
+	it('refuses to wait on an n8n that gives resume URLs no token (n8n 1.x), before sending anything', async () => {
+		const setup = testWorkflow({ type: 'masStackAsync', parameters: barRoaming, credentials: credentialsFor(silent) });
+		const withoutResumeToken = { ...startingWith(setup), resumeToken: undefined };
+
+		const result = await executeTestWorkflow(setup, withoutResumeToken);
+
+		expect(result.error?.message).toBe('This n8n gives resume URLs no token, so the callback URL would be open to anyone');
+		expect(silent.received).toHaveLength(0);
 	});
 
 	it('refuses several items before sending anything: one wait resumes once', async () => {
