@@ -148,6 +148,12 @@ async function waitForHealth(port, child, timeoutMs) {
  * `logFile`, n8n's output goes there and a failed start reports its last lines.
  */
 async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 }) {
+	// Otherwise the health check below could be answered by an n8n left over from an earlier run.
+	const leftOver = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+		() => true,
+		() => false,
+	);
+	if (leftOver) throw new Error(`Something already listens on port ${port} (an n8n left running?); stop it first`);
 	const output = logFile ? openSync(logFile, 'a') : 'inherit';
 	const child = spawn(NODE24, [N8N_BIN, 'start'], {
 		env: node24Env(n8nEnvironment({ port, userFolder, extra })),

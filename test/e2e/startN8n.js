@@ -19,6 +19,16 @@ function step(command, args) {
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
 
+async function untilRegistered(url) {
+	for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+		await response.arrayBuffer();
+		if (response.status === 400) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not register ${url} within 60 s`);
+}
+
 module.exports = async () => {
 	step('npm', ['run', 'build', '--silent']);
 	step('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.build']);
@@ -51,8 +61,20 @@ module.exports = async () => {
 			'e2eWebhookBaseline',
 		],
 	});
-	const n8n = await startN8n({ port: N8N_PORT, userFolder, logFile: join(userFolder, 'n8n.log') });
-	const cookie = await ownerSession(N8N_PORT, OWNER);
+	const n8n = await startN8n({ port: N8N_PORT, userFolder, logFile: join(userFolder, 'n8n.log') }).catch(async (error) => {
+		await sandbox.stop();
+		throw error;
+	});
+	// Jest skips the teardown when the setup fails: stop what was started here.
+	const cookie = await ownerSession(N8N_PORT, OWNER).catch(async (error) => {
+		n8n.stop();
+		await sandbox.stop();
+		throw error;
+	});
+
+	// n8n registers the active workflows' webhooks after it answers its health check (n8n 1.x even
+	// later): wait until the load trigger refuses an empty list (400, no execution).
+	await untilRegistered(`http://127.0.0.1:${N8N_PORT}/webhook/e2e00000-0000-4000-8000-00000000005f/masstack/service/success`);
 
 	globalThis.__E2E__ = { sandbox, n8n, userFolder };
 	process.env.E2E_N8N_URL = `http://localhost:${N8N_PORT}`;
