@@ -4,7 +4,7 @@
  * receive callbacks at their production URLs, and the sandbox calls back like the partner.
  */
 
-import { callWorkflow, executionsOf, n8nUrl, nodeTypes, until } from './n8nApi';
+import { callWorkflow, executionsOf, n8nUrl, nodeTypes, outputsOf, rest, until } from './n8nApi';
 
 describe('n8n-nodes-telco-partners in a real n8n', () => {
 	it('loads every node of the package into n8n, each well under 200 KB of types/nodes.json', async () => {
@@ -98,6 +98,18 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 
 		const two = await callWorkflow('e2e-afosto-orders', { returnAll: false, limit: 2 });
 		expect(two.body).toEqual([{ id: 'item-1' }, { id: 'item-2' }]);
+	});
+
+	it('runs one list operation of each other Afosto node in a workflow against the sandbox', async () => {
+		const nodes = ['Afosto Catalog', 'Afosto Contacts', 'Afosto Content', 'Afosto Fulfilment', 'Afosto IAM', 'Afosto Messaging', 'Afosto Platform', 'Afosto WMS'];
+		const answer = await callWorkflow('e2e-afosto-every-node', {});
+		expect(answer.status).toBe(200);
+
+		const [latest] = (await executionsOf('e2eAfostoEveryNode', 1)).results;
+		const execution = await rest<{ status: string; data: string }>(`/executions/${latest.id}`);
+		expect(execution.status).toBe('success');
+		const firstTwo = [{ id: 'item-1' }, { id: 'item-2' }];
+		expect(outputsOf(execution, nodes)).toEqual(Object.fromEntries(nodes.map((name) => [name, firstTwo])));
 	});
 
 	it('refuses callbacks with a wrong secret or a malformed body, starting no execution', async () => {

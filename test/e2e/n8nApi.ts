@@ -1,5 +1,7 @@
 /** The running n8n of the end-to-end tests (see startN8n.js), through its webhook and REST APIs. */
 
+import { parse } from 'flatted';
+
 export const n8nUrl = () => process.env.E2E_N8N_URL as string;
 
 const session = () => ({ cookie: process.env.E2E_N8N_COOKIE as string });
@@ -45,4 +47,14 @@ export async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 
 		if (Date.now() > deadline) throw new Error('timed out');
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
+}
+
+interface NodeRun {
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+}
+
+/** The items each of the given nodes output in the execution. */
+export function outputsOf(execution: { data: string }, nodeNames: string[]) {
+	const runData = (parse(execution.data) as { resultData: { runData: Record<string, NodeRun[]> } }).resultData.runData;
+	return Object.fromEntries(nodeNames.map((name) => [name, runData[name]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? null]));
 }

@@ -58,6 +58,7 @@ module.exports = async () => {
 			'e2eMasStackAsync',
 			'e2eBolttechAsync',
 			'e2eAfostoOrders',
+			'e2eAfostoEveryNode',
 			'e2eWebhookBaseline',
 		],
 	});

@@ -3,16 +3,10 @@
  * callback to the execution's resume URL, and the run continues on the output of the outcome. A
  * forged or malformed callback does not resume it; without a callback it times out.
  */
-import { parse } from 'flatted';
-
-import { callWorkflow, executionsOf, rest, until } from './n8nApi';
+import { callWorkflow, executionsOf, outputsOf, rest, until } from './n8nApi';
 import type { ExecutionSummary } from './n8nApi';
 
 const WORKFLOW = 'e2eMasStackAsync';
-
-interface NodeRun {
-	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
-}
 
 /** Starts a workflow through its webhook and returns the execution it started. */
 async function startExecution(workflowId: string, path: string, body: unknown): Promise<ExecutionSummary> {
@@ -32,12 +26,6 @@ async function finished(executionId: string, timeoutMs = 20_000) {
 		const execution = await rest<ExecutionSummary & { data: string }>(`/executions/${executionId}`);
 		return ['success', 'error', 'crashed'].includes(execution.status) ? execution : undefined;
 	}, timeoutMs);
-}
-
-/** The items each of the given nodes output in the execution. */
-function outputsOf(execution: { data: string }, nodeNames: string[]) {
-	const runData = (parse(execution.data) as { resultData: { runData: Record<string, NodeRun[]> } }).resultData.runData;
-	return Object.fromEntries(nodeNames.map((name) => [name, runData[name]?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? null]));
 }
 
 it("continues on Success with the sandbox's callback to the resume URL", async () => {
