@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -11,46 +11,27 @@ import type {
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
-	JsonObject,
 } from 'n8n-workflow';
 
 import { authenticationField } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
-import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../shared/partnerError';
+import { sendPartnerRequest } from '../shared/partnerRequest';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
-type AfostoContext = IHookFunctions | ILoadOptionsFunctions;
-
-/** Calls Afosto's webhook API (seed 002, `/mes/webhooks/...`) with the node's credential. */
+/**
+ * Calls Afosto's webhook API (seed 002, `/mes/webhooks/...`) with the node's credential. A
+ * subscription that is gone (404) is for the caller to handle; other errors are Afosto's.
+ */
 async function callAfosto(
-	context: AfostoContext,
+	context: IHookFunctions | ILoadOptionsFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	body?: IDataObject,
 ): Promise<{ statusCode: number; body: unknown }> {
 	const authentication = context.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication;
 	const credentialType = authentication === 'oAuth2' ? 'afostoOAuth2Api' : 'afostoApi';
-	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(credentialType);
-	let response: { statusCode: number; body: unknown };
-	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, {
-			method,
-			url: `${String(baseUrl).replace(/\/+$/, '')}${path}`,
-			headers: { Accept: 'application/json' },
-			...(body ? { body } : {}),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
-		})) as { statusCode: number; body: unknown };
-	} catch (error) {
-		throw new NodeApiError(context.getNode(), error as JsonObject);
-	}
-	// A subscription that is gone (404) is for the caller to handle; other errors are Afosto's.
-	if (response.statusCode >= 400 && response.statusCode !== 404) {
-		throw partnerApiError(context.getNode(), { partner: 'Afosto', statusCode: response.statusCode, body: response.body });
-	}
-	return response;
+	return await sendPartnerRequest(context, { partner: 'Afosto', credentialType, method, path, body, statusesHandedBack: [404] });
 }
 
 /**

@@ -57,7 +57,9 @@ export function partnerApiError(node: INode, response: PartnerErrorResponse): No
 	const text =
 		firstText(record, ['message', 'title', 'detail', 'error_description', 'description']) ??
 		(typeof body === 'string' && body.trim() ? body.trim().slice(0, 300) : undefined);
-	const summary = [code, text].filter(Boolean).join(': ') || 'no error details in the response';
+	// Afosto's code is the HTTP status again: said once is enough.
+	const ownCode = code === String(statusCode) ? undefined : code;
+	const summary = [ownCode, text].filter(Boolean).join(': ') || 'no error details in the response';
 	const reference = firstText(record, ['reference']);
 	const details = [
 		code !== undefined ? hintsByCode?.[code] : undefined,

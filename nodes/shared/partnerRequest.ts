@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
 import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from './partnerError';
 
@@ -9,24 +16,29 @@ export interface PartnerRequest {
 	/** The path below the credential's Base URL. */
 	path: string;
 	/** A JSON body, or a prepared one (e.g. multipart) with its content type in `headers`. */
-	body: IDataObject | Buffer;
+	body?: IDataObject | Buffer;
 	headers?: Record<string, string>;
 	hintsByCode?: Record<string, string>;
 	itemIndex?: number;
+	/** Error statuses the caller handles itself (e.g. 404 for something that may be gone). */
+	statusesHandedBack?: number[];
 }
 
+/** Where a request can come from: an operation, a trigger's activation, a list loaded in the editor. */
+export type PartnerRequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+
 /**
- * Sends one JSON request signed by the node's credential, from a programmatic node. A partner
+ * Sends one JSON request signed by the node's credential, from programmatic code. A partner
  * error response becomes the n8n error with the partner's own code and message (see
  * partnerApiError); a 401 stays n8n's, so it can refresh an OAuth2 token first.
  */
-export async function sendPartnerRequest(context: IExecuteFunctions, request: PartnerRequest): Promise<IN8nHttpFullResponse> {
+export async function sendPartnerRequest(context: PartnerRequestContext, request: PartnerRequest): Promise<IN8nHttpFullResponse> {
 	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(request.credentialType);
 	const prepared = Buffer.isBuffer(request.body);
 	const response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
 		method: request.method,
 		url: `${String(baseUrl).replace(/\/+$/, '')}${request.path}`,
-		body: request.body,
+		...(request.body !== undefined ? { body: request.body } : {}),
 		json: !prepared,
 		headers: { Accept: 'application/json', ...request.headers },
 		returnFullResponse: true,
@@ -40,7 +52,7 @@ export async function sendPartnerRequest(context: IExecuteFunctions, request: Pa
 			response.body = text;
 		}
 	}
-	if (response.statusCode >= 400) {
+	if (response.statusCode >= 400 && !request.statusesHandedBack?.includes(response.statusCode)) {
 		throw partnerApiError(context.getNode(), {
 			partner: request.partner,
 			statusCode: response.statusCode,

@@ -64,6 +64,17 @@ describe('Afosto Trigger', () => {
 		expect(afostoSubscriptions.size).toBe(1);
 	});
 
+	it("fails the activation with Afosto's own code and message when Afosto refuses the subscription", async () => {
+		await trigger.deactivate();
+		server.scriptNext('postMesWebhooksSubscriptions', () => ({
+			status: 403,
+			body: { code: 403, message: 'Missing scope mes:webhooks:write', reference: 'ref-42', errors: {} },
+		}));
+
+		await expect(trigger.activate()).rejects.toThrow('Afosto answered 403: Missing scope mes:webhooks:write');
+		expect(await trigger.isRegistered()).toBe(false);
+	});
+
 	it('starts a run for a delivery signed with the subscription secret', async () => {
 		await trigger.activate();
 		const body = JSON.stringify(orderCreated);

@@ -65,7 +65,7 @@ describe('Afosto Content: Upload a File (seed 002: signature, then multipart fil
 		});
 
 		expect(result.json).toEqual([
-			{ error: 'Afosto answered 403: 403: Forbidden', description: 'Reference: r-1' },
+			{ error: 'Afosto answered 403: Forbidden', description: 'Reference: r-1' },
 			{ id: 'file-1', filename: 'invoice-2026-0001.pdf', size: invoice.length },
 		]);
 	});

@@ -37,7 +37,7 @@ describe('partner errors', () => {
 			},
 		});
 
-		expect(error.message).toBe('Afosto answered 400: 400: Validation failed');
+		expect(error.message).toBe('Afosto answered 400: Validation failed');
 		expect(error.description).toBe('Reference: ref-9f1\nemail: is required\naddress.country: must be ISO 3166');
 	});
 
