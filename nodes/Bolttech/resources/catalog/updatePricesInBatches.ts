@@ -2,13 +2,13 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/invalidInput';
-import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from '../../../shared/partnerError';
+import { asNodeError } from '../../../shared/partnerError';
+import { sendPartnerRequest } from '../../../shared/partnerRequest';
 import { retryDelaySeconds } from '../../../shared/retryAfter';
 import { bolttechCredentialType } from '../../shared/authentication';
 import type { PartnerAuthentication } from '../../../shared/authentication';
@@ -19,11 +19,10 @@ import type { PriceRow } from '../../shared/priceRows';
 import { DEFAULT_BATCH_SIZE } from './updatePrices';
 
 /** Status codes after which bolttech may accept the same batch later (seed-independent HTTP semantics). */
-const RETRYABLE_STATUS = new Set([429, 503]);
+const RETRYABLE_STATUSES = [429, 503];
 
 interface BatchSettings {
 	credentialType: string;
-	baseUrl: string;
 	productCode: string;
 	callbackUrl?: string;
 	keyStyle: PayloadKeyStyle;
@@ -34,7 +33,7 @@ interface BatchSettings {
 
 type BatchOutcome =
 	| { ok: true; response: IN8nHttpFullResponse; attempts: number }
-	| { ok: false; error: NodeApiError; attempts: number };
+	| { ok: false; error: NodeApiError | NodeOperationError; attempts: number };
 
 function chunk<T>(rows: T[], size: number): T[][] {
 	const batches: T[][] = [];
@@ -63,55 +62,31 @@ async function sendBatch(
 	body: IDataObject,
 	batchNumber: number,
 ): Promise<BatchOutcome> {
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		baseURL: settings.baseUrl,
-		url: '/v4.1/catalog/action',
-		headers: { Accept: 'application/json' },
-		body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
-	};
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				settings.credentialType,
-				request,
-			)) as IN8nHttpFullResponse;
+			response = await sendPartnerRequest(context, {
+				partner: 'bolttech',
+				credentialType: settings.credentialType,
+				method: 'POST',
+				path: '/v4.1/catalog/action',
+				body,
+				statusesHandedBack: attempt <= settings.maxRetries ? RETRYABLE_STATUSES : [],
+			});
 		} catch (error) {
-			return { ok: false, error: new NodeApiError(context.getNode(), error as never), attempts: attempt };
+			return { ok: false, error: asNodeError(context.getNode(), error, 0), attempts: attempt };
 		}
 		if (response.statusCode < 400) return { ok: true, response, attempts: attempt };
-		if (RETRYABLE_STATUS.has(response.statusCode) && attempt <= settings.maxRetries) {
-			const waitSeconds = retryDelaySeconds(
-				response.headers['retry-after'],
-				attempt - 1,
-				settings.maxRetryWaitSeconds,
-			);
-			context.logger.debug(`bolttech asked to retry price batch ${batchNumber} in ${waitSeconds}s`);
-			await sleep(waitSeconds * 1000);
-			continue;
-		}
-		return {
-			ok: false,
-			error: partnerApiError(context.getNode(), {
-				partner: 'bolttech',
-				statusCode: response.statusCode,
-				body: response.body,
-			}),
-			attempts: attempt,
-		};
+		const waitSeconds = retryDelaySeconds(response.headers['retry-after'], attempt - 1, settings.maxRetryWaitSeconds);
+		context.logger.debug(`bolttech asked to retry price batch ${batchNumber} in ${waitSeconds}s`);
+		await sleep(waitSeconds * 1000);
 	}
 }
 
-function readSettings(context: IExecuteFunctions, credentialType: string, baseUrl: string): BatchSettings {
+function readSettings(context: IExecuteFunctions, credentialType: string): BatchSettings {
 	const retryOptions = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	return {
 		credentialType,
-		baseUrl,
 		productCode: String(context.getNodeParameter('productCode', 0)).trim(),
 		callbackUrl: String(context.getNodeParameter('callbackUrl', 0, '')).trim() || undefined,
 		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
@@ -150,8 +125,7 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	const credentialType = bolttechCredentialType(
 		this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication,
 	);
-	const credentials = await this.getCredentials<{ baseUrl: string }>(credentialType);
-	const settings = readSettings(this, credentialType, String(credentials.baseUrl).replace(/\/+$/, ''));
+	const settings = readSettings(this, credentialType);
 	if (!settings.productCode) {
 		throw invalidInput(this.getNode(), 0, 'Product Code', 'is empty', 'Enter the ID of your rental program at bolttech.');
 	}
