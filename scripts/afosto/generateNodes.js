@@ -201,7 +201,6 @@ function operationOf(endpoint, resourceValue, operationName) {
 				default: false,
 				description: 'Whether to return all results or only up to a given limit',
 				displayOptions: { show },
-				routing: { send: { paginate: '={{ $value }}' } },
 			},
 			{
 				displayName: 'Limit',
@@ -211,9 +210,9 @@ function operationOf(endpoint, resourceValue, operationName) {
 				default: 50,
 				description: 'Max number of results to return',
 				displayOptions: { show: { ...show, returnAll: [false] } },
-				routing: { output: { maxResults: '={{ $value }}' } },
 			},
 		);
+		// Code reads Return All and Limit: a Limit above one page follows the cursor too.
 		routing.operations = { pagination: code('followPageCursor') };
 		preSend.push(code('sendPageSize'));
 	}
@@ -318,7 +317,7 @@ function operationOf(endpoint, resourceValue, operationName) {
 		routing.request.json = false;
 		routing.output = { postReceive: [{ type: 'binaryData', properties: { destinationProperty: 'data' } }] };
 	}
-	if (preSend.length) routing.send = { preSend };
+	if (preSend.length) routing.send = { preSend, ...(paged ? { paginate: true } : {}) };
 
 	const description = cleanDescription(endpoint.description);
 	return {

@@ -32,6 +32,21 @@ describe('Afosto lists (x-page / x-page-size paging of seed 002)', () => {
 		expect(result.json).toEqual(PAGED_ITEMS.slice(0, 3));
 	});
 
+	it('a Limit above one page (250) follows the cursor until it has that many records', async () => {
+		const records = Array.from({ length: 600 }, (_, index) => ({ id: `order-${index + 1}` }));
+		const page = (from: number, next: string) => () => ({ status: 200, body: records.slice(from, from + 250), headers: { 'x-page': next } });
+		server.scriptNext('getCatGroups', page(0, 'cursor-2'), page(250, 'cursor-3'), page(500, 'cursor-4'));
+
+		const result = await runNode({ type: 'afostoCatalog', parameters: { ...listGroups, limit: 300 }, credentials: tokenCredentials() });
+
+		const requests = server.requestsTo('getCatGroups');
+		expect(requests.map((request) => [request.headers['x-page'], request.headers['x-page-size']])).toEqual([
+			[undefined, '250'],
+			['cursor-2', '250'],
+		]);
+		expect(result.json).toEqual(records.slice(0, 300));
+	});
+
 	it('Return All stops at an empty page even if a cursor comes back', async () => {
 		server.scriptNext(
 			'getCatGroups',

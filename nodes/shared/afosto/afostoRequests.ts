@@ -29,13 +29,21 @@ export const AFOSTO_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOpti
 	arrayFormat: 'repeat',
 };
 
-/** preSend of lists: the page size, Afosto's largest (250) when every page is fetched. */
+/** Afosto's largest page; seed 002 names only the default (25), the sandbox serves at most this. */
+const LARGEST_PAGE = 250;
+
+/** How many records a list asks for: all of them, or the Limit. */
+function wantedRecords(context: IExecuteSingleFunctions): number {
+	if (context.getNodeParameter('returnAll', false) as boolean) return Infinity;
+	return Math.max(1, Math.floor(Number(context.getNodeParameter('limit', 50)) || 1));
+}
+
+/** preSend of lists: the page size, the Limit up to Afosto's largest page. */
 export async function sendPageSize(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const pageSize = returnAll ? 250 : Math.max(1, Math.floor(this.getNodeParameter('limit', 50) as number));
+	const pageSize = Math.min(LARGEST_PAGE, wantedRecords(this));
 	requestOptions.headers = { ...requestOptions.headers, 'x-page-size': String(pageSize) };
 	return requestOptions;
 }
@@ -75,8 +83,9 @@ const NEXT_PAGE = Symbol('afosto next page');
 type Page = INodeExecutionData[] & { [NEXT_PAGE]?: unknown };
 
 /**
- * "Return All": seed 002 pages lists with the `x-page` request header and answers the next
- * page's cursor in the `x-page` response header; the last page has none, or no items. Code
+ * Lists: seed 002 pages them with the `x-page` request header and answers the next page's cursor
+ * in the `x-page` response header; the last page has none, or no items. "Return All" follows it
+ * to the end, a Limit until it has that many (more than one page when the Limit is larger). Code
  * rather than n8n's generic (expression) pagination, which evaluated three expressions per page
  * and made paging a 50,000-record list take twice as long as a plain cursor loop.
  */
@@ -84,6 +93,7 @@ export async function followPageCursor(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	const wanted = wantedRecords(this);
 	const records: INodeExecutionData[] = [];
 	let cursor: unknown;
 	for (;;) {
@@ -92,7 +102,10 @@ export async function followPageCursor(
 				? requestData.options
 				: { ...requestData.options, headers: { ...requestData.options.headers, 'x-page': String(cursor) } };
 		const page = (await this.makeRoutingRequest({ ...requestData, options })) as Page;
-		for (const record of page) records.push(record);
+		for (const record of page) {
+			records.push(record);
+			if (records.length >= wanted) return records;
+		}
 		cursor = page[NEXT_PAGE];
 		if (page.length === 0 || typeof cursor !== 'string' || cursor === '') return records;
 	}

@@ -33,7 +33,8 @@ export const pricesOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID","sku":"SKU"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -54,7 +55,8 @@ export const pricesOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -143,11 +145,6 @@ export const pricesFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -169,11 +166,6 @@ export const pricesFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

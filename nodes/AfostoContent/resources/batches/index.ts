@@ -106,7 +106,8 @@ export const batchesOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -126,7 +127,8 @@ export const batchesOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -181,11 +183,6 @@ export const batchesFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -207,11 +204,6 @@ export const batchesFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

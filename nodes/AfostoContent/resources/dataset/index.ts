@@ -93,7 +93,8 @@ export const datasetOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -114,7 +115,8 @@ export const datasetOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -175,11 +177,6 @@ export const datasetFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -201,11 +198,6 @@ export const datasetFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -101,7 +101,8 @@ export const indexOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -1059,11 +1060,6 @@ export const indexFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -1084,11 +1080,6 @@ export const indexFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

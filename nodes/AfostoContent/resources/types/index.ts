@@ -32,7 +32,8 @@ export const typesOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -53,7 +54,8 @@ export const typesOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"type":"Type"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		}
@@ -68,11 +70,6 @@ export const typesFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -94,11 +91,6 @@ export const typesFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

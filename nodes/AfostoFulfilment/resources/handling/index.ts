@@ -65,7 +65,8 @@ export const handlingOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -86,7 +87,8 @@ export const handlingOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -154,11 +156,6 @@ export const handlingFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -180,11 +177,6 @@ export const handlingFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -33,7 +33,8 @@ export const searchOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -54,7 +55,8 @@ export const searchOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -75,7 +77,8 @@ export const searchOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -96,7 +99,8 @@ export const searchOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -117,7 +121,8 @@ export const searchOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -138,7 +143,8 @@ export const searchOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -170,11 +176,6 @@ export const searchFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -200,11 +201,6 @@ export const searchFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

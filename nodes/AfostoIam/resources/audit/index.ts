@@ -32,7 +32,8 @@ export const auditOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -59,11 +60,6 @@ export const auditFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -84,11 +80,6 @@ export const auditFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

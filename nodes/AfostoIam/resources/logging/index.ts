@@ -55,7 +55,8 @@ export const loggingOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"filter":"Filter"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		}
@@ -70,11 +71,6 @@ export const loggingFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -95,11 +91,6 @@ export const loggingFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -83,7 +83,8 @@ export const oauthOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -203,11 +204,6 @@ export const oauthFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -228,11 +224,6 @@ export const oauthFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

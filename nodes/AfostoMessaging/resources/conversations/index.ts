@@ -104,7 +104,8 @@ export const conversationsOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -125,7 +126,8 @@ export const conversationsOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -174,11 +176,6 @@ export const conversationsFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -200,11 +197,6 @@ export const conversationsFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -74,7 +74,8 @@ export const filtersOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -106,11 +107,6 @@ export const filtersFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -131,11 +127,6 @@ export const filtersFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

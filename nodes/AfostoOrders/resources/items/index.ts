@@ -106,7 +106,8 @@ export const itemsOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -127,7 +128,8 @@ export const itemsOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -166,7 +168,8 @@ export const itemsOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints","filters":"Filters"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -187,7 +190,8 @@ export const itemsOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"order":"Order","wms":"WMS"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -208,7 +212,8 @@ export const itemsOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints","filters":"Filters"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -284,11 +289,6 @@ export const itemsFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -313,11 +313,6 @@ export const itemsFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -66,7 +66,8 @@ export const channelsOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -116,11 +117,6 @@ export const channelsFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -141,11 +137,6 @@ export const channelsFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -85,7 +85,8 @@ export const inventoryOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -123,7 +124,8 @@ export const inventoryOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID","position":"Position"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -144,7 +146,8 @@ export const inventoryOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -165,7 +168,8 @@ export const inventoryOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -186,7 +190,8 @@ export const inventoryOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -207,7 +212,8 @@ export const inventoryOperations: INodeProperties = {
 					"preSend": [
 						sendPageSize,
 						sendJsonBody("object", {"constraints":"Constraints"})
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -300,11 +306,6 @@ export const inventoryFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -330,11 +331,6 @@ export const inventoryFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [

@@ -83,7 +83,8 @@ export const logisticsOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -103,7 +104,8 @@ export const logisticsOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -124,7 +126,8 @@ export const logisticsOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -145,7 +148,8 @@ export const logisticsOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -166,7 +170,8 @@ export const logisticsOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -204,7 +209,8 @@ export const logisticsOperations: INodeProperties = {
 					"preSend": [
 						refuseEmptyPathValues({"id":"ID"}),
 						sendPageSize
-					]
+					],
+					"paginate": true
 				}
 			}
 		},
@@ -398,11 +404,6 @@ export const logisticsFields: INodeProperties[] = [
 		"type": "boolean",
 		"default": false,
 		"description": "Whether to return all results or only up to a given limit",
-		"routing": {
-			"send": {
-				"paginate": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
@@ -428,11 +429,6 @@ export const logisticsFields: INodeProperties[] = [
 		},
 		"default": 50,
 		"description": "Max number of results to return",
-		"routing": {
-			"output": {
-				"maxResults": "={{ $value }}"
-			}
-		},
 		"displayOptions": {
 			"show": {
 				"resource": [
