@@ -4,6 +4,8 @@
  * receive callbacks at their production URLs, and the sandbox calls back like the partner.
  */
 
+import { createHmac } from 'node:crypto';
+
 import { callWorkflow, executionsOf, n8nUrl, nodeTypes, outputsOf, rest, until } from './n8nApi';
 
 describe('n8n-nodes-telco-partners in a real n8n', () => {
@@ -110,6 +112,26 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 		expect(execution.status).toBe('success');
 		const firstTwo = [{ id: 'item-1' }, { id: 'item-2' }];
 		expect(outputsOf(execution, nodes)).toEqual(Object.fromEntries(nodes.map((name) => [name, firstTwo])));
+	});
+
+	it('subscribes the active Afosto Trigger at the sandbox and starts a run only for a signed delivery', async () => {
+		const url = `${n8nUrl()}/webhook/e2e00000-0000-4000-8000-0000000000cf/afosto`;
+		// The sandbox's only subscription is the one n8n made when it activated the workflow.
+		const answer = await fetch(`${process.env.E2E_SANDBOX_URL}/afosto/mes/webhooks/subscriptions/1`, {
+			headers: { authorization: 'Bearer sandbox-afosto-token' },
+		});
+		const subscription = (await answer.json()) as { endpoint: string; events: string[]; secret: string };
+		expect(subscription).toMatchObject({ endpoint: url, events: ['order.created'] });
+
+		const body = JSON.stringify({ event: 'order.created', entity_id: 'order-1001' });
+		const deliver = async (signature?: string) =>
+			(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(signature ? { 'x-afosto-signature': signature } : {}) }, body })).status;
+		expect(await deliver()).toBe(401);
+		expect(await deliver('0'.repeat(64))).toBe(401);
+		expect((await executionsOf('e2eAfostoTrigger')).count).toBe(0);
+
+		expect(await deliver(createHmac('sha256', subscription.secret).update(body).digest('hex'))).toBe(200);
+		await until(async () => ((await executionsOf('e2eAfostoTrigger')).count === 1 ? true : undefined));
 	});
 
 	it('refuses callbacks with a wrong secret or a malformed body, starting no execution', async () => {

@@ -59,6 +59,7 @@ module.exports = async () => {
 			'e2eBolttechAsync',
 			'e2eAfostoOrders',
 			'e2eAfostoEveryNode',
+			'e2eAfostoTrigger',
 			'e2eWebhookBaseline',
 		],
 	});
