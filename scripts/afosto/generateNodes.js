@@ -146,7 +146,6 @@ function bodyFieldOption(field) {
 
 const byDisplayName = (first, second) => first.displayName.localeCompare(second.displayName);
 
-/** The fields and the routing of one endpoint as an operation of its resource. */
 /** How searches that page in the request body are followed, by the spec's paging style. */
 const BODY_PAGING = {
 	'body-cursor': { follow: 'followBodyCursor', how: 'page_cursor in the body' },
@@ -156,6 +155,7 @@ const BODY_PAGING = {
 /** Operations that take a file (seed 002's multipart upload) run as the node's custom operation. */
 const isFileUpload = (endpoint) => endpoint.parameters.some((parameter) => parameter.in === 'formData' && parameter.type === 'file');
 
+/** The fields and the routing of one endpoint as an operation of its resource. */
 function operationOf(endpoint, resourceValue, operationName) {
 	const value = endpoint.id;
 	const show = { resource: [resourceValue], operation: [value] };
