@@ -1,5 +1,9 @@
 import { performance } from 'node:perf_hooks';
 
+const { untilWebhookAnswers } = require('../../scripts/n8nRuntime.js') as {
+	untilWebhookAnswers: (url: string, status: number) => Promise<void>;
+};
+
 /**
  * The MasStack Trigger under callback load in a real n8n, next to n8n's own Webhook node under the
  * same load: 1,000 POSTs, 50 at a time, rounds interleaved, medians. Needs the e2e n8n setup.
@@ -31,25 +35,13 @@ function median(values: number[]): number {
 	return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
-/** n8n registers active workflows' webhooks just after it starts listening: wait for the URL. */
-async function untilRegistered(url: string): Promise<void> {
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		// An empty list is no callback: the trigger refuses it with 400 and starts nothing.
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
-		await response.arrayBuffer();
-		if (response.status !== 404) return;
-		if (Date.now() > deadline) throw new Error(`${url} is still not registered in n8n`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
-
 export async function measureCallbackThroughput(n8nUrl: string): Promise<string[]> {
 	const trigger = `${n8nUrl}/webhook/e2e00000-0000-4000-8000-00000000005f/masstack/refund/success`;
 	const webhook = `${n8nUrl}/webhook/e2e-webhook-baseline`;
 	const callback = (index: number) => ({ code: 'OK', title: 'Refund done', service_id: `3460${index}` });
-	await untilRegistered(trigger);
-	await untilRegistered(webhook);
+	// The trigger refuses an empty list; the Webhook node takes anything.
+	await untilWebhookAnswers(trigger, 400);
+	await untilWebhookAnswers(webhook, 200);
 	await fire(trigger, callback);
 	await fire(webhook, callback);
 	const triggerTimes: number[] = [];

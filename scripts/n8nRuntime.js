@@ -180,6 +180,21 @@ async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 
 	return { child, stop };
 }
 
-module.exports = { N8N_LINE, N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n };
+/**
+ * n8n registers active workflows' webhooks after it answers its health check (n8n 1.x even later).
+ * Waits until `url` gives `status` to a POST of an empty JSON list, which a callback trigger refuses
+ * with 400, starting nothing.
+ */
+async function untilWebhookAnswers(url, status, timeoutMs = 60_000) {
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
+		await response.arrayBuffer();
+		if (response.status === status) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not answer ${url} with ${status} within ${timeoutMs / 1000} s`);
+}
+
+module.exports = { N8N_LINE, N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n, untilWebhookAnswers };
 
 if (require.main === module && process.argv[2] === 'install') ensureN8nRuntime();

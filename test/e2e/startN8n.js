@@ -5,7 +5,7 @@ const { spawnSync } = require('node:child_process');
 const { mkdtempSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { RUNTIME, ensureN8nRuntime, startN8n } = require('../../scripts/n8nRuntime');
+const { RUNTIME, ensureN8nRuntime, startN8n, untilWebhookAnswers } = require('../../scripts/n8nRuntime');
 const { importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('../../scripts/playground');
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,16 +17,6 @@ const OWNER = { email: 'e2e@sandbox.local', password: 'E2e-Sandbox-Pa55' };
 function step(command, args) {
 	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
 	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-async function untilRegistered(url) {
-	for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
-		await response.arrayBuffer();
-		if (response.status === 400) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n did not register ${url} within 60 s`);
 }
 
 module.exports = async () => {
@@ -68,15 +58,16 @@ module.exports = async () => {
 		throw error;
 	});
 	// Jest skips the teardown when the setup fails: stop what was started here.
-	const cookie = await ownerSession(N8N_PORT, OWNER).catch(async (error) => {
+	let cookie;
+	try {
+		cookie = await ownerSession(N8N_PORT, OWNER);
+		// The webhooks are there once the load workflow's trigger refuses an empty list.
+		await untilWebhookAnswers(`http://127.0.0.1:${N8N_PORT}/webhook/e2e00000-0000-4000-8000-00000000005f/masstack/service/success`, 400);
+	} catch (error) {
 		n8n.stop();
 		await sandbox.stop();
 		throw error;
-	});
-
-	// n8n registers the active workflows' webhooks after it answers its health check (n8n 1.x even
-	// later): wait until the load trigger refuses an empty list (400, no execution).
-	await untilRegistered(`http://127.0.0.1:${N8N_PORT}/webhook/e2e00000-0000-4000-8000-00000000005f/masstack/service/success`);
+	}
 
 	globalThis.__E2E__ = { sandbox, n8n, userFolder };
 	process.env.E2E_N8N_URL = `http://localhost:${N8N_PORT}`;
