@@ -11,13 +11,6 @@ export interface PriceRow {
 	wire: { ean?: string; partner_device_id?: string; price_net: number };
 }
 
-/** The raw values of one SKU, before validation. */
-interface PriceInput {
-	ean: unknown;
-	partnerDeviceId: unknown;
-	netPrice: unknown;
-}
-
 export type PriceMapping = 'inputFields' | 'expressions';
 
 /** The SKU a user recognises a row by: partner device ID, else EAN. */
@@ -53,10 +46,17 @@ interface PriceRules {
 	validateEanCheckDigit: boolean;
 }
 
-function toPriceRow(input: PriceInput, itemIndex: number, rules: PriceRules): PriceRow {
+/** Validates the raw values of one SKU; positional, as this runs once per SKU of a large sync. */
+function toPriceRow(
+	rawEan: unknown,
+	rawPartnerDeviceId: unknown,
+	rawPrice: unknown,
+	itemIndex: number,
+	rules: PriceRules,
+): PriceRow {
 	const { node } = rules;
-	const ean = optionalText(input.ean);
-	const partnerDeviceId = optionalText(input.partnerDeviceId);
+	const ean = optionalText(rawEan);
+	const partnerDeviceId = optionalText(rawPartnerDeviceId);
 	if (!ean && !partnerDeviceId) {
 		throw invalidInput(
 			node,
@@ -66,8 +66,7 @@ function toPriceRow(input: PriceInput, itemIndex: number, rules: PriceRules): Pr
 			'bolttech identifies a device by its EAN or your partner device ID: map at least one of them.',
 		);
 	}
-	const eanIsValid = rules.validateEanCheckDigit ? isEan(ean ?? '') : /^(\d{8}|\d{13})$/.test(ean ?? '');
-	if (ean && !eanIsValid) {
+	if (ean && !(rules.validateEanCheckDigit ? isEan(ean) : /^(\d{8}|\d{13})$/.test(ean))) {
 		throw invalidInput(
 			node,
 			itemIndex,
@@ -77,7 +76,6 @@ function toPriceRow(input: PriceInput, itemIndex: number, rules: PriceRules): Pr
 		);
 	}
 
-	const rawPrice = input.netPrice;
 	const price = typeof rawPrice === 'number' ? rawPrice : Number(String(rawPrice ?? '').trim() || NaN);
 	if (!Number.isFinite(price) || price < 0) {
 		throw invalidInput(
@@ -132,7 +130,7 @@ export function priceRowReader(context: IExecuteFunctions): (itemIndex: number) 
 		validateEanCheckDigit: options.validateEanCheckDigit ?? true,
 	};
 	const mapping = context.getNodeParameter('priceMapping', 0, 'inputFields') as PriceMapping;
-	let inputOf: (itemIndex: number) => PriceInput;
+	let rowOf: (itemIndex: number) => PriceRow;
 	if (mapping === 'inputFields') {
 		const items = context.getInputData();
 		const readEan = fieldReader(String(context.getNodeParameter('eanField', 0, 'ean')));
@@ -140,20 +138,23 @@ export function priceRowReader(context: IExecuteFunctions): (itemIndex: number) 
 			String(context.getNodeParameter('partnerDeviceIdField', 0, 'partner_device_id')),
 		);
 		const readNetPrice = fieldReader(String(context.getNodeParameter('netPriceField', 0, 'price_net')));
-		inputOf = (itemIndex) => {
+		rowOf = (itemIndex) => {
 			const json = items[itemIndex].json;
-			return { ean: readEan(json), partnerDeviceId: readPartnerDeviceId(json), netPrice: readNetPrice(json) };
+			return toPriceRow(readEan(json), readPartnerDeviceId(json), readNetPrice(json), itemIndex, rules);
 		};
 	} else {
-		inputOf = (itemIndex) => ({
-			ean: context.getNodeParameter('ean', itemIndex, ''),
-			partnerDeviceId: context.getNodeParameter('partnerDeviceId', itemIndex, ''),
-			netPrice: context.getNodeParameter('netPrice', itemIndex, ''),
-		});
+		rowOf = (itemIndex) =>
+			toPriceRow(
+				context.getNodeParameter('ean', itemIndex, ''),
+				context.getNodeParameter('partnerDeviceId', itemIndex, ''),
+				context.getNodeParameter('netPrice', itemIndex, ''),
+				itemIndex,
+				rules,
+			);
 	}
 	return (itemIndex) => {
 		try {
-			return toPriceRow(inputOf(itemIndex), itemIndex, rules);
+			return rowOf(itemIndex);
 		} catch (error) {
 			if (error instanceof NodeOperationError) return error;
 			return new NodeOperationError(rules.node, error as Error, { itemIndex });
