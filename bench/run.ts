@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { runNode } from '../test/harness/runNode';
+import type { NodeRun } from '../test/harness/runNode';
 import { measureAfostoPaging } from './afostoPaging';
+import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
 
 /**
- * `npm run bench`: the scheduled price sync, measured three ways in one run against one local
+ * `npm run bench`: the scheduled price sync, measured four ways in one run against one local
  * bolttech contract server (in its own process), and reported as ratios so the figures hold on
- * any machine. Rounds interleave the three so that machine noise hits all of them alike.
+ * any machine. Rounds interleave them so that machine noise hits all of them alike.
  */
 
 const TOKEN = 'bench-token';
@@ -75,8 +77,14 @@ async function rawScript(serverUrl: string): Promise<void> {
 	}
 }
 
-/** n8n's own measure of the node's run (`executionTime` of its task), in ms. */
+/** n8n's own measure of a node's run (`executionTime` of its task), in ms. */
 let lastNodeExecutionTime = 0;
+
+function keepExecutionTime(result: NodeRun, expectedItems: number): void {
+	if (result.error) throw result.error;
+	if (result.json.length !== expectedItems) throw new Error('a batch report is missing');
+	lastNodeExecutionTime = Object.values(result.run.data.resultData.runData)[0][0].executionTime;
+}
 
 async function throughNode(serverUrl: string, items: typeof rows, batchSize: number): Promise<void> {
 	const result = await runNode({
@@ -85,9 +93,20 @@ async function throughNode(serverUrl: string, items: typeof rows, batchSize: num
 		credentials: { bolttechApi: { baseUrl: serverUrl, accessToken: TOKEN } },
 		items,
 	});
-	if (result.error) throw result.error;
-	if (result.json.length !== Math.ceil(items.length / batchSize)) throw new Error('a batch report is missing');
-	lastNodeExecutionTime = Object.values(result.run.data.resultData.runData)[0][0].executionTime;
+	keepExecutionTime(result, Math.ceil(items.length / batchSize));
+}
+
+const bareBatchSender = new BareBatchSender();
+
+/** The same batches through n8n from a node that does nothing else: n8n's own share. */
+async function throughBareNode(serverUrl: string): Promise<void> {
+	const result = await runNode({
+		type: bareBatchSender,
+		parameters: { productCode: 'RENTAL-BENCH', batchSize: BATCH_SIZE },
+		credentials: { bolttechApi: { baseUrl: serverUrl, accessToken: TOKEN } },
+		items: rows,
+	});
+	keepExecutionTime(result, SKU_COUNT / BATCH_SIZE);
 }
 
 interface ServerReport {
@@ -117,21 +136,26 @@ async function main(): Promise<void> {
 	try {
 		await measure(() => throughNode(serverUrl, rows.slice(0, 5_000), BATCH_SIZE), 5);
 		await measure(() => rawScript(serverUrl), batches);
+		await measure(() => throughBareNode(serverUrl), batches);
 
 		const nodeTimes: number[] = [];
 		const nodeOwnTimes: number[] = [];
 		const rawTimes: number[] = [];
+		const bareNodeTimes: number[] = [];
 		const perItemTimes: number[] = [];
 		for (let round = 0; round < ROUNDS; round++) {
 			nodeTimes.push(await measure(() => throughNode(serverUrl, rows, BATCH_SIZE), batches));
 			nodeOwnTimes.push(lastNodeExecutionTime);
 			rawTimes.push(await measure(() => rawScript(serverUrl), batches));
+			await measure(() => throughBareNode(serverUrl), batches);
+			bareNodeTimes.push(lastNodeExecutionTime);
 			const sample = await measure(() => throughNode(serverUrl, rows.slice(0, PER_ITEM_SAMPLE), 1), PER_ITEM_SAMPLE);
 			perItemTimes.push((sample * SKU_COUNT) / PER_ITEM_SAMPLE);
 		}
 		const node = median(nodeTimes);
 		const nodeOwn = median(nodeOwnTimes);
 		const raw = median(rawTimes);
+		const bareNode = median(bareNodeTimes);
 		const perItem = median(perItemTimes);
 		const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 		console.log(
@@ -140,8 +164,10 @@ async function main(): Promise<void> {
 		console.log(`  node, Update Prices, as n8n times it       ${seconds(nodeOwn)}`);
 		console.log(`  the same, with the harness around it     ${seconds(node)}`);
 		console.log(`  raw Node script, same batches            ${seconds(raw)}`);
+		console.log(`  a bare node sending the same batches     ${seconds(bareNode)}   (n8n's engine and request stack, no work of its own)`);
 		console.log(`  node, batch size 1 (from ${PER_ITEM_SAMPLE.toLocaleString('en')} SKUs)    ${seconds(perItem)}`);
 		console.log(`  node / raw script: ${(nodeOwn / raw).toFixed(2)}x as n8n times the node, ${(node / raw).toFixed(2)}x with the harness (target <= 1.30x)`);
+		console.log(`  bare node / raw script: ${(bareNode / raw).toFixed(2)}x (what any node pays in n8n); node / bare node: ${(nodeOwn / bareNode).toFixed(2)}x (what Update Prices adds)`);
 		console.log(`  batch size 1 / node: ${(perItem / node).toFixed(0)}x slower per item (target >= 50x)`);
 	} finally {
 		child.send('stop');
