@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { runNode } from '../test/harness/runNode';
 import type { NodeRunRequest } from '../test/harness/runNode';
 import { BareCursorFollower } from './bareCursorFollower';
+import { settleHeap } from './settleHeap';
 
 /**
  * Afosto "Return All" over RECORDS orders in pages of 250, through the node (n8n's own
@@ -60,6 +61,7 @@ async function rawCursorLoop(serverUrl: string, agent?: false): Promise<number> 
 }
 
 async function timedRun(request: NodeRunRequest): Promise<{ records: number; executionTime: number }> {
+	settleHeap();
 	const result = await runNode(request);
 	if (result.error) throw result.error;
 	const executionTime = Object.values(result.run.data.resultData.runData)[0][0].executionTime;
@@ -114,10 +116,12 @@ export async function measureAfostoPaging(): Promise<string[]> {
 			if (bare.records !== RECORDS) throw new Error(`The bare node returned ${bare.records} records`);
 			await checkRequests();
 			bareNodeTimes.push(bare.executionTime);
+			settleHeap();
 			const started = performance.now();
 			if ((await rawCursorLoop(url)) !== RECORDS) throw new Error('The raw loop lost records');
 			rawTimes.push(performance.now() - started);
 			await checkRequests();
+			settleHeap();
 			const startedAgain = performance.now();
 			if ((await rawCursorLoop(url, false)) !== RECORDS) throw new Error('The raw loop lost records');
 			newConnectionTimes.push(performance.now() - startedAgain);

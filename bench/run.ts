@@ -10,6 +10,7 @@ import { runNode } from '../test/harness/runNode';
 import type { NodeRun } from '../test/harness/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
+import { settleHeap } from './settleHeap';
 import { measureCallbackThroughput } from './callbackThroughput';
 
 /**
@@ -36,6 +37,7 @@ function median(values: number[]): number {
 }
 
 async function timed(action: () => Promise<void>): Promise<number> {
+	settleHeap();
 	const started = performance.now();
 	await action();
 	return performance.now() - started;
