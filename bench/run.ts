@@ -10,8 +10,8 @@ import { runNode } from '../test/harness/runNode';
 import type { NodeRun } from '../test/harness/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
-import { settleHeap } from './settleHeap';
 import { measureCallbackThroughput } from './callbackThroughput';
+import { settleHeap } from './settleHeap';
 
 /**
  * `npm run bench`: the scheduled price sync, measured four ways in one run against one local
