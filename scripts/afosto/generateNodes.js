@@ -93,6 +93,9 @@ function defaultFor(n8nType, multiple) {
 /** Functions and imports in generated code are written as markers, then unquoted. */
 const code = (expression) => `@@code:${expression}@@`;
 
+/** Stands for a list's Return All and Limit fields until they are written as code. */
+const LIST_PAGING_FIELDS = '@@listPagingFields';
+
 function pathParameterName(name) {
 	const reserved = new Set(['resource', 'operation', 'authentication', 'returnAll', 'limit', 'bodyMode', 'bodyFields', 'bodyJson', 'additionalFields']);
 	const candidate = camelCase(name);
@@ -193,25 +196,9 @@ function operationOf(endpoint, resourceValue, operationName) {
 	const paged = endpoint.response.kind === 'json-list' && endpoint.response.paging === 'header-cursor';
 	const routing = { request: { method: endpoint.method, url: urlOf(endpoint) } };
 	if (paged) {
-		fields.push(
-			{
-				displayName: 'Return All',
-				name: 'returnAll',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return all results or only up to a given limit',
-				displayOptions: { show },
-			},
-			{
-				displayName: 'Limit',
-				name: 'limit',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Max number of results to return',
-				displayOptions: { show: { ...show, returnAll: [false] } },
-			},
-		);
+		// Return All and Limit, written as one call of listPagingFields once merged across the
+		// resource's lists (see resourceFile).
+		fields.push({ name: LIST_PAGING_FIELDS, displayOptions: { show } });
 		// Code reads Return All and Limit: a Limit above one page follows the cursor too.
 		routing.operations = { pagination: code('followPageCursor') };
 		preSend.push(code('sendPageSize'));
@@ -403,11 +390,13 @@ function resourceFile(resource) {
 		options,
 		default: options[0].value,
 	};
-	const fields = mergeFields(operations.flatMap(({ fields: list }) => list));
+	const fields = mergeFields(operations.flatMap(({ fields: list }) => list)).map((field) =>
+		field.name === LIST_PAGING_FIELDS ? code(`...listPagingFields(${JSON.stringify(field.displayOptions.show)})`) : field,
+	);
 	const fieldsCode = operations.map((operation) => operation.fieldsCode).filter(Boolean);
 	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
 	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${fieldList};\n`;
-	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'followPageCursor'].filter((name) => body.includes(name));
+	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'followPageCursor', 'listPagingFields'].filter((name) => body.includes(name));
 	const searchHelpers = Object.values(BODY_PAGING).map((paging) => paging.follow).filter((name) => body.includes(name));
 	const imports =
 		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +

@@ -2,6 +2,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
+	IDisplayOptions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -32,7 +33,30 @@ export const AFOSTO_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOpti
 /** Afosto's largest page; seed 002 names only the default (25), the sandbox serves at most this. */
 const LARGEST_PAGE = 250;
 
-/** How many records a list asks for: all of them, or the Limit. */
+/** "Return All" and "Limit" of the lists in `show` (the operations paged by the `x-page` cursor). */
+export function listPagingFields(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+/** How many records a list asks for: all of them, or the Limit (the fields of listPagingFields). */
 function wantedRecords(context: IExecuteSingleFunctions): number {
 	if (context.getNodeParameter('returnAll', false) as boolean) return Infinity;
 	return Math.max(1, Math.floor(Number(context.getNodeParameter('limit', 50)) || 1));
