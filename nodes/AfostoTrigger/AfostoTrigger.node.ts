@@ -13,7 +13,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { sendPartnerRequest } from '../shared/partnerRequest';
@@ -30,7 +30,7 @@ async function callAfosto(
 	body?: IDataObject,
 ): Promise<{ statusCode: number; body: unknown }> {
 	const authentication = context.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication;
-	const credentialType = authentication === 'oAuth2' ? 'afostoOAuth2Api' : 'afostoApi';
+	const credentialType = partnerCredentialType('afosto', authentication);
 	return await sendPartnerRequest(context, { partner: 'Afosto', credentialType, method, path, body, statusesHandedBack: [404] });
 }
 

@@ -14,10 +14,9 @@ import { catalogConfigurationFields } from '../Bolttech/resources/catalog/config
 import { getRentalPricingFields } from '../Bolttech/resources/catalog/getRentalPricing';
 import { getStockFields } from '../Bolttech/resources/catalog/getStock';
 import { removeDeviceFields } from '../Bolttech/resources/catalog/removeDevice';
-import { bolttechCredentialType } from '../Bolttech/shared/authentication';
 import { payloadInKeyStyle } from '../Bolttech/shared/payloadKeys';
 import type { PayloadKeyStyle } from '../Bolttech/shared/payloadKeys';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { invalidInput } from '../shared/invalidInput';
@@ -130,7 +129,7 @@ export class BolttechAsync implements INodeType {
 			send: async () =>
 				await sendPartnerRequest(this, {
 					partner: 'bolttech',
-					credentialType: bolttechCredentialType(authentication),
+					credentialType: partnerCredentialType('bolttech', authentication),
 					method: 'POST',
 					path: '/v4.1/catalog/action',
 					body,

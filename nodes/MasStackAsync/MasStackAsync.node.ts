@@ -13,7 +13,7 @@ import { readMasStackCallback } from '../MasStack/shared/callbackResult';
 import { correlationIdFor, correlationIdOption } from '../MasStack/shared/correlationId';
 import { MASSTACK_ERROR_HINTS } from '../MasStack/shared/masStackResponse';
 import { checkPathParameters } from '../MasStack/shared/servicePath';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
 import { allowedOptionValues, checkOptionValues } from '../shared/optionValues';
@@ -133,7 +133,7 @@ export class MasStackAsync implements INodeType {
 			send: async () =>
 				await sendPartnerRequest(this, {
 					partner: 'MasStack',
-					credentialType: authentication === 'oAuth2' ? 'masStackOAuth2Api' : 'masStackApi',
+					credentialType: partnerCredentialType('masStack', authentication),
 					method,
 					path,
 					body,

@@ -2,6 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export type PartnerAuthentication = 'accessToken' | 'oAuth2';
 
+/** The credential type of a partner's chosen kind, as named in credentials/: `<partner>Api`, `<partner>OAuth2Api`. */
+export function partnerCredentialType(partner: 'afosto' | 'bolttech' | 'masStack', authentication: PartnerAuthentication): string {
+	return authentication === 'oAuth2' ? `${partner}OAuth2Api` : `${partner}Api`;
+}
+
 /** Every node offers the partner's two credential kinds; this picks one. */
 export const authenticationField: INodeProperties = {
 	displayName: 'Authentication',

@@ -12,6 +12,8 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { partnerCredentialType } from '../authentication';
+import type { PartnerAuthentication } from '../authentication';
 import { invalidInput } from '../invalidInput';
 import { JSON_API_REQUEST_DEFAULTS } from '../jsonApiRequestDefaults';
 import { parseJsonObject, parseJsonValue } from '../jsonObjectParameter';
@@ -211,7 +213,7 @@ export async function waitForAfostoTask(
 	const options = this.getNodeParameter('taskOptions', {}) as IDataObject;
 	let task: AfostoTask = { id: taskId };
 	if (options.waitForTask) {
-		const credentialType = this.getNodeParameter('authentication', 'accessToken') === 'oAuth2' ? 'afostoOAuth2Api' : 'afostoApi';
+		const credentialType = partnerCredentialType('afosto', this.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication);
 		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(credentialType);
 		const timeoutMs = Math.max(1, Number(options.timeoutSeconds ?? 120)) * 1000;
 		const intervalMs = Math.max(100, Number(options.pollIntervalSeconds ?? 2) * 1000);

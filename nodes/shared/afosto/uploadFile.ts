@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { partnerCredentialType } from '../authentication';
 import type { PartnerAuthentication } from '../authentication';
 import { invalidInput } from '../invalidInput';
 import { parseJsonObject } from '../jsonObjectParameter';
@@ -121,7 +122,7 @@ async function uploadOne(context: IExecuteFunctions, itemIndex: number, credenti
 /** "Upload a File" (custom operation): each item's binary file, signed and uploaded. */
 export async function uploadFileFromBinary(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const authentication = this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication;
-	const credentialType = authentication === 'oAuth2' ? 'afostoOAuth2Api' : 'afostoApi';
+	const credentialType = partnerCredentialType('afosto', authentication);
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {

@@ -10,7 +10,7 @@ import { invalidInput } from '../../../shared/invalidInput';
 import { asNodeError } from '../../../shared/partnerError';
 import { sendPartnerRequest } from '../../../shared/partnerRequest';
 import { retryDelaySeconds } from '../../../shared/retryAfter';
-import { bolttechCredentialType } from '../../shared/authentication';
+import { partnerCredentialType } from '../../../shared/authentication';
 import type { PartnerAuthentication } from '../../../shared/authentication';
 import { payloadInKeyStyle } from '../../shared/payloadKeys';
 import type { PayloadKeyStyle } from '../../shared/payloadKeys';
@@ -122,7 +122,8 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	}
 	if (rows.length === 0) return [output];
 
-	const credentialType = bolttechCredentialType(
+	const credentialType = partnerCredentialType(
+		'bolttech',
 		this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication,
 	);
 	const settings = readSettings(this, credentialType);
