@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IExecuteSingleFunctions,
 	IHookFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
@@ -24,8 +25,11 @@ export interface PartnerRequest {
 	statusesHandedBack?: number[];
 }
 
-/** Where a request can come from: an operation, a trigger's activation, a list loaded in the editor. */
-export type PartnerRequestContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
+/**
+ * Where a request can come from: a programmatic operation, a declarative operation's own code
+ * (preSend, postReceive), a trigger's activation, a list loaded in the editor.
+ */
+export type PartnerRequestContext = IExecuteFunctions | IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 /**
  * Sends one JSON request signed by the node's credential, from programmatic code. A partner

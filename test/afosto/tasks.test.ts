@@ -42,4 +42,20 @@ describe('Afosto background tasks (x-task-id, GET /mes/tasks/{id})', () => {
 		expect(result.error?.message).toMatch(/^Afosto's task task-\d+ did not finish within 1 s$/);
 		expect(result.error?.description).toContain('It was at 10%');
 	});
+
+	it("shows Afosto's own error when polling the task fails", async () => {
+		server.scriptNext('getMesTasksById', () => ({
+			status: 404,
+			body: { code: 'TASK_NOT_FOUND', message: 'The task does not exist', reference: 'req-91c2', errors: {} },
+		}));
+
+		const result = await runNode({
+			type: 'afostoContent',
+			parameters: { ...exportDataset, taskOptions: { waitForTask: true, pollIntervalSeconds: 0.1, timeoutSeconds: 10 } },
+			credentials: tokenCredentials(),
+		});
+
+		expect(result.error?.message).toBe('Afosto answered 404: TASK_NOT_FOUND: The task does not exist');
+		expect(result.error?.description).toBe('Reference: req-91c2');
+	});
 });

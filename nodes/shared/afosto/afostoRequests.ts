@@ -20,6 +20,7 @@ import { parseJsonObject, parseJsonValue } from '../jsonObjectParameter';
 import { itemRunOf, itemRunUuid } from '../nameBasedUuid';
 import { refuseValuesOutsideOptions } from '../optionValues';
 import { throwPartnerErrors } from '../partnerError';
+import { sendPartnerRequest } from '../partnerRequest';
 
 export { refuseEmptyPathValues } from '../pathValues';
 
@@ -214,17 +215,18 @@ export async function waitForAfostoTask(
 	let task: AfostoTask = { id: taskId };
 	if (options.waitForTask) {
 		const credentialType = partnerCredentialType('afosto', this.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication);
-		const { baseUrl } = await this.getCredentials<{ baseUrl: string }>(credentialType);
 		const timeoutMs = Math.max(1, Number(options.timeoutSeconds ?? 120)) * 1000;
 		const intervalMs = Math.max(100, Number(options.pollIntervalSeconds ?? 2) * 1000);
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			task = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType, {
+			const poll = await sendPartnerRequest(this, {
+				partner: 'Afosto',
+				credentialType,
 				method: 'GET',
-				url: `${String(baseUrl).replace(/\/+$/, '')}/mes/tasks/${encodeURIComponent(taskId)}`,
-				headers: { Accept: 'application/json' },
-				json: true,
-			})) as AfostoTask;
+				path: `/mes/tasks/${encodeURIComponent(taskId)}`,
+				itemIndex: this.getItemIndex(),
+			});
+			task = poll.body as AfostoTask;
 			if (isFinished(task)) break;
 			if (Date.now() + intervalMs > deadline) {
 				throw new NodeOperationError(this.getNode(), `Afosto's task ${taskId} did not finish within ${timeoutMs / 1000} s`, {
