@@ -128,19 +128,20 @@ function n8nEnvironment({ port, userFolder, extra = {} }) {
 	};
 }
 
-async function waitForHealth(port, child, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} before it was ready`);
-		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
-			if (response.ok) return;
-		} catch {
-			// not listening yet
-		}
+/**
+ * Asks `url` every half second until `isReady(response)` holds; a refused connection counts as
+ * not yet. `check` runs before each try and may throw to stop early. Fails after `timeoutMs`,
+ * saying n8n did not answer `url` `as` expected.
+ */
+async function untilN8nAnswers(url, { init, isReady, as, timeoutMs, check = () => {} }) {
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+		check();
+		const response = await fetch(url, init).catch(() => undefined);
+		await response?.arrayBuffer();
+		if (response && isReady(response)) return;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error(`n8n did not answer /healthz/readiness within ${timeoutMs / 1000} s`);
+	throw new Error(`n8n did not answer ${url} ${as} within ${timeoutMs / 1000} s`);
 }
 
 /**
@@ -171,7 +172,14 @@ async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 
 		}
 	};
 	try {
-		await waitForHealth(port, child, timeoutMs);
+		await untilN8nAnswers(`http://127.0.0.1:${port}/healthz/readiness`, {
+			isReady: (response) => response.ok,
+			as: 'ready',
+			timeoutMs,
+			check: () => {
+				if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode} before it was ready`);
+			},
+		});
 	} catch (error) {
 		stop();
 		const tail = logFile ? `\n${readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n')}` : '';
@@ -186,15 +194,14 @@ async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 
  * with 400, starting nothing.
  */
 async function untilWebhookAnswers(url, status, timeoutMs = 60_000) {
-	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
-		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' });
-		await response.arrayBuffer();
-		if (response.status === status) return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n did not answer ${url} with ${status} within ${timeoutMs / 1000} s`);
+	await untilN8nAnswers(url, {
+		init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' },
+		isReady: (response) => response.status === status,
+		as: `with ${status}`,
+		timeoutMs,
+	});
 }
 
-module.exports = { N8N_LINE, N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n, untilWebhookAnswers };
+module.exports = { N8N_LINE, N8N_VERSION, RUNTIME, ensureN8nRuntime, runN8nCommand, n8nEnvironment, startN8n, untilN8nAnswers, untilWebhookAnswers };
 
 if (require.main === module && process.argv[2] === 'install') ensureN8nRuntime();

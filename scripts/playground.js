@@ -3,7 +3,7 @@
 const { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { N8N_LINE, runN8nCommand, n8nEnvironment } = require('./n8nRuntime');
+const { N8N_LINE, runN8nCommand, n8nEnvironment, untilN8nAnswers } = require('./n8nRuntime');
 
 const ROOT = join(__dirname, '..');
 const PACKAGE_NAME = 'n8n-nodes-telco-partners';
@@ -85,12 +85,7 @@ function importIntoN8n({ userFolder, port, credentials, workflowFolders, activat
 async function ownerSession(port, owner) {
 	const base = `http://127.0.0.1:${port}/rest`;
 	// n8n 1.x answers its health check before its REST routes exist.
-	for (const deadline = Date.now() + 60_000; ; ) {
-		const settings = await fetch(`${base}/settings`);
-		await settings.arrayBuffer();
-		if (settings.status !== 404 || Date.now() > deadline) break;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	await untilN8nAnswers(`${base}/settings`, { isReady: (response) => response.status !== 404, as: 'with its REST API', timeoutMs: 60_000 });
 	const setup = await fetch(`${base}/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
