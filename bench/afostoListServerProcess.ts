@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * The bench's Afosto: `GET /odr/orders` over RECORDS orders, paged as seed 002 describes
+ * The bench's Afosto: `GET /odr/orders` over RECORDS orders, paged as the Afosto API reference describes
  * (`x-page` / `x-page-size` request headers, the next page in the `x-page` response header), in
  * its own process so that serving does not share the event loop with the client measured.
  * Pages are serialised once, so the server costs the same for every client.

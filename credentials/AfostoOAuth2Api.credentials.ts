@@ -4,7 +4,7 @@ import { AFOSTO_SCOPES } from './afostoScopes';
 import { afostoBaseUrl, afostoCredentialTest } from './afostoConnection';
 
 /**
- * Seed 002: `POST /iam/oauth/authorize` issues tokens for `client_id`, `client_secret`,
+ * The Afosto API reference: `POST /iam/oauth/authorize` issues tokens for `client_id`, `client_secret`,
  * `grant_type` and `scope`, so the client's credentials go in the body, to the API's own host.
  */
 export class AfostoOAuth2Api implements ICredentialType {
@@ -34,7 +34,7 @@ export class AfostoOAuth2Api implements ICredentialType {
 			type: 'multiOptions',
 			options: AFOSTO_SCOPES.map((scope) => ({ name: scope, value: scope })),
 			default: [],
-			description: 'What the token may do, as service:resource:action; seed 002 does not say which call needs which',
+			description: 'What the token may do, as service:resource:action; the Afosto API reference does not say which call needs which',
 		},
 		{ displayName: 'Scope', name: 'scope', type: 'hidden', default: '={{ $self["scopes"].join(" ") }}' },
 		{ displayName: 'Auth URI Query Parameters', name: 'authQueryParameters', type: 'hidden', default: '' },

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-/** Seed 002's base URL. */
+/** The Afosto API reference's base URL. */
 export const AFOSTO_API_URL = 'https://api.afosto.io';
 
 export const afostoBaseUrl: INodeProperties = {

@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-/** The release-candidate host of seed 001's cURL examples. */
+/** The release-candidate host of the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s cURL examples. */
 export const BOLTTECH_SANDBOX_URL = 'https://api.rc.saas.bolttech.asia';
 
 export const bolttechBaseUrl: INodeProperties = {
@@ -15,7 +15,7 @@ export const bolttechBaseUrl: INodeProperties = {
 
 /**
  * bolttech documents no read-only "who am I" call. The cheapest call without side effects is a
- * basic IMEI verification of the seed's own sample IMEI with every check switched off: it reads
+ * basic IMEI verification of the document's own sample IMEI with every check switched off: it reads
  * nothing about real customers and changes nothing, and it fails with 401/403 on a bad token.
  */
 export const bolttechCredentialTest: ICredentialTestRequest = {

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 /**
  * The fields of an OAuth2 client-credentials credential that extends n8n's `oAuth2Api`: the grant
  * is fixed, there is no authorization URL, and the token endpoint is the one the partner hands out
- * with the client ID and secret (none of the seeds documents it).
+ * with the client ID and secret (none of the partner documents describes it).
  */
 export function clientCredentialsFields(partner: string): INodeProperties[] {
 	return [

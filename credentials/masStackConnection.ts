@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-/** The staging host of seeds 003 and 004's cURL examples. */
+/** The staging host of the MasStack partner API v3 and v2 documents' cURL examples. */
 export const MASSTACK_STAGING_URL = 'https://partners.sta.masstack.com';
 
 export const masStackBaseUrl: INodeProperties = {
@@ -14,7 +14,7 @@ export const masStackBaseUrl: INodeProperties = {
 };
 
 /**
- * MasStack has no "who am I" call. Reading the barrings of seed 004's example line is a read
+ * MasStack has no "who am I" call. Reading the barrings of the MasStack partner API v2's example line is a read
  * without side effects: a good token gets 200, or 404 when that line is not one of this partner's;
  * a bad one gets 401/403. So every status but those (and server errors) proves the token.
  */

@@ -134,7 +134,7 @@ export class AfostoContent implements INodeType {
 		properties,
 	};
 
-	/** Uploads send the item's binary file in two steps (seed 002), which routing cannot say. */
+	/** Uploads send the item's binary file in two steps (the Afosto API reference), which routing cannot say. */
 	customOperations = {
 		files: { postCntFilesUploadBySignature: uploadFileFromBinary },
 	};

@@ -20,7 +20,7 @@ import { sendPartnerRequest } from '../shared/partnerRequest';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
 /**
- * Calls Afosto's webhook API (seed 002, `/mes/webhooks/...`) with the node's credential. A
+ * Calls Afosto's webhook API (the Afosto API reference, `/mes/webhooks/...`) with the node's credential. A
  * subscription that is gone (404) is for the caller to handle; other errors are Afosto's.
  */
 async function callAfosto(
@@ -35,7 +35,7 @@ async function callAfosto(
 }
 
 /**
- * Seed 002 names a message `signature` but not how it is made: the node checks an HMAC of the
+ * The Afosto API reference names a message `signature` but not how it is made: the node checks an HMAC of the
  * raw body keyed with the subscription's `secret`, in the header and encoding set below (by
  * default HMAC-SHA256, hex, in `x-afosto-signature`), and compares in constant time.
  */
@@ -119,7 +119,7 @@ export class AfostoTrigger implements INodeType {
 
 	methods = {
 		loadOptions: {
-			/** Seed 002: `GET /mes/webhooks/events` lists `{event, description}`. */
+			/** The Afosto API reference: `GET /mes/webhooks/events` lists `{event, description}`. */
 			async getWebhookEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 				const { body } = await callAfosto(this, 'GET', '/mes/webhooks/events');
 				const events = Array.isArray(body) ? (body as IDataObject[]) : [];
@@ -178,7 +178,7 @@ export class AfostoTrigger implements INodeType {
 		if (!signatureMatches(this, secret)) return refuseCallback(this, 401, 'The delivery is unsigned or its signature does not match');
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The delivery body must be a JSON object');
-		// Seed 002's webhook message names its `event` (with `entity_id`, `payload`, …).
+		// The Afosto API reference's webhook message names its `event` (with `entity_id`, `payload`, …).
 		if (typeof body.event !== 'string' || !body.event) return refuseCallback(this, 400, 'The delivery names no event');
 		const events = this.getNodeParameter('events', []) as string[];
 		if (events.length && !events.includes(body.event)) {

@@ -33,7 +33,7 @@ import {
 	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
 
-/** Seed 001's action ids of the catalog actions that take a callback URL, by operation. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s action ids of the catalog actions that take a callback URL, by operation. */
 const ACTION_IDS: Record<string, string> = {
 	getRentalPricing: 'get_pricing',
 	getStock: 'get_stock',

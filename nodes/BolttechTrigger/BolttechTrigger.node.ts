@@ -18,7 +18,7 @@ const CATALOG_ACTIONS = [
 	{ name: 'Update Prices', value: 'update_price', description: 'Action ID update_price' },
 ];
 
-/** Seed 001 does not document the callback body; the action id may sit at the top or in `configuration`. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4) does not document the callback body; the action id may sit at the top or in `configuration`. */
 function actionIdOf(body: IDataObject): string | undefined {
 	const configuration = body.configuration as IDataObject | undefined;
 	const actionId = body.action_id ?? configuration?.action_id ?? body.actionId;

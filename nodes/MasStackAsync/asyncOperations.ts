@@ -6,7 +6,7 @@ import { createServiceFields } from '../MasStack/resources/service/createService
 import { updateDeviceFields } from '../MasStack/resources/service/updateDevice';
 import { serviceIdField, serviceTypeField } from '../MasStack/shared/servicePath';
 
-/** The request of an asynchronous MasStack operation (seed 004), callback URLs included. */
+/** The request of an asynchronous MasStack operation (the MasStack partner API v2), callback URLs included. */
 export interface AsyncRequest {
 	method: 'PATCH' | 'POST';
 	path: string;
@@ -29,7 +29,7 @@ function segment(context: IExecuteFunctions, name: string): string {
 	return encodeURIComponent(text(context, name));
 }
 
-/** The three operations of seed 004 that answer 202 and post their result to callback URLs. */
+/** The three operations of the MasStack partner API v2 that answer 202 and post their result to callback URLs. */
 export const ASYNC_OPERATIONS: Record<string, AsyncOperation> = {
 	'barring.update': {
 		callbackOperation: 'barringUpdate',
@@ -50,7 +50,7 @@ export const ASYNC_OPERATIONS: Record<string, AsyncOperation> = {
 			const serviceId = String(context.getNodeParameter('additionalFields.newServiceId', 0, '') ?? '').trim();
 			return {
 				method: 'POST',
-				// Seed 004's example posts to `/v2/applewatch/`, with the trailing slash.
+				// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
 				path: `/v2/${segment(context, 'serviceType')}/`,
 				body: {
 					...callbackUrls,

@@ -12,7 +12,7 @@ import { callbackSecretFields, refuseCallback, wrongSecretReason } from '../shar
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
-/** The asynchronous MasStack operations whose results arrive as callbacks (seeds 003 and 004). */
+/** The asynchronous MasStack operations whose results arrive as callbacks (the MasStack partner API v3 and v2). */
 const CALLBACK_OPERATIONS = [
 	{ name: 'Barring Update', value: 'barringUpdate', path: 'barring' },
 	{ name: 'Device Update', value: 'deviceUpdate', path: 'device' },

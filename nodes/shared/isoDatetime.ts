@@ -10,7 +10,7 @@ function isDateTimeLike(value: unknown): value is DateTimeLike {
 }
 
 /**
- * An n8n date value as an ISO 8601 UTC date-time ("2022-02-24T13:45:10Z", the seeds' form), or
+ * An n8n date value as an ISO 8601 UTC date-time ("2022-02-24T13:45:10Z", the partner documents' form), or
  * undefined when it is not a date-time. Accepts what users give: a date picker's value or any ISO
  * text (without an offset it is read in the workflow's time zone), a Luxon DateTime or a Date from
  * an expression.

@@ -1,8 +1,8 @@
 'use strict';
 
-// Extracts a machine-readable spec from the Afosto API seed (a Swagger 2.0 reference rendered to
+// Extracts a machine-readable spec from the Afosto API reference (a Swagger 2.0 reference rendered to
 // plain text). The output is committed as specs/afosto.json and checked for drift by
-// test/afosto/spec.test.ts, so everything here must be deterministic: arrays keep seed order and
+// test/afosto/spec.test.ts, so everything here must be deterministic: arrays keep the reference's order and
 // every object is built with a fixed key order.
 
 const fs = require('node:fs');
@@ -34,7 +34,7 @@ const EMPTY_DESCRIPTIONS = new Set(['(no description)', 'undefined']);
 function extractAfostoSpec(seedText) {
 	const lines = seedText.replace(/\r\n?/g, '\n').split('\n');
 	const definitionsStart = lines.indexOf('Schema Definitions');
-	if (definitionsStart < 0) throw new Error('seed has no "Schema Definitions" section');
+	if (definitionsStart < 0) throw new Error('the reference has no "Schema Definitions" section');
 
 	const { scopes, scopesEnd } = parseScopes(lines);
 	const rawDefinitions = readRawDefinitions(lines, definitionsStart + 1);
@@ -108,7 +108,7 @@ function extractAfostoSpec(seedText) {
 
 function parseScopes(lines) {
 	const start = lines.indexOf('scopes');
-	if (start < 0) throw new Error('seed has no scopes list');
+	if (start < 0) throw new Error('the reference has no scopes list');
 	const scopes = [];
 	let index = nextNonBlank(lines, start + 1);
 	let scopesEnd = index;
@@ -153,7 +153,7 @@ function readHeadings(lines, block, nextBlock) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// One endpoint: raw sections in seed order
+// One endpoint: raw sections in the reference's order
 
 function parseEndpointContent(lines, start, end) {
 	const isParameterStart = (index) =>
@@ -274,7 +274,7 @@ function buildEndpoint({ id, group, tag, summary, method, endpointPath, content,
 	});
 	if (EMPTY_DESCRIPTIONS.has(description)) description = '';
 	// Without a body, a second leading paragraph is the success response's description whose
-	// "200 OK" label the seed dropped; with a body it is the body parameter's description.
+	// "200 OK" label the document dropped; with a body it is the body parameter's description.
 	const unlabelledResponseDescriptions = content.requestExample === undefined ? otherParagraphs : [];
 	unlabelledResponseDescriptions.push(...content.looseParagraphs);
 	if (unlabelledResponseDescriptions.length > 1) {
@@ -308,7 +308,7 @@ function buildEndpoint({ id, group, tag, summary, method, endpointPath, content,
 function buildParameter(parameter, definitionNames) {
 	const type = parseTypeSpec(parameter.typeSpec, definitionNames);
 	if (!type) throw new Error(`unreadable parameter type "${parameter.typeSpec}" for ${parameter.name}`);
-	// The seed marks no parameter as required or optional. Path parameters are required by
+	// The document marks no parameter as required or optional. Path parameters are required by
 	// definition; the only formData field (the upload's `file`) is what the request exists for, so
 	// an integrator expects it to be required too. Everything else stays optional.
 	const required = parameter.location === 'path' || parameter.location === 'formData';
@@ -423,7 +423,7 @@ function pagingStyle(kind, parameters, body, example) {
 	const requestFieldNames = new Set(parameters.filter((parameter) => parameter.in !== 'header').map((parameter) => parameter.name));
 	if (body) for (const field of body.fields) requestFieldNames.add(field.name);
 	// Body paging is named first: /cnt/search also declares the x-page headers, but its body
-	// carries the cursor pair the seed describes (page_cursor in, next_page_cursor out).
+	// carries the cursor pair the document describes (page_cursor in, next_page_cursor out).
 	if (requestFieldNames.has('page_cursor') || containsKey(example, 'next_page_cursor')) return 'body-cursor';
 	// Header paging needs a list and a way to send the page back (the x-page request header);
 	// several single-object responses also print an x-page response header, which pages nothing.
@@ -598,7 +598,7 @@ function parseTypeSpec(spec, definitionNames) {
 	return result;
 }
 
-// The seed prints `[enum, values] [default]` after the type: enum values are comma separated and
+// The document prints `[enum, values] [default]` after the type: enum values are comma separated and
 // the default follows the last one after a space. A single bare value has no comma, so it cannot
 // be told apart from a one-value enum; it is read as a default (as `x-page: integer 1` clearly is).
 function splitEnumAndDefault(tail) {

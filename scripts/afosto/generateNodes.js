@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates the Afosto nodes' declarative descriptions from the committed spec (specs/afosto.json):
-// one node per Afosto service, one file per resource (the seed's tag). Deterministic: the same
+// one node per Afosto service, one file per resource (the document's tag). Deterministic: the same
 // spec always gives the same files, and test/afosto/generatedNodes.test.ts fails when the
 // committed files and this generator drift apart. Run: node scripts/afosto/generateNodes.js
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
@@ -9,7 +9,7 @@ const { dirname, join } = require('node:path');
 const ROOT = join(__dirname, '..', '..');
 const SPEC_PATH = join(ROOT, 'specs', 'afosto.json');
 
-/** Afosto's service groups (the seed's top headings), as nodes. */
+/** Afosto's service groups (the document's top headings), as nodes. */
 const NODES = [
 	{ className: 'AfostoCatalog', displayName: 'Afosto Catalog', groups: ['Catalog'], about: 'pricing groups, prices and VAT' },
 	{ className: 'AfostoContacts', displayName: 'Afosto Contacts', groups: ['Contacts'], about: 'contacts, addresses, organisations and identities' },
@@ -155,7 +155,7 @@ const BODY_PAGING = {
 	offset: { follow: 'followBodyOffset', how: 'offset and limit in the body' },
 };
 
-/** Operations that take a file (seed 002's multipart upload) run as the node's custom operation. */
+/** Operations that take a file (the Afosto API reference's multipart upload) run as the node's custom operation. */
 const isFileUpload = (endpoint) => endpoint.parameters.some((parameter) => parameter.in === 'formData' && parameter.type === 'file');
 
 /** The fields and the routing of one endpoint as an operation of its resource. */
@@ -219,7 +219,7 @@ function operationOf(endpoint, resourceValue, operationName) {
 		routing.operations = { pagination: code(bodyPaging.follow) };
 	}
 
-	// n8n sends no body with GET (nor do many proxies): the two GETs that seed 002 gives a body
+	// n8n sends no body with GET (nor do many proxies): the two GETs that the Afosto API reference gives a body
 	// take its fields as query parameters instead.
 	const bodyAsQuery = endpoint.method === 'GET' && endpoint.body?.kind === 'object';
 	const extras = [
@@ -409,7 +409,7 @@ function nodeFile(node, resources) {
 	const name = node.className.charAt(0).toLowerCase() + node.className.slice(1);
 	const uploads = resources.flatMap((resource) => resource.endpoints.filter(isFileUpload).map((endpoint) => ({ resource: resource.value, operation: endpoint.id })));
 	const customOperations = uploads.length
-		? `\n\n\t/** Uploads send the item's binary file in two steps (seed 002), which routing cannot say. */\n\tcustomOperations = {\n${uploads
+		? `\n\n\t/** Uploads send the item's binary file in two steps (the Afosto API reference), which routing cannot say. */\n\tcustomOperations = {\n${uploads
 				.map(({ resource, operation }) => `\t\t${resource}: { ${operation}: uploadFileFromBinary },`)
 				.join('\n')}\n\t};`
 		: '';
@@ -499,7 +499,7 @@ function generateAfostoNodes(spec) {
 		files[`${folder}/${node.className}.node.json`] = codexFile(node);
 		for (const resource of resources) files[`${folder}/resources/${resource.value}/index.ts`] = resourceFile(resource);
 	}
-	files['credentials/afostoScopes.ts'] = `${HEADER}\n/** The OAuth2 scopes seed 002 lists. */\nexport const AFOSTO_SCOPES = ${JSON.stringify(spec.scopes, null, '\t').replace(/"/g, "'").replace(/'\n]$/, "',\n]")};\n`;
+	files['credentials/afostoScopes.ts'] = `${HEADER}\n/** The OAuth2 scopes the Afosto API reference lists. */\nexport const AFOSTO_SCOPES = ${JSON.stringify(spec.scopes, null, '\t').replace(/"/g, "'").replace(/'\n]$/, "',\n]")};\n`;
 	return files;
 }
 

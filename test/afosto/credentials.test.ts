@@ -42,7 +42,7 @@ describe('Afosto credentials', () => {
 		expect(JSON.stringify(result.run)).not.toContain('afosto-secret-value');
 	});
 
-	it('offers the 116 scopes of seed 002 and builds the scope from the ones chosen', async () => {
+	it('offers the 116 scopes of the Afosto API reference and builds the scope from the ones chosen', async () => {
 		const { AfostoOAuth2Api } = await import('../../credentials/AfostoOAuth2Api.credentials');
 		const properties = new AfostoOAuth2Api().properties;
 		expect(properties.find((property) => property.name === 'scopes')?.options).toHaveLength(116);

@@ -68,7 +68,7 @@ function parametersFor(endpoint: AfostoEndpoint, location: OperationLocation) {
 	return { parameters, expectedPath, body };
 }
 
-describe('every Afosto endpoint of seed 002 is one operation', () => {
+describe('every Afosto endpoint of the Afosto API reference is one operation', () => {
 	it('maps the 544 distinct endpoints to exactly one operation each, and nothing else', () => {
 		expect(AFOSTO_ENDPOINTS).toHaveLength(544);
 		expect(new Set(AFOSTO_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).size).toBe(544);

@@ -6,7 +6,7 @@ const { server, tokenCredentials } = useAfostoServer();
 
 const listGroups = { resource: 'groups', operation: 'getCatGroups' };
 
-describe('Afosto lists (x-page / x-page-size paging of seed 002)', () => {
+describe('Afosto lists (x-page / x-page-size paging of the Afosto API reference)', () => {
 	it('Return All follows the x-page cursor across three pages and returns every record once', async () => {
 		const page = (items: typeof PAGED_ITEMS, next?: string) => () => ({
 			status: 200,
@@ -73,7 +73,7 @@ describe('Afosto lists (x-page / x-page-size paging of seed 002)', () => {
 	});
 });
 
-describe('Afosto searches paged in the body (seed 002)', () => {
+describe('Afosto searches paged in the body (the Afosto API reference)', () => {
 	const hit = (reference: string) => ({ reference, title: `Title ${reference}` });
 	const search = { resource: 'index', operation: 'postCntSearch' };
 

@@ -74,15 +74,15 @@ const firstPrints = spec.endpoints.filter((candidate) => candidate.duplicateOf =
 const reprints = spec.endpoints.filter((candidate) => candidate.duplicateOf !== undefined);
 
 describe('the committed Afosto spec', () => {
-	it('is exactly what the extractor makes of the seed today', () => {
+	it('is exactly what the extractor makes of the document today', () => {
 		const rendered = `${JSON.stringify(spec, null, 2)}\n`;
 		const committed = readFileSync(committedPath, 'utf8');
 		if (rendered !== committed) {
-			throw new Error('specs/afosto.json is out of date with the seed or the extractor: run `node scripts/afosto/extractSpec.js` and commit the result');
+			throw new Error('specs/afosto.json is out of date with the document or the extractor: run `node scripts/afosto/extractSpec.js` and commit the result');
 		}
 	});
 
-	it('names its source seed and the one base URL the seed allows', () => {
+	it('names its source document and the one base URL the document allows', () => {
 		expect(spec.source).toBe('002_cd8b5ca7f1e1be08.txt');
 		expect(spec.baseUrl).toBe('https://api.afosto.io');
 	});

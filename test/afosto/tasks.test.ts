@@ -3,7 +3,7 @@ import { runNode } from '../harness/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();
 
-/** POST /cnt/datasets/{id}/export answers with an `x-task-id` (seed 002). */
+/** POST /cnt/datasets/{id}/export answers with an `x-task-id` (the Afosto API reference). */
 const exportDataset = { resource: 'dataset', operation: 'postCntDatasetsByIdExport', id: 'dataset-7' };
 
 describe('Afosto background tasks (x-task-id, GET /mes/tasks/{id})', () => {

@@ -15,7 +15,7 @@ const withInvoice = (): INodeExecutionData[] => [
 ];
 const upload = { resource: 'files', operation: 'postCntFilesUploadBySignature' };
 
-describe('Afosto Content: Upload a File (seed 002: signature, then multipart file)', () => {
+describe('Afosto Content: Upload a File (the Afosto API reference: signature, then multipart file)', () => {
 	it("asks for a signature with the options given, then sends the item's binary file as the multipart part `file`", async () => {
 		const result = await runNode({
 			type: 'afostoContent',

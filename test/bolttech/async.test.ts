@@ -7,7 +7,7 @@ import { postJson } from '../harness/postJson';
 import { runNode } from '../harness/runNode';
 import { WaitingRun } from '../harness/waitingRun';
 
-/** bolttech as seed 001 describes it, calling back 20 ms after a catalog action. */
+/** bolttech as the bolttech Catalog API (v4.1) and Verify IMEI (v4) describes it, calling back 20 ms after a catalog action. */
 const callingBack = new ContractServer(bolttechContract, { bearerTokens: [BOLTTECH_TOKEN], callbackDelayMs: 20 });
 /** The same contract, but bolttech never calls back. */
 const { server: silent } = useBolttechServer();

@@ -18,7 +18,7 @@ describe('bolttech node description', () => {
 		expect(unrouted).toEqual([]);
 	});
 
-	it('offers the operations seeds 000 and 001 describe', () => {
+	it('offers the operations the bolttech Actions API and the bolttech Catalog API (v4.1) and Verify IMEI (v4) describe', () => {
 		const offered = operationLists.flatMap((list) =>
 			(list.options as INodePropertyOptions[]).map((option) => `${list.displayOptions?.show?.resource?.[0]}.${option.value}`),
 		);

@@ -5,7 +5,7 @@ import { runNode } from '../harness/runNode';
 const { server, tokenCredentials } = useBolttechServer();
 
 describe('bolttech Device: Verify IMEI', () => {
-	it("sends seed 001's example request and returns bolttech's verification", async () => {
+	it("sends the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s example request and returns bolttech's verification", async () => {
 		const result = await runNode({
 			type: 'bolttech',
 			parameters: {

@@ -5,7 +5,7 @@ import type { NodeRunRequest } from '../harness/runNode';
 
 const { server, tokenCredentials } = useBolttechServer();
 
-/** Seed 001's update_price example rows, minus the one whose EAN fails the GS1 check. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s update_price example rows, minus the one whose EAN fails the GS1 check. */
 const SEED_ROWS = [
 	{ ean: '8801643665432', partner_device_id: 'SAMS-S23U-512-BLK', price_net: 899900 },
 	{ ean: '6901443457892', partner_device_id: 'HUAW-P50P-256-GLD', price_net: 699900 },
@@ -40,7 +40,7 @@ const pricesIn = (request: ReceivedRequest) =>
 		.asset_model_prices;
 
 describe('bolttech Catalog: Update Prices', () => {
-	it("sends the seed's price list in one update_price request in snake_case and reports the batch", async () => {
+	it("sends the document's price list in one update_price request in snake_case and reports the batch", async () => {
 		const result = await syncPrices(SEED_ROWS, {
 			incremental: false,
 			callbackUrl: 'https://n8n.example.com/webhook/prices',
@@ -144,7 +144,7 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(server.received).toHaveLength(0);
 	});
 
-	it("refuses the seed's own example EAN 7350028569832 (bad check digit) unless EAN validation is off", async () => {
+	it("refuses the document's own example EAN 7350028569832 (bad check digit) unless EAN validation is off", async () => {
 		const refused = await syncPrices([SEED_ROWS[0], { ean: '7350028569832', price_net: 499900 }]);
 		expect(refused.error?.message).toMatch(/^Item 1: "EAN"/);
 		expect(server.received).toHaveLength(0);

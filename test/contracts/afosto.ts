@@ -3,7 +3,7 @@ import type { ContractResponse, ContractRoute, PartnerContract, ReceivedRequest 
 import type { Schema } from '../harness/schema';
 
 /**
- * Afosto's contract, built from the committed spec of seed 002 (the same spec the nodes are
+ * Afosto's contract, built from the committed spec of the Afosto API reference (the same spec the nodes are
  * generated from, but read here independently): every distinct endpoint with its method, path,
  * bearer token, and the JSON body's shape where it has one.
  */
@@ -42,7 +42,7 @@ function bodySchema(endpoint: AfostoEndpoint): Schema | undefined {
 	return {
 		type: 'object',
 		properties: Object.fromEntries(body.fields.map((field) => [field.name, fieldSchema(field.type)])),
-		// The seed's examples do not list every field an integrator may send.
+		// The document's examples do not list every field an integrator may send.
 		additionalProperties: true,
 	};
 }
@@ -55,7 +55,7 @@ export const PAGED_ITEMS = Array.from({ length: 7 }, (_, index) => ({ id: `item-
 
 /**
  * A list answers its page (x-page, a page number here) of x-page-size items, with the next page
- * in the `x-page` response header while there is one, as seed 002 describes.
+ * in the `x-page` response header while there is one, as the Afosto API reference describes.
  */
 function answerList(request: ReceivedRequest): ContractResponse {
 	const page = Number(request.headers['x-page'] ?? 1) || 1;
@@ -77,7 +77,7 @@ function bodyPaging(request: ReceivedRequest): { limit: number; start: number } 
 	return { limit, start };
 }
 
-/** `POST /cnt/search…`: hits, and `pagination.next_page_cursor` while more follow (seed 002). */
+/** `POST /cnt/search…`: hits, and `pagination.next_page_cursor` while more follow (the Afosto API reference). */
 function answerSearchByCursor(request: ReceivedRequest): ContractResponse {
 	const { limit, start } = bodyPaging(request);
 	const end = start + limit;
@@ -85,7 +85,7 @@ function answerSearchByCursor(request: ReceivedRequest): ContractResponse {
 	return { status: 200, body: { hits: PAGED_ITEMS.slice(start, end), pagination }, headers: { 'x-count': String(PAGED_ITEMS.length) } };
 }
 
-/** The instant searches: one result per index with its hits, `offset`, `limit` and the `count` (seed 002). */
+/** The instant searches: one result per index with its hits, `offset`, `limit` and the `count` (the Afosto API reference). */
 function answerSearchByOffset(request: ReceivedRequest): ContractResponse {
 	const { limit, start } = bodyPaging(request);
 	const hits = PAGED_ITEMS.slice(start, start + limit);
@@ -128,7 +128,7 @@ function answerFor(endpoint: AfostoEndpoint): (request: ReceivedRequest) => Cont
 export const AFOSTO_OAUTH_TOKEN = 'afosto-oauth-issued-token';
 
 /**
- * `POST /iam/oauth/authorize` issues tokens (seed 002). The seed prints a JSON body; n8n's OAuth2
+ * `POST /iam/oauth/authorize` issues tokens (the Afosto API reference). The document prints a JSON body; n8n's OAuth2
  * client sends the same four fields form-encoded, as OAuth2 token endpoints take them.
  */
 const issueToken: ContractRoute = {
@@ -149,7 +149,7 @@ const issueToken: ContractRoute = {
 	respond: () => ({ status: 200, body: { access_token: AFOSTO_OAUTH_TOKEN, token_type: 'Bearer', expires_in: 3600 } }),
 };
 
-/** Events the sandbox lists at `GET /mes/webhooks/events`, in seed 002's `{event, description}` shape. */
+/** Events the sandbox lists at `GET /mes/webhooks/events`, in the Afosto API reference's `{event, description}` shape. */
 export const AFOSTO_WEBHOOK_EVENTS = [
 	{ event: 'contact.created', description: 'A contact was created' },
 	{ event: 'order.created', description: 'An order was created' },
@@ -209,7 +209,7 @@ export const afostoContract: PartnerContract = {
 		path: endpoint.path,
 		requiredHeaders: bearer,
 		body: bodySchema(endpoint),
-		// Seed 002 marks no body field required, and n8n leaves an empty body out.
+		// The Afosto API reference marks no body field required, and n8n leaves an empty body out.
 		bodyOptional: true,
 		respond: statefulRoutes[endpoint.id] ?? answerFor(endpoint),
 	})),

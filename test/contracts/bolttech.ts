@@ -3,7 +3,7 @@ import type { CallBack, PartnerContract, ReceivedRequest } from '../harness/cont
 import type { Schema } from '../harness/schema';
 
 /**
- * bolttech's contract as seeds 000 and 001 describe it: routes, request schemas and the seeds'
+ * bolttech's contract as the bolttech Actions API and the bolttech Catalog API (v4.1) and Verify IMEI (v4) describe it: routes, request schemas and the documents'
  * example responses. The token route stands in for the OAuth2 endpoint bolttech hands partners.
  */
 
@@ -14,7 +14,7 @@ function snakeToCamel(key: string): string {
 	return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
-/** The same schema with camelCase property names: seed 001's JSON examples. */
+/** The same schema with camelCase property names: the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s JSON examples. */
 function camelCased(schema: Schema): Schema {
 	if (schema.type === 'array') return { ...schema, items: camelCased(schema.items) };
 	if (schema.type !== 'object') return schema;
@@ -123,7 +123,7 @@ function generalActionSchema(body: unknown): Schema {
 	return { type: 'object', properties: { configuration, payload }, required: ['configuration', 'payload'] };
 }
 
-/** Believable device models for an IMEI, in seed 000's response shape. */
+/** Believable device models for an IMEI, in the bolttech Actions API's response shape. */
 export function deviceModelsFor(imei: string) {
 	return [
 		{
@@ -145,7 +145,7 @@ export function deviceModelsFor(imei: string) {
 	];
 }
 
-/** Seed 001's Get Stock response example. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s Get Stock response example. */
 export const STOCK_EXAMPLE = {
 	stock: [
 		{
@@ -156,7 +156,7 @@ export const STOCK_EXAMPLE = {
 	],
 };
 
-/** Seed 001 lists Get Rental Pricing's response fields without an example; these follow them. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4) lists Get Rental Pricing's response fields without an example; these follow them. */
 export const RENTAL_PRICING_EXAMPLE = {
 	rentalPricing: [
 		{
@@ -188,7 +188,7 @@ export const RENTAL_PRICING_EXAMPLE = {
 	repoDocuments: [{ id: 'DOC-TC-1', name: 'Terms and Conditions', type: 'T&C', docs: [] }],
 };
 
-/** Seed 001's Verify IMEI response example. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s Verify IMEI response example. */
 export const VERIFY_IMEI_EXAMPLE = {
 	imei: '861248007147070',
 	verificationStatus: 'verified',
@@ -209,7 +209,7 @@ export const VERIFY_IMEI_EXAMPLE = {
 };
 
 /**
- * Seed 001 names `configuration.callback_url` but not what bolttech posts there; the sandbox posts
+ * The bolttech Catalog API (v4.1) and Verify IMEI (v4) names `configuration.callback_url` but not what bolttech posts there; the sandbox posts
  * the action, the product code, an outcome and, for reads, the same data the response carried.
  */
 function callBackCatalogAction(request: ReceivedRequest, callBack: CallBack): void {

@@ -5,8 +5,8 @@ import type { CallBack, ContractRoute, PartnerContract, ReceivedRequest } from '
 import type { Schema } from '../harness/schema';
 
 /**
- * MasStack's contract as seeds 003 (v3) and 004 (v2) describe it: routes, request schemas and the
- * seeds' example answers. Asynchronous operations answer 202 and, on servers with callbacks on,
+ * MasStack's contract as the MasStack partner API v3 and v2 describe it: routes, request schemas and the
+ * partner documents' example answers. Asynchronous operations answer 202 and, on servers with callbacks on,
  * post `{code, title, service_id}` to the callback URL with the request's correlation id.
  */
 
@@ -117,7 +117,7 @@ const deviceCategory: Schema = {
 };
 const anyObject: Schema = { type: 'object', properties: {}, additionalProperties: true };
 
-/** Seed 004's Get Barrings example. */
+/** The MasStack partner API v2's Get Barrings example. */
 export const BARRINGS_EXAMPLE = { subscriptionId: 234234234, appliedBarringsMaskCodes: ['DEBT_MOBILE_LP'] };
 
 /** A service whose id ends in 0000 fails in the sandbox, so users can see the error callback. */
@@ -130,7 +130,7 @@ export function staysSilentInSandbox(serviceId: string): boolean {
 	return /9999$/.test(serviceId);
 }
 
-/** MasStack's later POST of an asynchronous operation's result (seed 003's serviceCallbackDTO). */
+/** MasStack's later POST of an asynchronous operation's result (the MasStack partner API v3's serviceCallbackDTO). */
 function callBackResult(kind: string) {
 	return (request: ReceivedRequest, callBack: CallBack): void => {
 		const body = request.body as { callback_success_url?: string; callback_error_url?: string; service_id?: string };
@@ -160,7 +160,7 @@ function answered(code: string, title: string) {
 	return () => ({ status: 200, body: { code, title } });
 }
 
-/** Correlation ids MasStack has seen: a repeated one is refused (seed 004, 406). */
+/** Correlation ids MasStack has seen: a repeated one is refused (the MasStack partner API v2, 406). */
 function refuseRepeatedCorrelationIds(routes: ContractRoute[]): ContractRoute[] {
 	const seen = new Set<string>();
 	return routes.map((route) => ({
@@ -219,7 +219,7 @@ export const masStackContract: PartnerContract = {
 			method: 'PUT',
 			path: `${service}/billing/movements-non-subscribable-services/{movement_id}`,
 			body: movementForNonSubscribable,
-			// Seed 004's own example answers an update with code CREATED.
+			// The MasStack partner API v2's own example answers an update with code CREATED.
 			respond: answered('CREATED', 'Movement updated correctly'),
 		}),
 		serviceRoute({

@@ -5,7 +5,7 @@ export const OAUTH_ISSUED_TOKEN = 'oauth-issued-token';
 
 /**
  * The OAuth2 client-credentials token endpoint a partner hands out with the client ID and secret
- * (no seed documents one): client authentication in the Basic header, a form-encoded grant.
+ * (no partner document describes one): client authentication in the Basic header, a form-encoded grant.
  */
 export const oauthTokenRoute: ContractRoute = {
 	name: 'oauthToken',

@@ -25,7 +25,7 @@ export interface ContractRoute {
 	/** A stable name tests use to find the route's requests and to script its answers. */
 	name: string;
 	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-	/** The seed's path template, `{name}` for a path parameter. */
+	/** The document's path template, `{name}` for a path parameter. */
 	path: string;
 	/** Header name (lower case) to the pattern its value must match. */
 	requiredHeaders?: Record<string, RegExp>;
@@ -89,7 +89,7 @@ function multipartParts(rawBody: string, contentType: string): Record<string, { 
 }
 
 /**
- * A real HTTP server on 127.0.0.1 that speaks a partner's contract as the seeds describe it.
+ * A real HTTP server on 127.0.0.1 that speaks a partner's contract as the partner documents describe it.
  * Every request is checked (method, path, headers, body); a request off the contract is answered
  * with the partner's 400 shape and recorded, and `assertNoViolations` fails the test with the diff.
  */
@@ -130,7 +130,7 @@ export class ContractServer {
 		this.server = undefined;
 	}
 
-	/** Answers the next request to `routeName` with `responder` instead of the seed's example. */
+	/** Answers the next request to `routeName` with `responder` instead of the document's example. */
 	scriptNext(routeName: string, ...responders: Array<(request: ReceivedRequest) => ContractResponse>): void {
 		if (!this.contract.routes.some((route) => route.name === routeName))
 			throw new Error(`No route named ${routeName} in the ${this.contract.partner} contract`);

@@ -1,6 +1,6 @@
 /** A small deterministic PRNG (mulberry32), so a failing fuzz case can be replayed. */
-function randomSource(seed: number): () => number {
-	let state = seed >>> 0;
+function randomSource(initialState: number): () => number {
+	let state = initialState >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;
 		let t = state;
@@ -19,8 +19,8 @@ export interface FuzzedRequest {
  * Request bodies a callback endpoint must refuse: broken JSON, JSON that is not an object, objects
  * without the fields the trigger needs, wrong content types, and random bytes.
  */
-export function fuzzedCallbackBodies(count: number, seed = 20261123): FuzzedRequest[] {
-	const random = randomSource(seed);
+export function fuzzedCallbackBodies(count: number, initialState = 20261123): FuzzedRequest[] {
+	const random = randomSource(initialState);
 	const pick = <T>(values: T[]): T => values[Math.floor(random() * values.length)];
 	const word = () => Math.random.name.slice(0, 1 + Math.floor(random() * 6)) + Math.floor(random() * 1000);
 	const scalar = () => pick<unknown>([null, true, false, random() * 1e6, -1, word(), '', []]);

@@ -1,5 +1,5 @@
 /**
- * The small subset of JSON Schema the seeds' contracts need. Checked by hand so a mismatch reads
+ * The small subset of JSON Schema the partner documents' contracts need. Checked by hand so a mismatch reads
  * as one line per problem: `body.payload.imei[0]: expected string, got number`.
  */
 export type Schema =
@@ -11,7 +11,7 @@ export type Schema =
 			type: 'object';
 			properties: Record<string, Schema>;
 			required?: readonly string[];
-			/** Off by default: the seeds list every field a request may carry. */
+			/** Off by default: the partner documents list every field a request may carry. */
 			additionalProperties?: boolean;
 	  }
 	| { type: 'any' };

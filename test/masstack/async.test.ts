@@ -8,7 +8,7 @@ import { executeTestWorkflow, runNode, startingWith } from '../harness/runNode';
 import { testWorkflow } from '../harness/testWorkflow';
 import { WaitingRun } from '../harness/waitingRun';
 
-/** MasStack as the seeds describe it, calling back 20 ms after accepting an operation. */
+/** MasStack as the partner documents describe it, calling back 20 ms after accepting an operation. */
 const callingBack = new ContractServer(masStackContract, { bearerTokens: [MASSTACK_TOKEN], callbackDelayMs: 20 });
 /** The same contract, but MasStack never calls back. */
 const { server: silent } = useMasStackServer();
@@ -145,7 +145,7 @@ describe('MasStack Async (wait for callback)', () => {
 			{ category: 'eSIM', new_service_device_details: { eid: '89049032' } },
 			'deviceUpdate',
 		],
-	])('%s sends seed 004\'s request with the resume URLs and continues with its callback', async (_name, parameters, route, path, expectedBody, operation) => {
+	])('%s sends the MasStack partner API v2\'s request with the resume URLs and continues with its callback', async (_name, parameters, route, path, expectedBody, operation) => {
 		const { run } = await startWaiting(parameters);
 
 		callingBack.assertNoViolations();

@@ -20,7 +20,7 @@ const updateRoaming = {
 };
 
 describe('MasStack Barring', () => {
-	it("Get reads a service's barrings with a correlation id and returns seed 004's answer with that id", async () => {
+	it("Get reads a service's barrings with a correlation id and returns the MasStack partner API v2's answer with that id", async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: { resource: 'barring', operation: 'get', serviceType: 'mobile', serviceId: ' 612123456 ' },
@@ -36,7 +36,7 @@ describe('MasStack Barring', () => {
 		expect(result.json).toEqual([{ ...BARRINGS_EXAMPLE, requestCorrelationId: request.headers['request-correlation-id'] }]);
 	});
 
-	it("Update sends seed 004's body and says MasStack accepted it", async () => {
+	it("Update sends the MasStack partner API v2's body and says MasStack accepted it", async () => {
 		const result = await runNode({ type: 'masStack', parameters: updateRoaming, credentials: tokenCredentials() });
 
 		expect(result.error).toBeUndefined();
@@ -52,7 +52,7 @@ describe('MasStack Barring', () => {
 		expect(result.json).toEqual([{ accepted: true, requestCorrelationId: request.headers['request-correlation-id'] }]);
 	});
 
-	it('offers exactly the 11 barring names of seed 004', async () => {
+	it('offers exactly the 11 barring names of the MasStack partner API v2', async () => {
 		const { MasStack } = await import('../../nodes/MasStack/MasStack.node');
 		const field = new MasStack().description.properties.find((property) => property.name === 'barringName');
 		expect(field?.options?.map((option) => (option as { value: string }).value)).toEqual([...BARRING_NAMES]);

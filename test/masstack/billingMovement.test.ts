@@ -3,7 +3,7 @@ import { runNode } from '../harness/runNode';
 
 const { server, tokenCredentials } = useMasStackServer();
 
-/** Seed 004's example movement, as a user fills in the node. */
+/** The MasStack partner API v2's example movement, as a user fills in the node. */
 const februaryCharge = {
 	resource: 'billingMovement',
 	serviceType: 'mobile',
@@ -24,7 +24,7 @@ const februaryPeriod = {
 const seedAmount = { value_with_taxes: 12.1, value_without_taxes: 10, tax: { type: 'IVA', percentage: 21 } };
 
 describe('MasStack Billing Movement', () => {
-	it("Create sends seed 004's movement for a service and returns the movement id", async () => {
+	it("Create sends the MasStack partner API v2's movement for a service and returns the movement id", async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: {

@@ -44,7 +44,7 @@ describe('MasStack credentials', () => {
 	});
 
 	it.each(['masStackApi', 'masStackOAuth2Api'])(
-		"%s's credential test reads the seed's example line's barrings and passes with a good credential",
+		"%s's credential test reads the document's example line's barrings and passes with a good credential",
 		async (credentialName) => {
 			const credentials = credentialName === 'masStackApi' ? tokenCredentials() : oauthCredentials();
 			const result = await runNode({ type: credentialTestNode(credentialName), parameters: {}, credentials });

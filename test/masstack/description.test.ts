@@ -5,7 +5,7 @@ import { MasStack } from '../../nodes/MasStack/MasStack.node';
 const node = new MasStack();
 const { properties } = node.description;
 
-/** An operation's URL expression written as the seed's path template. */
+/** An operation's URL expression written as the document's path template. */
 function asSeedPath(url: string): string {
 	return url
 		.replace(/^=/, '')
@@ -18,7 +18,7 @@ function asSeedPath(url: string): string {
 }
 
 describe('MasStack node description', () => {
-	it('offers every endpoint of seeds 003 and 004, each as one operation', () => {
+	it('offers every endpoint of the MasStack partner API v3 and v2, each as one operation', () => {
 		const endpoints = properties
 			.filter((property) => property.name === 'operation')
 			.flatMap((list) =>
@@ -56,7 +56,7 @@ describe('MasStack node description', () => {
 		]);
 	});
 
-	it('offers the seven service types of seed 003 as a dropdown', () => {
+	it('offers the seven service types of the MasStack partner API v3 as a dropdown', () => {
 		const serviceTypes = properties.filter((property) => property.name === 'serviceType');
 		expect(serviceTypes.length).toBeGreaterThan(0);
 		for (const field of serviceTypes) {

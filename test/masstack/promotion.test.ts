@@ -6,7 +6,7 @@ const { server, tokenCredentials } = useMasStackServer();
 const promotionOnLine = { resource: 'promotion', serviceType: 'mobile', serviceId: '612123456' };
 
 describe('MasStack Promotion', () => {
-	it("Activate sends seed 004's promotion and returns the promotion id", async () => {
+	it("Activate sends the MasStack partner API v2's promotion and returns the promotion id", async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: {

@@ -3,7 +3,7 @@ import { runNode } from '../harness/runNode';
 
 const { server, tokenCredentials } = useMasStackServer();
 
-/** Seed 004's example refund, as a user fills in the node. */
+/** The MasStack partner API v2's example refund, as a user fills in the node. */
 const februaryRefund = {
 	resource: 'refund',
 	serviceType: 'mobile',
@@ -18,7 +18,7 @@ const februaryRefund = {
 const seedAmount = { value_with_taxes: 12.1, value_without_taxes: 10, tax: { type: 'IVA', percentage: 21 } };
 
 describe('MasStack Refund', () => {
-	it("Create sends seed 004's refund for a service and returns the refund id", async () => {
+	it("Create sends the MasStack partner API v2's refund for a service and returns the refund id", async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: {

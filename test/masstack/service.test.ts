@@ -9,7 +9,7 @@ const callbacks = {
 };
 
 describe('MasStack Service', () => {
-	it("Create (v2) posts seed 004's body to /v2/{service_type}/ and says MasStack accepted it", async () => {
+	it("Create (v2) posts the MasStack partner API v2's body to /v2/{service_type}/ and says MasStack accepted it", async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: {
@@ -36,7 +36,7 @@ describe('MasStack Service', () => {
 		expect(result.json).toEqual([{ accepted: true, requestCorrelationId: request.headers['request-correlation-id'] }]);
 	});
 
-	it('Create (v3) sends seed 003 body without callback URLs', async () => {
+	it('Create (v3) sends the MasStack partner API v3 body without callback URLs', async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: { resource: 'service', operation: 'create', apiVersion: 'v3', serviceType: 'security', serviceDetails: '={{ { "plan": "family" } }}' },
@@ -79,7 +79,7 @@ describe('MasStack Service', () => {
 		expect(result.json[0]).toMatchObject({ accepted: true });
 	});
 
-	it("Update Netflix sends seed 004's three fields and returns MasStack's transaction id", async () => {
+	it("Update Netflix sends the MasStack partner API v2's three fields and returns MasStack's transaction id", async () => {
 		const result = await runNode({
 			type: 'masStack',
 			parameters: { resource: 'service', operation: 'updateNetflix', serviceId: '612123456', offerId: 'NFX-PREMIUM', planType: 'premium', transactionId: 'T-77' },

@@ -3,7 +3,7 @@ import { postJson as post } from '../harness/postJson';
 import { TriggerServer } from '../harness/triggerServer';
 
 
-/** Seed 003's serviceCallbackDTO. */
+/** The MasStack partner API v3's serviceCallbackDTO. */
 const callback = { code: 'OK', title: 'Barring updated', service_id: '34600000001' };
 const correlationId = '5b0c7a52-3a9b-4c51-9d67-0d3f6c1e2a10';
 

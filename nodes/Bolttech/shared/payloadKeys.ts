@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
 
 /**
- * Seed 001 prints each catalog request twice: the cURL examples use snake_case keys
+ * The bolttech Catalog API (v4.1) and Verify IMEI (v4) prints each catalog request twice: the cURL examples use snake_case keys
  * (`asset_model_prices`, `partner_device_id`), the JSON examples camelCase. The cURL form is what
  * goes over the wire, so it is the default; camelCase stays one switch away for tenants that
  * answer to the JSON examples (remove_device and get_pricing only ever show camelCase).

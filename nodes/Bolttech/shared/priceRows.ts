@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import { isEan } from '../../shared/checkDigits';
 import { invalidInput } from '../../shared/invalidInput';
 
-/** One row of seed 001's asset_model_prices, with the input item it came from. */
+/** One row of the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s asset_model_prices, with the input item it came from. */
 export interface PriceRow {
 	itemIndex: number;
 	/** The row as it goes over the wire (snake_case), built once during validation. */
@@ -108,7 +108,7 @@ function toPriceRow(
 			'Send cents as a whole number (899900), or switch "Price Unit" to Major Units.',
 		);
 	}
-	// Keys in seed 001's order: ean, partner_device_id, price_net.
+	// Keys in the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s order: ean, partner_device_id, price_net.
 	const wire = (ean ? { ean } : {}) as PriceRow['wire'];
 	if (partnerDeviceId) wire.partner_device_id = partnerDeviceId;
 	wire.price_net = priceNetMinorUnits;

@@ -20,7 +20,7 @@ export function billingDateField(
 }
 
 /**
- * The fields that billing movements and refunds share (seed 004): the amount with and without
+ * The fields that billing movements and refunds share (the MasStack partner API v2): the amount with and without
  * taxes and the tax; billingAdditionalFields holds the optional period, invoice and description.
  */
 export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
@@ -53,7 +53,7 @@ export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
 			type: 'string',
 			default: 'IVA',
 			required: true,
-			// Seed 004 shows only "IVA"; IGIC (Canary Islands) and IPSI (Ceuta, Melilla) are the other Spanish indirect taxes.
+			// The MasStack partner API v2 shows only "IVA"; IGIC (Canary Islands) and IPSI (Ceuta, Melilla) are the other Spanish indirect taxes.
 			description: 'The tax applied, e.g. IVA, IGIC or IPSI',
 			displayOptions: { show },
 			routing: { send: { type: 'body', property: 'amount.tax.type', value: '={{ String($value ?? "").trim() }}' } },

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { jsonObjectBody } from '../../shared/callbackSecurity';
 
-/** serviceCallbackDTO: code, title and service_id are required strings (seed 003). */
+/** serviceCallbackDTO: code, title and service_id are required strings (the MasStack partner API v3). */
 const REQUIRED_CALLBACK_FIELDS = ['code', 'title', 'service_id'];
 
 export type MasStackCallbackResult = { result: IDataObject } | { problem: string };

@@ -53,7 +53,7 @@ function isHttpUrl(value: unknown): boolean {
 }
 
 /**
- * preSend: seed 004 types the callback URLs `string (uri)`; MasStack answers 400 without them.
+ * preSend: the MasStack partner API v2 types the callback URLs `string (uri)`; MasStack answers 400 without them.
  * A request without either (a v3 operation, whose callbacks MasStack sends to the URL agreed
  * with the partner) passes.
  */

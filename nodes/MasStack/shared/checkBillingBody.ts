@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from '
 import { invalidInput } from '../../shared/invalidInput';
 import { normalizeDatetimes } from './datetimeFields';
 
-/** The date-time fields of seed 004's billing bodies, by wire name, with their display names. */
+/** The date-time fields of the MasStack partner API v2's billing bodies, by wire name, with their display names. */
 const BILLING_DATETIMES: Record<string, string> = {
 	movement_datetime: 'Movement Date',
 	refund_datetime: 'Refund Date',
@@ -27,7 +27,7 @@ function amountNumber(context: IExecuteSingleFunctions, value: unknown, displayN
 }
 
 /**
- * preSend for billing movements and refunds: everything seed 004 asks of the body, checked
+ * preSend for billing movements and refunds: everything the MasStack partner API v2 asks of the body, checked
  * before anything is sent. Date-times become ISO 8601 UTC, amounts numbers.
  */
 export async function checkBillingBody(
@@ -39,7 +39,7 @@ export async function checkBillingBody(
 
 	normalizeDatetimes(this, body, BILLING_DATETIMES);
 
-	// Seed 004: each period bound is "mandatory just if" the other one is set.
+	// The MasStack partner API v2: each period bound is "mandatory just if" the other one is set.
 	const start = body.period_start_datetime as string | undefined;
 	const end = body.period_end_datetime as string | undefined;
 	if ((start === undefined) !== (end === undefined)) {

@@ -4,7 +4,7 @@ import { invalidInput } from '../../shared/invalidInput';
 import { toIsoDatetime } from '../../shared/isoDatetime';
 
 /**
- * Rewrites the body's date-times (by dotted wire path) as ISO 8601 UTC, the seeds' form, and
+ * Rewrites the body's date-times (by dotted wire path) as ISO 8601 UTC, the partner documents' form, and
  * refuses one that is not a date-time, naming its field. Paths absent from the body are skipped.
  */
 export function normalizeDatetimes(

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 import { throwPartnerErrors } from '../../shared/partnerError';
 import { correlationIdOf } from './correlationId';
 
-/** What MasStack's error codes mean and what to do, for the codes the seeds document. */
+/** What MasStack's error codes mean and what to do, for the codes the partner documents describe. */
 export const MASSTACK_ERROR_HINTS: Record<string, string> = {
 	DUPLICATE_WORKFLOW_ID:
 		'MasStack already received a request with this Request-Correlation-Id, so it did not run this one again. ' +

@@ -2,7 +2,7 @@ import type { IDisplayOptions, INode, INodeProperties } from 'n8n-workflow';
 
 import { checkPathValues, refuseEmptyPathValues } from '../../shared/pathValues';
 
-/** Seed 003's serviceTypeDTO; seed 004 uses the same `{service_type}` path segment. */
+/** The MasStack partner API v3's serviceTypeDTO; the MasStack partner API v2 uses the same `{service_type}` path segment. */
 export const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];
 
 const SERVICE_TYPE_NAMES: Record<string, string> = {

@@ -25,7 +25,7 @@ import { sendPartnerRequest } from '../partnerRequest';
 export { refuseEmptyPathValues } from '../pathValues';
 
 /**
- * Seed 002 types list parameters `string[]` without a format: they go as repeated keys
+ * The Afosto API reference types list parameters `string[]` without a format: they go as repeated keys
  * (`codes=A1&codes=B2`), which servers read as a list, rather than `codes[0]=A1`.
  */
 export const AFOSTO_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOptions = {
@@ -33,7 +33,7 @@ export const AFOSTO_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOpti
 	arrayFormat: 'repeat',
 };
 
-/** Afosto's largest page; seed 002 names only the default (25), the sandbox serves at most this. */
+/** Afosto's largest page; the Afosto API reference names only the default (25), the sandbox serves at most this. */
 const LARGEST_PAGE = 250;
 
 /** "Return All" and "Limit" of the lists in `show` (the operations paged by the `x-page` cursor). */
@@ -78,7 +78,7 @@ export async function sendPageSize(
 const throwAfostoErrors = throwPartnerErrors('Afosto');
 
 /**
- * postReceive: Afosto's `{code, message, reference, errors}` becomes the n8n error (seed 002);
+ * postReceive: Afosto's `{code, message, reference, errors}` becomes the n8n error (the Afosto API reference);
  * a list becomes one item per entry, as n8n does for declarative nodes without postReceive.
  */
 async function readAfostoResponse(
@@ -110,7 +110,7 @@ const NEXT_PAGE = Symbol('afosto next page');
 type Page = INodeExecutionData[] & { [NEXT_PAGE]?: unknown };
 
 /**
- * Lists: seed 002 pages them with the `x-page` request header and answers the next page's cursor
+ * Lists: the Afosto API reference pages them with the `x-page` request header and answers the next page's cursor
  * in the `x-page` response header; the last page has none, or no items. "Return All" follows it
  * to the end, a Limit until it has that many (more than one page when the Limit is larger). Code
  * rather than n8n's generic (expression) pagination, which evaluated three expressions per page
@@ -200,7 +200,7 @@ interface AfostoTask extends IDataObject {
 const isFinished = (task: AfostoTask) => Boolean(task.completed_at) || Number(task.progress ?? 0) >= 100;
 
 /**
- * postReceive of the operations that start a background task (`x-task-id`, seed 002): with
+ * postReceive of the operations that start a background task (`x-task-id`, the Afosto API reference): with
  * "Wait for Task" on, polls `GET /mes/tasks/{id}` until the task is completed, within the
  * timeout, and adds the task to the output. Without it the output carries the task id.
  */

@@ -48,7 +48,7 @@ function wholeNumber(context: IExecutePaginationFunctions, body: IDataObject, na
 }
 
 /**
- * "Return All" of `POST /cnt/search` and `POST /cnt/search/{namespace}/{code}/{model}`: seed 002
+ * "Return All" of `POST /cnt/search` and `POST /cnt/search/{namespace}/{code}/{model}`: the Afosto API reference
  * pages them in the body, `page_cursor` in and `pagination.next_page_cursor` out. Every page's
  * hits become one item each; paging ends on an empty page, without a cursor, or when the cursor
  * does not move (a server that repeats it would otherwise be asked forever).
@@ -71,7 +71,7 @@ export async function followBodyCursor(
 
 /**
  * "Return All" of the instant searches (`POST /cnt/instant/search/{id}`,
- * `POST /cnt/instant/indexes/{id}/search`): seed 002 pages them with `offset` and `limit` in the
+ * `POST /cnt/instant/indexes/{id}/search`): the Afosto API reference pages them with `offset` and `limit` in the
  * body and answers `results`, one per index, each with its `hits`, and the combined `count`.
  * The hits of every index become one item each, index after index; paging ends on a page
  * without hits or once the offset passes the count.

@@ -91,7 +91,7 @@ async function uploadOne(context: IExecuteFunctions, itemIndex: number, credenti
 	const content = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	const options = context.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
 
-	// Seed 002: an upload is two steps, a signature (POST /cnt/files/signature), then the file.
+	// The Afosto API reference: an upload is two steps, a signature (POST /cnt/files/signature), then the file.
 	let signature = String(options.signature ?? '').trim();
 	if (!signature) {
 		const request: IDataObject = {};

@@ -9,7 +9,7 @@ export const validateDocumentFields: INodeProperties[] = [
 		type: 'json',
 		default: '{\n  "document_type": "",\n  "document_number": ""\n}',
 		required: true,
-		// Seed 000 names the action but not its payload: it is agreed per partner.
+		// The bolttech Actions API names the action but not its payload: it is agreed per partner.
 		description:
 			'The document data as your bolttech integration guide defines it; sent as "payload"',
 		displayOptions: { show: { resource: ['action'], operation: ['validateDocument'] } },

@@ -37,7 +37,7 @@ export const verifyImeisFields: INodeProperties[] = [
 	},
 ];
 
-/** Validates country and IMEIs, then writes the seed 000 payload `{country_code, imei[]}`. */
+/** Validates country and IMEIs, then writes the bolttech Actions API payload `{country_code, imei[]}`. */
 export async function buildImeiVerificationPayload(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -72,7 +72,7 @@ export async function buildImeiVerificationPayload(
 	return requestOptions;
 }
 
-/** One output item per verified IMEI, carrying its device models (seed 000 response). */
+/** One output item per verified IMEI, carrying its device models (the bolttech Actions API response). */
 export async function splitResultsPerImei(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],

@@ -7,7 +7,7 @@ import { getStockFields } from './getStock';
 import { removeDeviceFields } from './removeDevice';
 import { updatePricesFields } from './updatePrices';
 
-/** Seed 001: one endpoint, the action chosen by configuration.action_id. */
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4): one endpoint, the action chosen by configuration.action_id. */
 const catalogAction = (actionId: string) => ({
 	request: {
 		method: 'POST' as const,

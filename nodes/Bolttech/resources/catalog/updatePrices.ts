@@ -158,7 +158,7 @@ export const updatePricesFields: INodeProperties[] = [
 				name: 'validateEanCheckDigit',
 				type: 'boolean',
 				default: true,
-				// Seed 001's own example EAN 7350028569832 fails the GS1 check (it should end in 0).
+				// The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s own example EAN 7350028569832 fails the GS1 check (it should end in 0).
 				description:
 					'Whether to refuse EANs whose GS1 check digit is wrong before sending. Turn off only if bolttech holds such EANs from your onboarding list.',
 			},

@@ -18,7 +18,7 @@ import { priceRowReader, skuOf } from '../../shared/priceRows';
 import type { PriceRow } from '../../shared/priceRows';
 import { DEFAULT_BATCH_SIZE } from './updatePrices';
 
-/** Status codes after which bolttech may accept the same batch later (seed-independent HTTP semantics). */
+/** Status codes after which bolttech may accept the same batch later (document-independent HTTP semantics). */
 const RETRYABLE_STATUSES = [429, 503];
 
 interface BatchSettings {

@@ -83,7 +83,7 @@ export const verifyImeiFields: INodeProperties[] = [
 				name: 'purchaseDate',
 				type: 'dateTime',
 				default: '',
-				description: 'Sent as a calendar date (YYYY-MM-DD), as in the seed',
+				description: 'Sent as a calendar date (YYYY-MM-DD), as in the bolttech Catalog API (v4.1) and Verify IMEI (v4)',
 				routing: {
 					send: {
 						type: 'body',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { callbackUrlFields } from '../../shared/callbackUrls';
 
-/** Seed 004's barring_name enum, in its order. */
+/** The MasStack partner API v2's barring_name enum, in its order. */
 export const BARRING_NAMES = [
 	'ROAMING',
 	'INTERNATIONAL_DESTINATIONS',

@@ -9,7 +9,7 @@ import {
 	requiredBodyText,
 } from '../../shared/billingFields';
 
-/** Seed 004's movement `type` enum. */
+/** The MasStack partner API v2's movement `type` enum. */
 const MOVEMENT_TYPES = [
 	{ name: 'Recurring Charge', value: 'RECURRING_CHARGE' },
 	{ name: 'One-Time Fee', value: 'ONE_TIME_FEE' },

@@ -5,7 +5,7 @@ import { normalizeDatetimes } from '../../shared/datetimeFields';
 
 const showOnlyForActivate = { resource: ['promotion'], operation: ['activate'] };
 
-// Seed 004 prints the promotion object's example but not its field table; the promotion and its
+// The MasStack partner API v2 prints the promotion object's example but not its field table; the promotion and its
 // activation date are what an activation cannot do without, the deactivation date is optional.
 export const activatePromotionFields: INodeProperties[] = [
 	{

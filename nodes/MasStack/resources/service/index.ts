@@ -27,8 +27,8 @@ async function checkSimyoNotification(this: IExecuteSingleFunctions, requestOpti
 }
 
 /**
- * Seed 003 (v3) gives these two operations' parameters and bodies but neither methods nor paths:
- * they are v2's (seed 004) under /v3, without callback URLs in the body.
+ * The MasStack partner API v3 gives these two operations' parameters and bodies but neither methods nor paths:
+ * they are the MasStack partner API v2's under /v3, without callback URLs in the body.
  */
 const apiVersionPath = '=/{{ $parameter.apiVersion }}/{{ $parameter.serviceType }}';
 
@@ -46,7 +46,7 @@ export const serviceOperations: INodeProperties = {
 			action: 'Create a service',
 			description: 'Create a new service of a type; MasStack accepts it (202) and posts the result later',
 			routing: {
-				// Seed 004's example posts to `/v2/applewatch/`, with the trailing slash.
+				// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
 				request: { method: 'POST', url: `${apiVersionPath}/` },
 				send: { preSend: [checkCallbackUrls, sendServiceDetails] },
 			},

@@ -22,7 +22,7 @@ export const updateNetflixFields: INodeProperties[] = [
 	requiredText('Transaction ID', 'transactionId', 'transaction_id', 'Your identifier of this change; MasStack returns it'),
 ];
 
-// Seed 004 marks none of the three fields required and types the change date as plain text; the
+// The MasStack partner API v2 marks none of the three fields required and types the change date as plain text; the
 // node sends what is given, the date as ISO 8601, and refuses a notification that says nothing.
 export const notifySimyoFields: INodeProperties[] = [
 	{

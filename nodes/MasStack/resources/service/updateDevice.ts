@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { callbackUrlFields } from '../../shared/callbackUrls';
 
-/** Seed 003/004's device `category` enum. */
+/** The MasStack partner API v3 and v2 documents' device `category` enum. */
 export const DEVICE_CATEGORIES = [
 	{ name: 'eSIM', value: 'eSIM' },
 	{ name: 'Other', value: 'OTHER' },
