@@ -6,7 +6,7 @@ module.exports = {
 	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
 	globalSetup: '<rootDir>/test/harness/globalSetup.js',
 	globalTeardown: '<rootDir>/test/harness/globalTeardown.js',
-	setupFiles: ['<rootDir>/test/harness/environment.ts'],
+	setupFiles: ['<rootDir>/scripts/n8nCore/environment.ts'],
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
 	},

@@ -5,8 +5,8 @@ import type { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { runNode } from '../test/harness/runNode';
-import type { NodeRunRequest } from '../test/harness/runNode';
+import { runNode } from '../scripts/n8nCore/runNode';
+import type { NodeRunRequest } from '../scripts/n8nCore/runNode';
 import { BareCursorFollower } from './bareCursorFollower';
 import { settleHeap } from './settleHeap';
 

@@ -1,5 +1,5 @@
-import { bolttechContract } from '../test/contracts/bolttech';
-import { ContractServer } from '../test/harness/contractServer';
+import { bolttechContract } from '../sandbox/contracts/bolttech';
+import { ContractServer } from '../sandbox/contractServer';
 
 /**
  * The bench's bolttech: a contract server in its own process, as the real partner is on another

@@ -1,4 +1,4 @@
-import '../test/harness/environment';
+import '../scripts/n8nCore/environment';
 
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -6,8 +6,8 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { runNode } from '../test/harness/runNode';
-import type { NodeRun } from '../test/harness/runNode';
+import { runNode } from '../scripts/n8nCore/runNode';
+import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
@@ -178,13 +178,15 @@ async function main(): Promise<void> {
 
 /** Starts the e2e n8n (installing it on first use), measures, and stops it. */
 async function callbackThroughputInN8n(): Promise<void> {
-	const startN8n = require('../../test/e2e/startN8n.js') as () => Promise<void>;
-	const stopN8n = require('../../test/e2e/stopN8n.js') as () => Promise<void>;
-	await startN8n();
+	const { startN8nWithSandbox, stopN8nWithSandbox } = require('../../scripts/n8nWithSandbox.js') as {
+		startN8nWithSandbox: () => Promise<void>;
+		stopN8nWithSandbox: () => Promise<void>;
+	};
+	await startN8nWithSandbox();
 	try {
 		for (const line of await measureCallbackThroughput(process.env.E2E_N8N_URL as string)) console.log(line);
 	} finally {
-		await stopN8n();
+		await stopN8nWithSandbox();
 	}
 }
 

@@ -1,7 +1,7 @@
-import { AFOSTO_OAUTH_TOKEN, afostoContract } from '../test/contracts/afosto';
-import { bolttechContract } from '../test/contracts/bolttech';
-import { masStackContract } from '../test/contracts/masStack';
-import { OAUTH_ISSUED_TOKEN } from '../test/contracts/oauthTokenRoute';
+import { AFOSTO_OAUTH_TOKEN, afostoContract } from './contracts/afosto';
+import { bolttechContract } from './contracts/bolttech';
+import { masStackContract } from './contracts/masStack';
+import { OAUTH_ISSUED_TOKEN } from './contracts/oauthTokenRoute';
 import type { SandboxPartner } from './sandboxServer';
 
 /** The tokens the sandbox accepts; `npm start` puts them into the credentials it creates. */

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import type { Server, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 
-import { ContractServer } from '../test/harness/contractServer';
-import { startLoopbackServer, stopServer, urlOf } from '../test/harness/loopbackServer';
-import type { PartnerContract } from '../test/harness/contractServer';
+import { ContractServer } from './contractServer';
+import { startLoopbackServer, stopServer, urlOf } from './loopbackServer';
+import type { PartnerContract } from './contractServer';
 
 export interface SandboxPartner {
 	/** The path prefix the partner is served under, e.g. `bolttech` for `/bolttech/actions`. */

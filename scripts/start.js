@@ -22,7 +22,7 @@ function step(command, args) {
 
 async function main() {
 	step('npm', ['run', 'build', '--silent']);
-	step('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.build']);
+	step('npx', ['tsc', '-p', 'tsconfig.runtime.json']);
 	ensureN8nRuntime();
 
 	const { SandboxServer } = require(join(ROOT, '.build', 'sandbox', 'sandboxServer'));

@@ -3,7 +3,7 @@ import type { INode, INodeType } from 'n8n-workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PACKAGE_PREFIX, PackageNodeTypes } from './harness/packageTypes';
+import { PACKAGE_PREFIX, PackageNodeTypes } from '../scripts/n8nCore/packageTypes';
 
 const folder = join(__dirname, '..', 'workflows');
 const nodeTypes = new PackageNodeTypes();

@@ -1,7 +1,7 @@
-import { AFOSTO_OAUTH_TOKEN } from '../contracts/afosto';
+import { AFOSTO_OAUTH_TOKEN } from '../../sandbox/contracts/afosto';
 import { AFOSTO_TOKEN, useAfostoServer } from '../harness/afostoSetup';
 import { credentialTestNode } from '../harness/credentialTestNode';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();
 

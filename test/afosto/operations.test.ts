@@ -1,10 +1,10 @@
 import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { AFOSTO_BINARY_SAMPLE, AFOSTO_ENDPOINTS, sendsBodyAsQuery } from '../contracts/afosto';
-import type { AfostoEndpoint } from '../contracts/afosto';
+import { AFOSTO_BINARY_SAMPLE, AFOSTO_ENDPOINTS, sendsBodyAsQuery } from '../../sandbox/contracts/afosto';
+import type { AfostoEndpoint } from '../../sandbox/contracts/afosto';
 import { AFOSTO_TOKEN, useAfostoServer } from '../harness/afostoSetup';
-import { AFOSTO_NODE_CLASSES } from '../harness/packageTypes';
-import { runNode } from '../harness/runNode';
+import { AFOSTO_NODE_CLASSES } from '../../scripts/n8nCore/packageTypes';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 
 const { server, tokenCredentials: credentials } = useAfostoServer();

@@ -1,6 +1,6 @@
-import { PAGED_ITEMS } from '../contracts/afosto';
+import { PAGED_ITEMS } from '../../sandbox/contracts/afosto';
 import { useAfostoServer } from '../harness/afostoSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();
 

@@ -1,5 +1,5 @@
 import { useAfostoServer } from '../harness/afostoSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();
 

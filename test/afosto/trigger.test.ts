@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import { AFOSTO_WEBHOOK_EVENTS, afostoSubscriptions } from '../contracts/afosto';
+import { AFOSTO_WEBHOOK_EVENTS, afostoSubscriptions } from '../../sandbox/contracts/afosto';
 import { AFOSTO_TOKEN, useAfostoServer } from '../harness/afostoSetup';
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
 import { TriggerServer } from '../harness/triggerServer';

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { useAfostoServer } from '../harness/afostoSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();
 

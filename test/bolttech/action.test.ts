@@ -1,5 +1,5 @@
 import { BOLTTECH_TOKEN, useBolttechServer } from '../harness/bolttechSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useBolttechServer();
 

@@ -1,10 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { STOCK_EXAMPLE, bolttechContract } from '../contracts/bolttech';
+import { STOCK_EXAMPLE, bolttechContract } from '../../sandbox/contracts/bolttech';
 import { BOLTTECH_TOKEN, useBolttechServer } from '../harness/bolttechSetup';
-import { ContractServer } from '../harness/contractServer';
+import { ContractServer } from '../../sandbox/contractServer';
 import { postJson } from '../harness/postJson';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 import { WaitingRun } from '../harness/waitingRun';
 
 /** bolttech as the bolttech Catalog API (v4.1) and Verify IMEI (v4) describes it, calling back 20 ms after a catalog action. */

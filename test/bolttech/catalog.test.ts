@@ -1,6 +1,6 @@
 import { useBolttechServer } from '../harness/bolttechSetup';
-import { runNode } from '../harness/runNode';
-import type { NodeRunRequest } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
+import type { NodeRunRequest } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useBolttechServer();
 

@@ -1,6 +1,6 @@
 import { BOLTTECH_OAUTH_TOKEN, BOLTTECH_TOKEN, useBolttechServer } from '../harness/bolttechSetup';
 import { credentialTestNode } from '../harness/credentialTestNode';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useBolttechServer();
 

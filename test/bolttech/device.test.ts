@@ -1,6 +1,6 @@
 import { useBolttechServer } from '../harness/bolttechSetup';
-import { VERIFY_IMEI_EXAMPLE } from '../contracts/bolttech';
-import { runNode } from '../harness/runNode';
+import { VERIFY_IMEI_EXAMPLE } from '../../sandbox/contracts/bolttech';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useBolttechServer();
 

@@ -1,7 +1,7 @@
 import { useBolttechServer } from '../harness/bolttechSetup';
-import type { ReceivedRequest } from '../harness/contractServer';
-import { runNode } from '../harness/runNode';
-import type { NodeRunRequest } from '../harness/runNode';
+import type { ReceivedRequest } from '../../sandbox/contractServer';
+import { runNode } from '../../scripts/n8nCore/runNode';
+import type { NodeRunRequest } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useBolttechServer();
 

@@ -1,76 +1,22 @@
-// Jest globalSetup for the end-to-end tests: builds the package, starts the partner sandbox and a
-// real n8n (installed by scripts/n8nRuntime.js) with a fresh user folder, the example and e2e
-// workflows, and an owner session the tests use for n8n's REST API.
-const { spawnSync } = require('node:child_process');
-const { mkdtempSync } = require('node:fs');
+// Jest globalSetup of the end-to-end tests: a real n8n with the package, the sandbox, the example
+// workflows and the e2e ones of this folder, active where they are triggers.
 const { join } = require('node:path');
 
-const { RUNTIME, ensureN8nRuntime, startN8n, untilWebhookAnswers } = require('../../scripts/n8nRuntime');
-const { importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('../../scripts/playground');
+const { startN8nWithSandbox } = require('../../scripts/n8nWithSandbox');
 
-const ROOT = join(__dirname, '..', '..');
-const N8N_PORT = 5690;
-/** The example price sync names this port for its CSV. */
-const SANDBOX_PORT = 5680;
-const OWNER = { email: 'e2e@sandbox.local', password: 'E2e-Sandbox-Pa55' };
-
-function step(command, args) {
-	const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
-}
-
-module.exports = async () => {
-	step('npm', ['run', 'build', '--silent']);
-	step('npx', ['tsc', '-p', 'tsconfig.json', '--outDir', '.build']);
-	ensureN8nRuntime();
-
-	const { SandboxServer } = require(join(ROOT, '.build', 'sandbox', 'sandboxServer'));
-	const { SANDBOX_PARTNERS, SANDBOX_TOKENS } = require(join(ROOT, '.build', 'sandbox', 'partners'));
-	const sandbox = await new SandboxServer(SANDBOX_PARTNERS, 200, join(ROOT, 'sandbox', 'files')).start(SANDBOX_PORT);
-
-	// Inside .n8n-runtime, so the package's nodes resolve n8n-workflow from n8n's installation.
-	const userFolder = mkdtempSync(join(RUNTIME, 'e2e-'));
-	installPackage(userFolder);
-	importIntoN8n({
-		userFolder,
-		port: N8N_PORT,
-		credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
-		workflowFolders: [join(ROOT, 'workflows'), join(__dirname, 'workflows')],
+module.exports = () =>
+	startN8nWithSandbox({
+		workflowFolders: [join(__dirname, 'workflows')],
 		activate: [
-			'tpBolttechCatalogCallbacks',
-			'tpMasStackCallbacks',
 			'e2eBolttechVerifyImei',
 			'e2eBolttechPriceSync',
 			'e2eBolttechStockWithCallback',
 			'e2eBolttechTriggerWithSecret',
-			'e2eMasStackLoad',
 			'e2eMasStackBarring',
 			'e2eMasStackAsync',
 			'e2eBolttechAsync',
 			'e2eAfostoOrders',
 			'e2eAfostoEveryNode',
 			'e2eAfostoTrigger',
-			'e2eWebhookBaseline',
 		],
 	});
-	const n8n = await startN8n({ port: N8N_PORT, userFolder, logFile: join(userFolder, 'n8n.log') }).catch(async (error) => {
-		await sandbox.stop();
-		throw error;
-	});
-	// Jest skips the teardown when the setup fails: stop what was started here.
-	let cookie;
-	try {
-		cookie = await ownerSession(N8N_PORT, OWNER);
-		// The webhooks are there once the load workflow's trigger refuses an empty list.
-		await untilWebhookAnswers(`http://127.0.0.1:${N8N_PORT}/webhook/e2e00000-0000-4000-8000-00000000005f/masstack/service/success`, 400);
-	} catch (error) {
-		n8n.stop();
-		await sandbox.stop();
-		throw error;
-	}
-
-	globalThis.__E2E__ = { sandbox, n8n, userFolder };
-	process.env.E2E_N8N_URL = `http://localhost:${N8N_PORT}`;
-	process.env.E2E_N8N_COOKIE = cookie;
-	process.env.E2E_SANDBOX_URL = sandbox.url;
-};

@@ -1,10 +1,4 @@
-const { rmSync } = require('node:fs');
+// Jest globalTeardown of the end-to-end tests.
+const { stopN8nWithSandbox } = require('../../scripts/n8nWithSandbox');
 
-module.exports = async () => {
-	const running = globalThis.__E2E__;
-	if (!running) return;
-	running.n8n.stop();
-	await running.sandbox.stop();
-	await new Promise((resolve) => (running.n8n.child.exitCode === null ? running.n8n.child.once('exit', resolve) : resolve()));
-	rmSync(running.userFolder, { recursive: true, force: true });
-};
+module.exports = stopN8nWithSandbox;

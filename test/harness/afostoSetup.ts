@@ -1,4 +1,4 @@
-import { afostoContract } from '../contracts/afosto';
+import { afostoContract } from '../../sandbox/contracts/afosto';
 import { useContractServer } from './useContractServer';
 
 export const AFOSTO_TOKEN = 'afosto-test-token';

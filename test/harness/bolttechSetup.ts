@@ -1,4 +1,4 @@
-import { bolttechContract } from '../contracts/bolttech';
+import { bolttechContract } from '../../sandbox/contracts/bolttech';
 import { useContractServer } from './useContractServer';
 
 export const BOLTTECH_TOKEN = 'test-token-8f2c';

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType } from 'n8n-workflow';
 
-import { credentialTypes } from './packageTypes';
+import { credentialTypes } from '../../scripts/n8nCore/packageTypes';
 
 /**
  * A declarative node whose only request is a credential type's `test.request`, the way n8n's

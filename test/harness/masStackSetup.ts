@@ -1,5 +1,5 @@
-import { masStackContract } from '../contracts/masStack';
-import { OAUTH_ISSUED_TOKEN } from '../contracts/oauthTokenRoute';
+import { masStackContract } from '../../sandbox/contracts/masStack';
+import { OAUTH_ISSUED_TOKEN } from '../../sandbox/contracts/oauthTokenRoute';
 import { useContractServer } from './useContractServer';
 
 export const MASSTACK_TOKEN = 'masstack-test-token-41d7';

@@ -3,9 +3,9 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import { startLoopbackServer, stopServer, urlOf } from './loopbackServer';
-import { testWorkflow } from './testWorkflow';
-import type { TestNodeSpec, TestWorkflow } from './testWorkflow';
+import { startLoopbackServer, stopServer, urlOf } from '../../sandbox/loopbackServer';
+import { testWorkflow } from '../../scripts/n8nCore/testWorkflow';
+import type { TestNodeSpec, TestWorkflow } from '../../scripts/n8nCore/testWorkflow';
 
 /** The slice of Express's response that webhook nodes use. */
 export function expressLikeResponse(response: ServerResponse) {

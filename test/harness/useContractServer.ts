@@ -1,5 +1,5 @@
-import { ContractServer } from './contractServer';
-import type { PartnerContract } from './contractServer';
+import { ContractServer } from '../../sandbox/contractServer';
+import type { PartnerContract } from '../../sandbox/contractServer';
 
 /**
  * Starts a partner's contract server for one test file (fresh request log per test) and stops it

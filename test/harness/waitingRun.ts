@@ -2,12 +2,12 @@ import { WebhookContext } from 'n8n-core';
 import type { IDataObject, INodeType, IRunExecutionData, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
-import { startLoopbackServer, stopServer, urlOf } from './loopbackServer';
-import { executeTestWorkflow, startingWith } from './runNode';
-import type { NodeRun, NodeRunRequest } from './runNode';
+import { startLoopbackServer, stopServer, urlOf } from '../../sandbox/loopbackServer';
+import { executeTestWorkflow, startingWith } from '../../scripts/n8nCore/runNode';
+import type { NodeRun, NodeRunRequest } from '../../scripts/n8nCore/runNode';
 import { expressLikeResponse } from './triggerServer';
-import { testWorkflow } from './testWorkflow';
-import type { TestWorkflow } from './testWorkflow';
+import { testWorkflow } from '../../scripts/n8nCore/testWorkflow';
+import type { TestWorkflow } from '../../scripts/n8nCore/testWorkflow';
 
 /**
  * A node run that puts its execution to wait, and the part of n8n that resumes it: a server on

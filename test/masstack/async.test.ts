@@ -1,11 +1,11 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { masStackContract } from '../contracts/masStack';
-import { ContractServer } from '../harness/contractServer';
+import { masStackContract } from '../../sandbox/contracts/masStack';
+import { ContractServer } from '../../sandbox/contractServer';
 import { MASSTACK_TOKEN, useMasStackServer } from '../harness/masStackSetup';
 import { postJson } from '../harness/postJson';
-import { executeTestWorkflow, runNode, startingWith } from '../harness/runNode';
-import { testWorkflow } from '../harness/testWorkflow';
+import { executeTestWorkflow, runNode, startingWith } from '../../scripts/n8nCore/runNode';
+import { testWorkflow } from '../../scripts/n8nCore/testWorkflow';
 import { WaitingRun } from '../harness/waitingRun';
 
 /** MasStack as the partner documents describe it, calling back 20 ms after accepting an operation. */

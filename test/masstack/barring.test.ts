@@ -1,6 +1,6 @@
-import { BARRINGS_EXAMPLE, BARRING_NAMES } from '../contracts/masStack';
+import { BARRINGS_EXAMPLE, BARRING_NAMES } from '../../sandbox/contracts/masStack';
 import { useMasStackServer } from '../harness/masStackSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useMasStackServer();
 

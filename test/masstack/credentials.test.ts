@@ -1,7 +1,7 @@
-import { OAUTH_ISSUED_TOKEN } from '../contracts/oauthTokenRoute';
+import { OAUTH_ISSUED_TOKEN } from '../../sandbox/contracts/oauthTokenRoute';
 import { credentialTestNode } from '../harness/credentialTestNode';
 import { MASSTACK_TOKEN, useMasStackServer } from '../harness/masStackSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useMasStackServer();
 

@@ -1,5 +1,5 @@
 import { useMasStackServer } from '../harness/masStackSetup';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useMasStackServer();
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { SANDBOX_PARTNERS, SANDBOX_TOKENS } from '../../sandbox/partners';
 import { SandboxServer } from '../../sandbox/sandboxServer';
-import { runNode } from '../harness/runNode';
+import { runNode } from '../../scripts/n8nCore/runNode';
 
 const sandbox = new SandboxServer(SANDBOX_PARTNERS, 20, join(__dirname, '../../sandbox/files'));
 const callbacks: Array<{ path: string; body: unknown }> = [];

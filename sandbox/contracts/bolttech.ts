@@ -1,6 +1,6 @@
 import { oauthTokenRoute } from './oauthTokenRoute';
-import type { CallBack, PartnerContract, ReceivedRequest } from '../harness/contractServer';
-import type { Schema } from '../harness/schema';
+import type { CallBack, PartnerContract, ReceivedRequest } from '../contractServer';
+import type { Schema } from '../schema';
 
 /**
  * bolttech's contract as the bolttech Actions API and the bolttech Catalog API (v4.1) and Verify IMEI (v4) describe it: routes, request schemas and the documents'

@@ -1,6 +1,6 @@
 import afostoSpec from '../../specs/afosto.json';
-import type { ContractResponse, ContractRoute, PartnerContract, ReceivedRequest } from '../harness/contractServer';
-import type { Schema } from '../harness/schema';
+import type { ContractResponse, ContractRoute, PartnerContract, ReceivedRequest } from '../contractServer';
+import type { Schema } from '../schema';
 
 /**
  * Afosto's contract, built from the committed spec of the Afosto API reference (the same spec the nodes are

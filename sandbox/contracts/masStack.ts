@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
 import { oauthTokenRoute } from './oauthTokenRoute';
-import type { CallBack, ContractRoute, PartnerContract, ReceivedRequest } from '../harness/contractServer';
-import type { Schema } from '../harness/schema';
+import type { CallBack, ContractRoute, PartnerContract, ReceivedRequest } from '../contractServer';
+import type { Schema } from '../schema';
 
 /**
  * MasStack's contract as the MasStack partner API v3 and v2 describe it: routes, request schemas and the

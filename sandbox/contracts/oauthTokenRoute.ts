@@ -1,4 +1,4 @@
-import type { ContractRoute } from '../harness/contractServer';
+import type { ContractRoute } from '../contractServer';
 
 /** What every contract's token route issues to OAuth2 clients. */
 export const OAUTH_ISSUED_TOKEN = 'oauth-issued-token';
