@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// `npm start`: builds the package, installs n8n once, starts the partner sandbox and n8n with
-// this package, sandbox credentials and the example workflows. Ctrl-C stops everything.
+// `npm start`: installs the package's dependencies when they are missing or older than
+// package-lock.json, builds the package, installs n8n once, starts the partner sandbox and n8n
+// with this package, sandbox credentials and the example workflows. Ctrl-C stops everything.
+// `npm start -- --check` does the same in a throwaway n8n user folder, runs one example workflow
+// of each partner and a callback through that n8n, prints what they did, stops, and exits non-zero
+// on any failure (what CI runs to prove the README's first command).
 const { spawnSync } = require('node:child_process');
+const { existsSync, mkdtempSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
-const { RUNTIME, ensureN8nRuntime, startN8n } = require('./n8nRuntime');
-const { examplesNotYetImported, importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
-
 const ROOT = join(__dirname, '..');
+const CHECK = process.argv.includes('--check');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 /** The example workflows' URLs name this port (the price list CSV). */
 const SANDBOX_PORT = 5680;
@@ -20,16 +23,34 @@ function step(command, args) {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * A fresh clone has no node_modules; a pull may bring a newer package-lock.json. npm records what
+ * it installed in node_modules/.package-lock.json: older than the lock file means out of date.
+ */
+function ensureDependencies() {
+	const installed = join(ROOT, 'node_modules', '.package-lock.json');
+	const lock = join(ROOT, 'package-lock.json');
+	if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+	process.stderr.write('[start] installing the package\'s dependencies (npm ci)\n');
+	step('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
 async function main() {
+	ensureDependencies();
 	step('npm', ['run', 'build', '--silent']);
 	step('npx', ['tsc', '-p', 'tsconfig.runtime.json']);
+	// Required only now: a fresh clone's first start has just installed what they need.
+	const { RUNTIME, ensureN8nRuntime, startN8n } = require('./n8nRuntime');
+	const { examplesNotYetImported, importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
 	ensureN8nRuntime();
 
 	const { SandboxServer } = require(join(ROOT, '.build', 'sandbox', 'sandboxServer'));
 	const { SANDBOX_PARTNERS, SANDBOX_TOKENS } = require(join(ROOT, '.build', 'sandbox', 'partners'));
 	const sandbox = await new SandboxServer(SANDBOX_PARTNERS, 1_000, join(ROOT, 'sandbox', 'files')).start(SANDBOX_PORT);
 
-	const userFolder = join(RUNTIME, 'user');
+	// The check leaves the user's own n8n data alone (inside the runtime folder, so the package's
+	// nodes resolve n8n-workflow from n8n's installation).
+	const userFolder = CHECK ? mkdtempSync(join(RUNTIME, 'check-')) : join(RUNTIME, 'user');
 	installPackage(userFolder);
 	// Every start brings the sandbox credentials up to date (new partners included) and adds the
 	// example workflows this n8n has not had yet; examples it has stay as the user left them.
@@ -42,6 +63,19 @@ async function main() {
 		activate: ACTIVE_WORKFLOWS.filter((id) => examples.ids.includes(id)),
 	});
 	examples.noteImported();
+
+	if (CHECK) {
+		const { checkExamples } = require('./startCheck');
+		let failures = 1;
+		try {
+			failures = await checkExamples({ userFolder, port: N8N_PORT, owner: OWNER, sandbox });
+		} finally {
+			await sandbox.stop();
+			rmSync(userFolder, { recursive: true, force: true });
+		}
+		process.exit(failures ? 1 : 0);
+	}
+
 	const n8n = await startN8n({ port: N8N_PORT, userFolder });
 	await ownerSession(N8N_PORT, OWNER);
 
