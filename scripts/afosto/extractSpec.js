@@ -1,15 +1,22 @@
 'use strict';
 
 // Extracts a machine-readable spec from the Afosto API reference (a Swagger 2.0 reference rendered to
-// plain text). The output is committed as specs/afosto.json and checked for drift by
-// test/afosto/spec.test.ts, so everything here must be deterministic: arrays keep the reference's order and
-// every object is built with a fixed key order.
+// plain text). The committed specs/afosto.json is the source of truth for the Afosto nodes; this tool
+// refreshes it when Afosto publishes a new reference:
+//
+//   npm run spec:extract -- <path to the Afosto API reference text>
+//
+// The reference is not part of the repository. The tests read the committed spec
+// (test/afosto/spec.test.ts) and run the extractor on small fixtures that reproduce the reference's
+// layout quirks (test/afosto/extractSpec.test.ts). Everything here must be deterministic, so that a
+// re-extraction only shows what changed in the reference: arrays keep the reference's order and every
+// object is built with a fixed key order.
 
 const fs = require('node:fs');
 const path = require('node:path');
 
+// The file name under which the Afosto API reference was received, recorded as the spec's `source`.
 const SOURCE_NAME = '002_cd8b5ca7f1e1be08.txt';
-const DEFAULT_SEED_PATH = path.resolve(__dirname, '../../../shared/seeds', SOURCE_NAME);
 const OUTPUT_PATH = path.resolve(__dirname, '../../specs/afosto.json');
 const BASE_URL = 'https://api.afosto.io';
 
@@ -31,8 +38,8 @@ const PROPERTY_LINE = /^([A-Za-z0-9_.$@-]+): (.+)$/;
 // The renderer's placeholders for a missing description.
 const EMPTY_DESCRIPTIONS = new Set(['(no description)', 'undefined']);
 
-function extractAfostoSpec(seedText) {
-	const lines = seedText.replace(/\r\n?/g, '\n').split('\n');
+function extractAfostoSpec(referenceText) {
+	const lines = referenceText.replace(/\r\n?/g, '\n').split('\n');
 	const definitionsStart = lines.indexOf('Schema Definitions');
 	if (definitionsStart < 0) throw new Error('the reference has no "Schema Definitions" section');
 
@@ -274,7 +281,7 @@ function buildEndpoint({ id, group, tag, summary, method, endpointPath, content,
 	});
 	if (EMPTY_DESCRIPTIONS.has(description)) description = '';
 	// Without a body, a second leading paragraph is the success response's description whose
-	// "200 OK" label the document dropped; with a body it is the body parameter's description.
+	// "200 OK" label the reference dropped; with a body it is the body parameter's description.
 	const unlabelledResponseDescriptions = content.requestExample === undefined ? otherParagraphs : [];
 	unlabelledResponseDescriptions.push(...content.looseParagraphs);
 	if (unlabelledResponseDescriptions.length > 1) {
@@ -308,7 +315,7 @@ function buildEndpoint({ id, group, tag, summary, method, endpointPath, content,
 function buildParameter(parameter, definitionNames) {
 	const type = parseTypeSpec(parameter.typeSpec, definitionNames);
 	if (!type) throw new Error(`unreadable parameter type "${parameter.typeSpec}" for ${parameter.name}`);
-	// The document marks no parameter as required or optional. Path parameters are required by
+	// The reference marks no parameter as required or optional. Path parameters are required by
 	// definition; the only formData field (the upload's `file`) is what the request exists for, so
 	// an integrator expects it to be required too. Everything else stays optional.
 	const required = parameter.location === 'path' || parameter.location === 'formData';
@@ -423,7 +430,7 @@ function pagingStyle(kind, parameters, body, example) {
 	const requestFieldNames = new Set(parameters.filter((parameter) => parameter.in !== 'header').map((parameter) => parameter.name));
 	if (body) for (const field of body.fields) requestFieldNames.add(field.name);
 	// Body paging is named first: /cnt/search also declares the x-page headers, but its body
-	// carries the cursor pair the document describes (page_cursor in, next_page_cursor out).
+	// carries the cursor pair the reference describes (page_cursor in, next_page_cursor out).
 	if (requestFieldNames.has('page_cursor') || containsKey(example, 'next_page_cursor')) return 'body-cursor';
 	// Header paging needs a list and a way to send the page back (the x-page request header);
 	// several single-object responses also print an x-page response header, which pages nothing.
@@ -598,7 +605,7 @@ function parseTypeSpec(spec, definitionNames) {
 	return result;
 }
 
-// The document prints `[enum, values] [default]` after the type: enum values are comma separated and
+// The reference prints `[enum, values] [default]` after the type: enum values are comma separated and
 // the default follows the last one after a space. A single bare value has no comma, so it cannot
 // be told apart from a one-value enum; it is read as a default (as `x-page: integer 1` clearly is).
 function splitEnumAndDefault(tail) {
@@ -754,9 +761,18 @@ function deepEqual(left, right) {
 	return JSON.stringify(left) === JSON.stringify(right);
 }
 
+const USAGE = `usage: npm run spec:extract -- <path to the Afosto API reference text>
+Reads the Afosto API reference (plain text) and writes specs/afosto.json.
+`;
+
 function main() {
-	const seedPath = process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_SEED_PATH;
-	const spec = extractAfostoSpec(fs.readFileSync(seedPath, 'utf8'));
+	const referencePath = process.argv[2];
+	if (!referencePath) {
+		process.stderr.write(USAGE);
+		process.exitCode = 2;
+		return;
+	}
+	const spec = extractAfostoSpec(fs.readFileSync(path.resolve(referencePath), 'utf8'));
 	fs.mkdirSync(path.dirname(OUTPUT_PATH), { recursive: true });
 	fs.writeFileSync(OUTPUT_PATH, `${JSON.stringify(spec, null, 2)}\n`);
 	process.stdout.write(`wrote ${path.relative(process.cwd(), OUTPUT_PATH)}: ${spec.endpoints.length} endpoints, ${Object.keys(spec.definitions).length} definitions, ${spec.scopes.length} scopes\n`);
@@ -764,4 +780,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { extractAfostoSpec, DEFAULT_SEED_PATH };
+module.exports = { extractAfostoSpec };
