@@ -16,7 +16,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 // The file name under which the Afosto API reference was received, recorded as the spec's `source`.
-const SOURCE_NAME = '002_cd8b5ca7f1e1be08.txt';
+const SOURCE_NAME = 'Afosto API reference';
 const OUTPUT_PATH = path.resolve(__dirname, '../../specs/afosto.json');
 const BASE_URL = 'https://api.afosto.io';
 

@@ -449,7 +449,7 @@ describe('the extractor, on schema definitions', () => {
 
 describe('the extractor, on the reference as a whole', () => {
 	it("records the file the reference came in and Afosto's one base URL", () => {
-		expect(spec.source).toBe('002_cd8b5ca7f1e1be08.txt');
+		expect(spec.source).toBe('Afosto API reference');
 		expect(spec.baseUrl).toBe('https://api.afosto.io');
 	});
 
