@@ -17,8 +17,11 @@ export interface ReceivedRequest {
 
 export interface ContractResponse {
 	status: number;
+	/** JSON, or a Buffer sent as it is (raw text, HTML, broken JSON: set its content-type in `headers`). */
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** The server never answers (a partner that hangs); the connection stays open until the client gives up or the server stops. */
+	neverAnswer?: boolean;
 }
 
 export interface ContractRoute {
@@ -248,6 +251,7 @@ export class ContractServer {
 		}
 		const scripted = this.scripted.get(route.name)?.shift();
 		const answer = (scripted ?? route.respond)(received);
+		if (answer.neverAnswer) return;
 		this.send(response, answer);
 		if (route.followUp && this.options.callbackDelayMs !== undefined && answer.status < 400) {
 			route.followUp(received, (target, body, headers) => this.callBack(target, body, headers));

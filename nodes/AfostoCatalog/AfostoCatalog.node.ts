@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { groupsFields, groupsOperations } from './resources/groups';
 import { mappingFields, mappingOperations } from './resources/mapping';
 import { pricesFields, pricesOperations } from './resources/prices';
@@ -34,6 +35,7 @@ const properties: INodeProperties[] = [
 	...mappingFields,
 	...pricesFields,
 	...vatFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoCatalog implements INodeType {

@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { addressesFields, addressesOperations } from './resources/addresses';
 import { contactsFields, contactsOperations } from './resources/contacts';
 import { geocodingFields, geocodingOperations } from './resources/geocoding';
@@ -50,6 +51,7 @@ const properties: INodeProperties[] = [
 	...organisationsFields,
 	...phonenumbersFields,
 	...searchFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoContacts implements INodeType {

@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { uploadFileFromBinary } from '../shared/afosto/uploadFile';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { actionsFields, actionsOperations } from './resources/actions';
 import { barcodeFields, barcodeOperations } from './resources/barcode';
 import { batchesFields, batchesOperations } from './resources/batches';
@@ -111,6 +112,7 @@ const properties: INodeProperties[] = [
 	...updatesFields,
 	...videoFields,
 	...watcherFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoContent implements INodeType {

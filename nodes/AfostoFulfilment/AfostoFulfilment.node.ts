@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { bulkFields, bulkOperations } from './resources/bulk';
 import { dpdFields, dpdOperations } from './resources/dpd';
 import { fulfilmentFields, fulfilmentOperations } from './resources/fulfilment';
@@ -54,6 +55,7 @@ const properties: INodeProperties[] = [
 	...parcelsFields,
 	...searchFields,
 	...shipmentsFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoFulfilment implements INodeType {

@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { n2faFields, n2faOperations } from './resources/n2fa';
 import { auditFields, auditOperations } from './resources/audit';
 import { jwtFields, jwtOperations } from './resources/jwt';
@@ -66,6 +67,7 @@ const properties: INodeProperties[] = [
 	...tenantsFields,
 	...usageFields,
 	...usersFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoIam implements INodeType {

@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { conversationsFields, conversationsOperations } from './resources/conversations';
 import { domainsFields, domainsOperations } from './resources/domains';
 import { emailsFields, emailsOperations } from './resources/emails';
@@ -46,6 +47,7 @@ const properties: INodeProperties[] = [
 	...relaysFields,
 	...tasksFields,
 	...webhooksFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoMessaging implements INodeType {

@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { calculationsFields, calculationsOperations } from './resources/calculations';
 import { couponsFields, couponsOperations } from './resources/coupons';
 import { creditFields, creditOperations } from './resources/credit';
@@ -82,6 +83,7 @@ const properties: INodeProperties[] = [
 	...sessionFields,
 	...skusFields,
 	...transactionsFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoOrders implements INodeType {

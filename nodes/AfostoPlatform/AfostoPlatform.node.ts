@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { appsFields, appsOperations } from './resources/apps';
 import { channelsFields, channelsOperations } from './resources/channels';
 import { hubsFields, hubsOperations } from './resources/hubs';
@@ -50,6 +51,7 @@ const properties: INodeProperties[] = [
 	...profileFields,
 	...queueFields,
 	...settingsFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoPlatform implements INodeType {

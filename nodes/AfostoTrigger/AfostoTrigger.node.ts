@@ -17,6 +17,7 @@ import { authenticationField, partnerCredentialType } from '../shared/authentica
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { sendPartnerRequest } from '../shared/partnerRequest';
+import { optionsField } from '../shared/requestTimeout';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
 /**
@@ -114,6 +115,8 @@ export class AfostoTrigger implements INodeType {
 				default: 'sha256-hex',
 				description: 'How the signature is made from the raw body with the subscription\'s secret',
 			},
+			// For the calls to Afosto's webhook API when the workflow is activated or deactivated.
+			optionsField(),
 		],
 	};
 

@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { allocationFields, allocationOperations } from './resources/allocation';
 import { inventoryFields, inventoryOperations } from './resources/inventory';
 import { locationsFields, locationsOperations } from './resources/locations';
@@ -42,6 +43,7 @@ const properties: INodeProperties[] = [
 	...logisticsFields,
 	...routingFields,
 	...timingFields,
+	declarativeOptionsField('Afosto'),
 ];
 
 export class AfostoWms implements INodeType {

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { JSON_API_REQUEST_DEFAULTS } from '../shared/jsonApiRequestDefaults';
+import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { throwPartnerErrors } from '../shared/partnerError';
 import { actionFields, actionOperations } from './resources/action';
 import { catalogFields, catalogOperations } from './resources/catalog';
@@ -49,6 +49,7 @@ export class Bolttech implements INodeType {
 			...actionFields,
 			...catalogFields,
 			...deviceFields,
+			declarativeOptionsField('bolttech'),
 		],
 	};
 

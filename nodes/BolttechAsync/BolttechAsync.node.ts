@@ -21,6 +21,7 @@ import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { invalidInput } from '../shared/invalidInput';
 import { sendPartnerRequest } from '../shared/partnerRequest';
+import { optionsField } from '../shared/requestTimeout';
 import { bodyFromRoutedFields } from '../shared/routedBody';
 import {
 	CALLBACK_RESUME_WEBHOOKS,
@@ -75,6 +76,7 @@ const properties: INodeProperties[] = [
 	...getStockFields,
 	...getRentalPricingFields,
 	callbackTimeoutField,
+	optionsField(),
 ];
 
 /** bolttech documents no callback body; a status that says it failed counts as an error. */

@@ -3,7 +3,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField } from '../shared/authentication';
 import { refuseValuesOutsideOptions } from '../shared/optionValues';
-import { JSON_API_REQUEST_DEFAULTS } from '../shared/jsonApiRequestDefaults';
+import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { barringFields, barringOperations } from './resources/barring';
 import { billingMovementFields, billingMovementOperations } from './resources/billingMovement';
 import { promotionFields, promotionOperations } from './resources/promotion';
@@ -54,14 +54,7 @@ const masStackProperties: INodeProperties[] = [
 	...promotionFields,
 	...refundFields,
 	...serviceFields,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [correlationIdOption],
-	},
+	declarativeOptionsField('MasStack', [correlationIdOption]),
 ];
 
 export class MasStack implements INodeType {

@@ -18,6 +18,7 @@ import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
 import { allowedOptionValues, checkOptionValues } from '../shared/optionValues';
 import { sendPartnerRequest } from '../shared/partnerRequest';
+import { optionsField } from '../shared/requestTimeout';
 import {
 	CALLBACK_RESUME_WEBHOOKS,
 	WAITING_OUTPUT_NAMES,
@@ -73,14 +74,7 @@ const properties: INodeProperties[] = [
 	},
 	...asyncOperationFields,
 	callbackTimeoutField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [correlationIdOption],
-	},
+	optionsField([correlationIdOption]),
 ];
 
 const allowedValues = allowedOptionValues(properties);

@@ -9,6 +9,8 @@ import type {
 	IgnoreStatusErrorConfig,
 } from 'n8n-workflow';
 
+import { documentedJsonOrError } from './responseBody';
+
 /**
  * Status errors reach the node as responses, so the partner's own code and message can be shown.
  * 401 stays an error thrown by n8n itself: that is what makes n8n refresh an OAuth2 token.
@@ -74,7 +76,11 @@ export function partnerApiError(node: INode, response: PartnerErrorResponse): No
 	});
 }
 
-/** postReceive: turns a partner's 4xx/5xx response into its n8n error, passes the rest through. */
+/**
+ * postReceive: turns a partner's 4xx/5xx response into its n8n error, and a 2xx answer that is not
+ * what the partner documents into one too (documentedJsonOrError). Passes the rest through; a
+ * binary answer's items do not carry its bytes as JSON (the binary postReceive adds them as binary).
+ */
 export function throwPartnerErrors(partner: string, hintsByCode?: Record<string, string>) {
 	return async function throwOnPartnerError(
 		this: IExecuteSingleFunctions,
@@ -90,6 +96,8 @@ export function throwPartnerErrors(partner: string, hintsByCode?: Record<string,
 				hintsByCode,
 			});
 		}
+		documentedJsonOrError(this.getNode(), { partner, statusCode: response.statusCode, body: response.body, itemIndex: this.getItemIndex() });
+		if (Buffer.isBuffer(response.body)) return items.map((item) => ({ ...item, json: {} }));
 		return items;
 	};
 }

@@ -8,7 +8,9 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { LET_NODE_READ_ERROR_RESPONSES, partnerApiError } from './partnerError';
+import { LET_NODE_READ_ERROR_RESPONSES, asNodeError, partnerApiError } from './partnerError';
+import { isTimeoutError, pathOf, requestTimeoutMs, requestTimedOut } from './requestTimeout';
+import { documentedJsonOrError } from './responseBody';
 
 export interface PartnerRequest {
 	partner: string;
@@ -23,6 +25,8 @@ export interface PartnerRequest {
 	itemIndex?: number;
 	/** Error statuses the caller handles itself (e.g. 404 for something that may be gone). */
 	statusesHandedBack?: number[];
+	/** How long to wait for the answer; by default the node's "Request Timeout (Seconds)" (requestTimeoutMs). */
+	timeoutMs?: number;
 }
 
 /**
@@ -34,20 +38,32 @@ export type PartnerRequestContext = IExecuteFunctions | IExecuteSingleFunctions 
 /**
  * Sends one JSON request signed by the node's credential, from programmatic code. A partner
  * error response becomes the n8n error with the partner's own code and message (see
- * partnerApiError); a 401 stays n8n's, so it can refresh an OAuth2 token first.
+ * partnerApiError); a 401 stays n8n's, so it can refresh an OAuth2 token first. A 2xx answer that
+ * is not the JSON the partner documents, and a request that is not answered within its timeout,
+ * fail with errors that say so.
  */
 export async function sendPartnerRequest(context: PartnerRequestContext, request: PartnerRequest): Promise<IN8nHttpFullResponse> {
 	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(request.credentialType);
+	const itemIndex = request.itemIndex ?? 0;
 	const prepared = Buffer.isBuffer(request.body);
-	const response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
-		method: request.method,
-		url: `${String(baseUrl).replace(/\/+$/, '')}${request.path}`,
-		...(request.body !== undefined ? { body: request.body } : {}),
-		json: !prepared,
-		headers: { Accept: 'application/json', ...request.headers },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
-	})) as IN8nHttpFullResponse;
+	const timeoutMs = request.timeoutMs ?? requestTimeoutMs(context, itemIndex);
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
+			method: request.method,
+			url: `${String(baseUrl).replace(/\/+$/, '')}${request.path}`,
+			...(request.body !== undefined ? { body: request.body } : {}),
+			json: !prepared,
+			headers: { Accept: 'application/json', ...request.headers },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
+			timeout: timeoutMs,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw isTimeoutError(error)
+			? requestTimedOut(context.getNode(), error, { partner: request.partner, method: request.method, path: pathOf(request.path), timeoutMs, itemIndex })
+			: asNodeError(context.getNode(), error, itemIndex);
+	}
 	if (prepared && (typeof response.body === 'string' || Buffer.isBuffer(response.body))) {
 		const text = response.body.toString();
 		try {
@@ -61,9 +77,16 @@ export async function sendPartnerRequest(context: PartnerRequestContext, request
 			partner: request.partner,
 			statusCode: response.statusCode,
 			body: response.body,
-			itemIndex: request.itemIndex ?? 0,
+			itemIndex,
 			hintsByCode: request.hintsByCode,
 		});
 	}
+	documentedJsonOrError(context.getNode(), {
+		partner: request.partner,
+		statusCode: response.statusCode,
+		body: response.body,
+		itemIndex,
+		request: `${request.method} ${pathOf(request.path)}`,
+	});
 	return response;
 }

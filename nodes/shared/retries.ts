@@ -17,15 +17,19 @@ export const RETRYABLE_STATUSES = [429, 500, 502, 503, 504];
 
 const RETRYABLE_NETWORK_CODES = ['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN'];
 
-/** Whether an error thrown by a request is the network's (a reset, a refused connection, a timeout). */
+/**
+ * Whether an error thrown by a request is the network's (a reset, a refused connection, a timeout).
+ * n8n wraps the HTTP client's error (a timeout: ECONNABORTED, "timeout of N ms exceeded") in its
+ * own, and the node's timeout error (requestTimedOut) wraps n8n's: the causes are followed.
+ */
 export function isRetryableNetworkError(error: unknown): boolean {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	return candidates.some((candidate) => {
-		if (!candidate || typeof candidate !== 'object') return false;
-		const { code, message } = candidate as { code?: unknown; message?: unknown };
+	for (let candidate = error, depth = 0; candidate && typeof candidate === 'object' && depth < 5; depth++) {
+		const { code, message, cause } = candidate as { code?: unknown; message?: unknown; cause?: unknown };
 		if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.includes(code)) return true;
-		return typeof message === 'string' && /socket hang up|timeout of \d+ms exceeded|ECONNRESET|ETIMEDOUT/i.test(message);
-	});
+		if (typeof message === 'string' && /socket hang up|timeout of \d+ ?ms exceeded|ECONNRESET|ETIMEDOUT/i.test(message)) return true;
+		candidate = cause;
+	}
+	return false;
 }
 
 interface Answer {

@@ -425,6 +425,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from '../shared/afosto/afostoRequests';
 ${uploadImport}import { authenticationField } from '../shared/authentication';
+import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 ${imports}
 
 const checkedRequest = afostoRouting(() => properties);
@@ -443,6 +444,7 @@ ${resourceOptions}
 	},
 ${resources.map((resource) => `\t${resource.value}Operations,`).join('\n')}
 ${resources.map((resource) => `\t...${resource.value}Fields,`).join('\n')}
+	declarativeOptionsField('Afosto'),
 ];
 
 export class ${node.className} implements INodeType {

@@ -86,7 +86,7 @@ async function readAfostoResponse(
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	await throwAfostoErrors.call(this, items, response);
+	items = await throwAfostoErrors.call(this, items, response);
 	if (!Array.isArray(response.body)) return items;
 	const page: Page = (response.body as IDataObject[]).map((json) => ({ json }));
 	page[NEXT_PAGE] = response.headers['x-page'];
