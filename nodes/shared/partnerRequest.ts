@@ -23,6 +23,8 @@ export interface PartnerRequest {
 	itemIndex?: number;
 	/** Error statuses the caller handles itself (e.g. 404 for something that may be gone). */
 	statusesHandedBack?: number[];
+	/** How long to wait for the answer before the request fails as a timeout; n8n's default (5 minutes) when left out. */
+	timeoutMs?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function sendPartnerRequest(context: PartnerRequestContext, request
 		json: !prepared,
 		headers: { Accept: 'application/json', ...request.headers },
 		returnFullResponse: true,
+		...(request.timeoutMs ? { timeout: request.timeoutMs } : {}),
 		ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
 	})) as IN8nHttpFullResponse;
 	if (prepared && (typeof response.body === 'string' || Buffer.isBuffer(response.body))) {
