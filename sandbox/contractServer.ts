@@ -20,9 +20,16 @@ export interface ContractResponse {
 	/** JSON, or a Buffer sent as it is (raw text, HTML, broken JSON: set its content-type in `headers`). */
 	body?: unknown;
 	headers?: Record<string, string>;
-	/** The server never answers (a partner that hangs); the connection stays open until the client gives up or the server stops. */
-	neverAnswer?: boolean;
+	/**
+	 * A network fault instead of an answer (`status` and `body` are then ignored): `reset` destroys
+	 * the connection, `hang` never answers (the client's timeout ends it, or the server's stop).
+	 */
+	fault?: 'reset' | 'hang';
 }
+
+/** Scripted answers that are network faults, for `scriptNext`. */
+export const connectionReset = (): ContractResponse => ({ status: 0, fault: 'reset' });
+export const noAnswer = (): ContractResponse => ({ status: 0, fault: 'hang' });
 
 export interface ContractRoute {
 	/** A stable name tests use to find the route's requests and to script its answers. */
@@ -251,7 +258,8 @@ export class ContractServer {
 		}
 		const scripted = this.scripted.get(route.name)?.shift();
 		const answer = (scripted ?? route.respond)(received);
-		if (answer.neverAnswer) return;
+		if (answer.fault === 'reset') return void response.socket?.destroy();
+		if (answer.fault === 'hang') return;
 		this.send(response, answer);
 		if (route.followUp && this.options.callbackDelayMs !== undefined && answer.status < 400) {
 			route.followUp(received, (target, body, headers) => this.callBack(target, body, headers));

@@ -1,9 +1,6 @@
-import { useBolttechServer } from '../harness/bolttechSetup';
-import type { ReceivedRequest } from '../../sandbox/contractServer';
-import { runNode } from '../../scripts/n8nCore/runNode';
-import type { NodeRunRequest } from '../../scripts/n8nCore/runNode';
+import { incrementalOf, pricesIn, skus, usePriceSync } from '../harness/priceSyncSetup';
 
-const { server, tokenCredentials } = useBolttechServer();
+const { server, syncPrices } = usePriceSync();
 
 /** The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s update_price example rows, minus the one whose EAN fails the GS1 check. */
 const SEED_ROWS = [
@@ -12,32 +9,6 @@ const SEED_ROWS = [
 	{ ean: '0190199723634', partner_device_id: 'APPL-IP14P-256-BLK', price_net: 999900 },
 	{ ean: '4548736134492', partner_device_id: 'SONY-XP1-128-PUR', price_net: 599900 },
 ];
-
-function skus(count: number) {
-	return Array.from({ length: count }, (_, index) => ({
-		partner_device_id: `SKU-${String(index).padStart(5, '0')}`,
-		price_net: 10_000 + index,
-	}));
-}
-
-function syncPrices(items: object[], parameters: Record<string, unknown> = {}, extra: Partial<NodeRunRequest> = {}) {
-	return runNode({
-		type: 'bolttech',
-		parameters: {
-			resource: 'catalog',
-			operation: 'updatePrices',
-			productCode: 'RENTAL-ES-01',
-			...parameters,
-		} as never,
-		credentials: tokenCredentials(),
-		items: items as never,
-		...extra,
-	});
-}
-
-const pricesIn = (request: ReceivedRequest) =>
-	(request.body as { payload: { asset_model_prices: Array<{ partner_device_id: string }> } }).payload
-		.asset_model_prices;
 
 describe('bolttech Catalog: Update Prices', () => {
 	it("sends the document's price list in one update_price request in snake_case and reports the batch", async () => {
@@ -174,9 +145,9 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(result.json[1]).toMatchObject({ batch: 1, skus: 2, status: 'success' });
 	});
 
-	it('sends 2,500 SKUs with batch size 1,000 as 3 requests in order, replacing the full list only once', async () => {
+	it('sends 2,500 SKUs with batch size 1,000 as 3 incremental requests in order', async () => {
 		const rows = skus(2500);
-		const result = await syncPrices(rows, { batchSize: 1000, incremental: false });
+		const result = await syncPrices(rows, { batchSize: 1000 });
 
 		expect(result.error).toBeUndefined();
 		server.assertNoViolations();
@@ -184,11 +155,7 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(requests).toHaveLength(3);
 		expect(requests.map((request) => pricesIn(request).length)).toEqual([1000, 1000, 500]);
 		expect(requests.flatMap(pricesIn)).toEqual(rows);
-		expect(requests.map((request) => (request.body as { payload: { incremental: boolean } }).payload.incremental)).toEqual([
-			false,
-			true,
-			true,
-		]);
+		expect(requests.map(incrementalOf)).toEqual([true, true, true]);
 		expect(result.json.map(({ batch, skus: count, firstSku, lastSku }) => ({ batch, count, firstSku, lastSku }))).toEqual([
 			{ batch: 1, count: 1000, firstSku: 'SKU-00000', lastSku: 'SKU-00999' },
 			{ batch: 2, count: 1000, firstSku: 'SKU-01000', lastSku: 'SKU-01999' },
@@ -197,19 +164,47 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(result.outputs[0][1].pairedItem).toHaveLength(1000);
 	});
 
-	it('stops at a failing middle batch and names the batch and its first SKU', async () => {
-		server.scriptNext(
-			'catalogAction',
-			() => ({ status: 200, body: { status: 'success' } }),
-			() => ({ status: 500, body: { code: 'PRICE_LIST_LOCKED', message: 'Price list is being imported' } }),
-		);
+	it('with Incremental off sends all 2,500 SKUs as one request with incremental false, whatever the batch size', async () => {
+		const rows = skus(2500);
+		const result = await syncPrices(rows, { batchSize: 1000, incremental: false });
 
-		const result = await syncPrices(skus(2500), { batchSize: 1000 });
+		expect(result.error).toBeUndefined();
+		server.assertNoViolations();
+		const requests = server.requestsTo('catalogAction');
+		expect(requests).toHaveLength(1);
+		expect(incrementalOf(requests[0])).toBe(false);
+		expect(pricesIn(requests[0])).toEqual(rows);
+		expect(result.json).toEqual([
+			{
+				batch: 1,
+				batches: 1,
+				skus: 2500,
+				firstSku: 'SKU-00000',
+				lastSku: 'SKU-02499',
+				incremental: false,
+				attempts: 1,
+				status: 'success',
+				response: { status: 'success' },
+			},
+		]);
+		expect(result.outputs[0][0].pairedItem).toHaveLength(2500);
+	});
 
-		expect(result.error?.message).toBe(
-			'Price batch 2 of 3 (1000 SKUs from SKU-01000) failed: bolttech answered 500: PRICE_LIST_LOCKED: Price list is being imported',
-		);
-		expect(server.requestsTo('catalogAction')).toHaveLength(2);
+	it('with Incremental off and Continue On Fail sends nothing when an item is invalid, as the list would drop its price', async () => {
+		const result = await syncPrices([...skus(2), { partner_device_id: 'BAD', price_net: -1 }], { incremental: false }, { continueOnFail: true });
+
+		expect(server.received).toHaveLength(0);
+		expect(result.json).toEqual([
+			{ error: 'Item 2: "Net Price" must be a non-negative number, got -1', description: expect.any(String) },
+			{
+				error:
+					"Price list not sent: 1 of 3 items are invalid, and with Incremental off the list would replace bolttech's without them, removing their prices",
+				partner_device_id: 'SKU-00000',
+				price_net: 10000,
+			},
+			expect.objectContaining({ partner_device_id: 'SKU-00001' }),
+		]);
+		expect(result.outputs[0][1].pairedItem).toEqual({ item: 0 });
 	});
 
 	it("with Continue On Fail turns the failing batch's SKUs into error items and still sends the rest", async () => {
@@ -226,8 +221,22 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(result.json).toHaveLength(1 + 1000 + 1);
 		expect(result.json[0]).toMatchObject({ batch: 1, status: 'success' });
 		expect(result.json[1]).toEqual({
-			error: 'Price batch 2 of 3 (1000 SKUs from SKU-01000) failed: bolttech answered 400: INVALID_DEVICE: Unknown partner device',
+			error: 'Price batch 2 of 3 (1000 SKUs, SKU-01000 to SKU-01999) failed: bolttech answered 400: INVALID_DEVICE: Unknown partner device',
+			description: [
+				"Accepted before it: 1 batch (1000 SKUs); they stay applied, as with Incremental on each batch adds to bolttech's list.",
+				'bolttech refused this batch: its 1000 SKUs were not updated.',
+				'Sent once.',
+				'The batches after it are still sent (Continue On Fail) and report in their own items.',
+			].join('\n'),
 			batch: 2,
+			batches: 3,
+			skus: 1000,
+			firstSku: 'SKU-01000',
+			lastSku: 'SKU-01999',
+			incremental: true,
+			attempts: 1,
+			applied: 'no',
+			acceptedBefore: { batches: 1, skus: 1000 },
 			partner_device_id: 'SKU-01000',
 			price_net: 11000,
 		});
@@ -266,7 +275,15 @@ describe('bolttech Catalog: Update Prices', () => {
 
 		expect(server.requestsTo('catalogAction')).toHaveLength(3);
 		expect(result.error?.message).toBe(
-			'Price batch 1 of 1 (3 SKUs from SKU-00000) failed: bolttech answered 503: MAINTENANCE: Catalog under maintenance',
+			'Price batch 1 of 1 (3 SKUs, SKU-00000 to SKU-00002) failed: bolttech answered 503: MAINTENANCE: Catalog under maintenance',
+		);
+		expect(result.error?.description).toBe(
+			[
+				'No batch was accepted before it.',
+				'bolttech refused this batch: its 3 SKUs were not updated.',
+				'Sent 3 times.',
+				'3 of 3 SKUs are not confirmed as updated; sending the same prices again is safe.',
+			].join('\n'),
 		);
 	});
 });

@@ -4,6 +4,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, INodeExecutionData, INodeT
 import { PackageCredentialsHelper } from '../../scripts/n8nCore/credentialsHelper';
 import { runNode } from '../../scripts/n8nCore/runNode';
 import type { NodeRunRequest } from '../../scripts/n8nCore/runNode';
+import { noAnswer } from '../../sandbox/contractServer';
 import { sendPartnerRequest } from '../../nodes/shared/partnerRequest';
 import { sendWithRetries } from '../../nodes/shared/retries';
 import { useAfostoServer } from '../harness/afostoSetup';
@@ -14,7 +15,7 @@ const afosto = useAfostoServer();
 const bolttech = useBolttechServer();
 const masStack = useMasStackServer();
 
-const hang = () => ({ status: 200, neverAnswer: true });
+const hang = noAnswer;
 
 /** A programmatic node that reads MasStack barrings through the shared retry loop, with a 0.5 s timeout. */
 const barringsWithRetries: INodeType = {

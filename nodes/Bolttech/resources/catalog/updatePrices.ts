@@ -3,11 +3,12 @@ import type { INodeProperties } from 'n8n-workflow';
 const showOnlyForUpdatePrices = { show: { resource: ['catalog'], operation: ['updatePrices'] } };
 
 export const DEFAULT_BATCH_SIZE = 500;
+/** n8n's own default timeout for a request, so leaving the option out keeps the behaviour of earlier versions. */
 
 export const updatePricesFields: INodeProperties[] = [
 	{
 		displayName:
-			'Takes all input items, one per SKU, and sends them to bolttech as price lists in batches, in order. Each batch comes out as one item.',
+			'Takes all input items, one per SKU, and sends them to bolttech as price lists: in batches, in order, when Incremental is on; as one whole list when it is off. Each request comes out as one item.',
 		name: 'updatePricesNotice',
 		type: 'notice',
 		default: '',
@@ -19,7 +20,7 @@ export const updatePricesFields: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether the input holds only the prices that changed since the last upload. Turn off to send the whole price list, which replaces every price bolttech holds (the first batch replaces, later batches add to it).',
+			'Whether the input holds only the prices that changed since the last upload (sent in batches, each added to bolttech\'s list). Turn off to send the whole price list: it replaces every price bolttech holds, so it goes as one request with all SKUs whatever the batch size, and any invalid item stops the run before anything is sent. bolttech holds either its old list or the whole new one, never part of it.',
 		displayOptions: showOnlyForUpdatePrices,
 	},
 	{
@@ -126,7 +127,8 @@ export const updatePricesFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1 },
 		default: DEFAULT_BATCH_SIZE,
-		description: 'How many SKUs each price list request carries',
+		description:
+			'How many SKUs each price list request carries when Incremental is on. With Incremental off the whole list goes in one request, whatever this says.',
 		displayOptions: showOnlyForUpdatePrices,
 	},
 	{
@@ -143,7 +145,8 @@ export const updatePricesFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 10 },
 				default: 3,
-				description: 'How often a batch answered 429 or 503 is sent again before it counts as failed',
+				description:
+					'How often a batch is sent again after a 429, 500, 502, 503 or 504 answer, a reset connection or a timeout before it counts as failed. Sending the same prices again is safe.',
 			},
 			{
 				displayName: 'Max Wait per Retry (Seconds)',
@@ -151,7 +154,8 @@ export const updatePricesFields: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 60,
-				description: 'Upper bound for the wait bolttech asks for in Retry-After',
+				description:
+					'Upper bound for the wait bolttech asks for in Retry-After; without it, the waits are 1, 2, 4… seconds up to this bound',
 			},
 			{
 				displayName: 'Validate EAN Check Digits',

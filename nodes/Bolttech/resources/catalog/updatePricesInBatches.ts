@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,9 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/invalidInput';
-import { asNodeError } from '../../../shared/partnerError';
+import { asNodeError, partnerApiError } from '../../../shared/partnerError';
 import { sendPartnerRequest } from '../../../shared/partnerRequest';
-import { retryDelaySeconds } from '../../../shared/retryAfter';
+import { RETRYABLE_STATUSES, sendWithRetries } from '../../../shared/retries';
+import type { RetryPolicy } from '../../../shared/retries';
 import { partnerCredentialType } from '../../../shared/authentication';
 import type { PartnerAuthentication } from '../../../shared/authentication';
 import { payloadInKeyStyle } from '../../shared/payloadKeys';
@@ -18,22 +19,30 @@ import { priceRowReader, skuOf } from '../../shared/priceRows';
 import type { PriceRow } from '../../shared/priceRows';
 import { DEFAULT_BATCH_SIZE } from './updatePrices';
 
-/** Status codes after which bolttech may accept the same batch later (document-independent HTTP semantics). */
-const RETRYABLE_STATUSES = [429, 503];
-
 interface BatchSettings {
 	credentialType: string;
 	productCode: string;
 	callbackUrl?: string;
 	keyStyle: PayloadKeyStyle;
 	incremental: boolean;
-	maxRetries: number;
-	maxRetryWaitSeconds: number;
+	retryPolicy: RetryPolicy;
 }
 
 type BatchOutcome =
-	| { ok: true; response: IN8nHttpFullResponse; attempts: number }
-	| { ok: false; error: NodeApiError | NodeOperationError; attempts: number };
+	| { ok: true; answer: IDataObject; attempts: number }
+	| {
+			ok: false;
+			error: NodeApiError | NodeOperationError;
+			attempts: number;
+			/** bolttech's answer says it did not take the batch; otherwise whether it did is unknown. */
+			refused: boolean;
+	  };
+
+/** What a run got done before a batch failed. */
+interface Accepted {
+	batches: number;
+	skus: number;
+}
 
 function chunk<T>(rows: T[], size: number): T[][] {
 	const batches: T[][] = [];
@@ -41,9 +50,9 @@ function chunk<T>(rows: T[], size: number): T[][] {
 	return batches;
 }
 
-function priceListBody(settings: BatchSettings, rows: PriceRow[], incremental: boolean): IDataObject {
+function priceListBody(settings: BatchSettings, rows: PriceRow[]): IDataObject {
 	const payload: IDataObject = {
-		incremental,
+		incremental: settings.incremental,
 		asset_model_prices: rows.map((row) => row.wire),
 	};
 	return {
@@ -56,50 +65,119 @@ function priceListBody(settings: BatchSettings, rows: PriceRow[], incremental: b
 	};
 }
 
-async function sendBatch(
-	context: IExecuteFunctions,
-	settings: BatchSettings,
-	body: IDataObject,
-	batchNumber: number,
-): Promise<BatchOutcome> {
-	for (let attempt = 1; ; attempt++) {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = await sendPartnerRequest(context, {
+/**
+ * Whether an answer's status says bolttech did not take the request: a 4xx refuses it, a 503 is
+ * not served. After a 500, 502 or 504 (an error inside, or a gateway that may have passed the
+ * request on), no answer at all, or an unreadable one, nobody knows.
+ */
+function isRefusal(statusCode: number): boolean {
+	return (statusCode >= 400 && statusCode < 500) || statusCode === 503;
+}
+
+async function sendBatch(context: IExecuteFunctions, settings: BatchSettings, body: IDataObject): Promise<BatchOutcome> {
+	let attempts = 0;
+	let response: IN8nHttpFullResponse;
+	try {
+		({ answer: response } = await sendWithRetries(settings.retryPolicy, async (attempt) => {
+			attempts = attempt;
+			return await sendPartnerRequest(context, {
 				partner: 'bolttech',
 				credentialType: settings.credentialType,
 				method: 'POST',
 				path: '/v4.1/catalog/action',
 				body,
-				statusesHandedBack: attempt <= settings.maxRetries ? RETRYABLE_STATUSES : [],
+				statusesHandedBack: RETRYABLE_STATUSES,
 			});
-		} catch (error) {
-			return { ok: false, error: asNodeError(context.getNode(), error, 0), attempts: attempt };
-		}
-		if (response.statusCode < 400) return { ok: true, response, attempts: attempt };
-		const waitSeconds = retryDelaySeconds(response.headers['retry-after'], attempt - 1, settings.maxRetryWaitSeconds);
-		context.logger.debug(`bolttech asked to retry price batch ${batchNumber} in ${waitSeconds}s`);
-		await sleep(waitSeconds * 1000);
+		}));
+	} catch (error) {
+		const nodeError = asNodeError(context.getNode(), error, 0);
+		const statusCode = nodeError instanceof NodeApiError ? Number(nodeError.httpCode) : NaN;
+		return { ok: false, error: nodeError, attempts, refused: isRefusal(statusCode) };
 	}
+	if (response.statusCode >= 400) {
+		const error = partnerApiError(context.getNode(), { partner: 'bolttech', statusCode: response.statusCode, body: response.body });
+		return { ok: false, error, attempts, refused: isRefusal(response.statusCode) };
+	}
+	// sendPartnerRequest has refused a 2xx that is not JSON (documentedJsonOrError): what is left is bolttech's answer.
+	return { ok: true, answer: response.body as IDataObject, attempts };
 }
 
 function readSettings(context: IExecuteFunctions, credentialType: string): BatchSettings {
-	const retryOptions = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
+	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	return {
 		credentialType,
 		productCode: String(context.getNodeParameter('productCode', 0)).trim(),
 		callbackUrl: String(context.getNodeParameter('callbackUrl', 0, '')).trim() || undefined,
 		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
 		incremental: context.getNodeParameter('incremental', 0, true) as boolean,
-		maxRetries: (retryOptions.maxRetries as number | undefined) ?? 3,
-		maxRetryWaitSeconds: (retryOptions.maxRetryWaitSeconds as number | undefined) ?? 60,
+		retryPolicy: {
+			maxRetries: (options.maxRetries as number | undefined) ?? 3,
+			maxRetryWaitSeconds: (options.maxRetryWaitSeconds as number | undefined) ?? 60,
+		},
+	};
+}
+
+const batchCount = (count: number) => `${count} batch${count === 1 ? '' : 'es'}`;
+const skuCount = (count: number) => `${count} SKU${count === 1 ? '' : 's'}`;
+const attemptCount = (count: number) => (count === 1 ? 'Sent once' : `Sent ${count} times`);
+
+/**
+ * The message and description of a failed batch: which batch (number, first and last SKU) and
+ * what was and was not done at bolttech because of it.
+ */
+function describeFailure(
+	batches: PriceRow[][],
+	index: number,
+	accepted: Accepted,
+	outcome: Extract<BatchOutcome, { ok: false }>,
+	settings: BatchSettings,
+	continueOnFail: boolean,
+): { message: string; description: string } {
+	const batch = batches[index];
+	const skuRange = `${skuCount(batch.length)}, ${skuOf(batch[0])} to ${skuOf(batch[batch.length - 1])}`;
+	// n8n fills an API error's description with the partner's message when there is no other: said once is enough.
+	const { description } = outcome.error;
+	const partnerDetails = description && !outcome.error.message.includes(description) ? [description] : [];
+	if (!settings.incremental) {
+		return {
+			message: `The whole price list (${skuRange}, one request) failed: ${outcome.error.message}`,
+			description: [
+				outcome.refused
+					? 'Incremental is off, so the whole list went as one request and bolttech refused it: its price list was not replaced and still holds the previous prices. None of the SKUs were updated.'
+					: "Incremental is off, so the whole list went as one request, and bolttech's answer does not say whether it took it: bolttech holds either its previous list or the whole new one, never part of it. Sending the same list again is safe.",
+				`${attemptCount(outcome.attempts)}.`,
+				...partnerDetails,
+			].join('\n'),
+		};
+	}
+	const totalSkus = batches.reduce((sum, rows) => sum + rows.length, 0);
+	const laterBatches = batches.length - index - 1;
+	const laterSkus = batches.slice(index + 1).reduce((sum, rows) => sum + rows.length, 0);
+	const lines = [
+		accepted.batches
+			? `Accepted before it: ${batchCount(accepted.batches)} (${skuCount(accepted.skus)}); they stay applied, as with Incremental on each batch adds to bolttech's list.`
+			: 'No batch was accepted before it.',
+		outcome.refused
+			? `bolttech refused this batch: its ${skuCount(batch.length)} were not updated.`
+			: `bolttech's answer does not say whether it took this batch: its ${skuCount(batch.length)} may or may not be updated.`,
+		`${attemptCount(outcome.attempts)}.`,
+	];
+	if (continueOnFail) {
+		lines.push('The batches after it are still sent (Continue On Fail) and report in their own items.');
+	} else {
+		if (laterBatches) lines.push(`Not sent: ${batchCount(laterBatches)} after it (${skuCount(laterSkus)}).`);
+		lines.push(`${totalSkus - accepted.skus} of ${skuCount(totalSkus)} are not confirmed as updated; sending the same prices again is safe.`);
+	}
+	return {
+		message: `Price batch ${index + 1} of ${batches.length} (${skuRange}) failed: ${outcome.error.message}`,
+		description: [...lines, ...partnerDetails].join('\n'),
 	};
 }
 
 /**
- * Update Prices: every input item is one SKU; they go to bolttech as price lists of "Batch Size"
- * rows, in input order, one request per batch. Declarative routing sends one request per item,
- * which is why this operation is code.
+ * Update Prices: every input item is one SKU. With Incremental on they go to bolttech as price
+ * lists of "Batch Size" rows, in input order, one request per batch; with it off, as one request.
+ * Declarative routing sends one request per item, which is why this operation is code.
  */
 export async function updatePricesInBatches(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -130,45 +208,56 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	if (!settings.productCode) {
 		throw invalidInput(this.getNode(), 0, 'Product Code', 'is empty', 'Enter the ID of your rental program at bolttech.');
 	}
-	const batchSize = Math.max(1, Math.floor((this.getNodeParameter('batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1));
+	if (!settings.incremental && output.length) {
+		// A whole list without the refused items would delete their prices at bolttech.
+		const error = `Price list not sent: ${output.length} of ${items.length} items are invalid, and with Incremental off the list would replace bolttech's without them, removing their prices`;
+		for (const row of rows) output.push({ json: { error, ...row.wire }, pairedItem: { item: row.itemIndex } });
+		return [output];
+	}
+	// The bolttech Catalog API (v4.1) and Verify IMEI (v4): with incremental=false the input "contains
+	// whole pricelist which will overwrites old records", so every such request replaces the list;
+	// the whole list therefore goes as one request, whatever the batch size.
+	const batchSize = settings.incremental
+		? Math.max(1, Math.floor((this.getNodeParameter('batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1))
+		: rows.length;
 	const batches = chunk(rows, batchSize);
 
+	const accepted: Accepted = { batches: 0, skus: 0 };
 	for (const [index, batch] of batches.entries()) {
-		const batchNumber = index + 1;
-		// A full list sent in several batches must replace the old list once, not once per batch:
-		// only the first batch carries incremental=false, the rest add to it.
-		const incremental = settings.incremental || index > 0;
-		const outcome = await sendBatch(this, settings, priceListBody(settings, batch, incremental), batchNumber);
+		const outcome = await sendBatch(this, settings, priceListBody(settings, batch));
 		const report = {
-			batch: batchNumber,
+			batch: index + 1,
 			batches: batches.length,
 			skus: batch.length,
 			firstSku: skuOf(batch[0]),
 			lastSku: skuOf(batch[batch.length - 1]),
-			incremental,
+			incremental: settings.incremental,
 			attempts: outcome.attempts,
 		};
 		if (outcome.ok) {
-			const answer = outcome.response.body as IDataObject | undefined;
+			accepted.batches++;
+			accepted.skus += batch.length;
 			output.push({
-				json: { ...report, status: (answer?.status as string | undefined) ?? 'success', response: answer ?? {} },
+				json: { ...report, status: (outcome.answer.status as string | undefined) ?? 'success', response: outcome.answer },
 				pairedItem: batch.map((row) => ({ item: row.itemIndex })),
 			});
 			continue;
 		}
-		const failure = `Price batch ${batchNumber} of ${batches.length} (${batch.length} SKUs from ${report.firstSku}) failed: ${outcome.error.message}`;
+		const failure = describeFailure(batches, index, accepted, outcome, settings, continueOnFail);
 		if (!continueOnFail) {
-			outcome.error.message = failure;
+			outcome.error.message = failure.message;
+			outcome.error.description = failure.description;
 			outcome.error.context.itemIndex = batch[0].itemIndex;
 			throw outcome.error;
 		}
+		const failedBatch = {
+			...report,
+			applied: outcome.refused ? 'no' : 'unknown',
+			acceptedBefore: { ...accepted },
+		};
 		for (const row of batch) {
 			output.push({
-				json: {
-					error: failure,
-					batch: batchNumber,
-					...row.wire,
-				},
+				json: { error: failure.message, description: failure.description, ...failedBatch, ...row.wire },
 				pairedItem: { item: row.itemIndex },
 			});
 		}
