@@ -22,7 +22,7 @@ export function pathSegment(value: unknown, displayName: string, node: INode, it
 		return String(value);
 	}
 	if (typeof value !== 'string') {
-		const got = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+		const got = value === null || value === undefined ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 		throw invalidInput(node, itemIndex, displayName, `is ${got}, not text`, fix);
 	}
 	const text = value.trim();

@@ -49,14 +49,17 @@ export async function sendWithRetries<T extends Answer>(
 ): Promise<{ answer: T; attempts: number }> {
 	for (let attempt = 1; ; attempt++) {
 		const retriesLeft = attempt <= policy.maxRetries;
-		let answer: T;
-		try {
-			answer = await send(attempt);
-		} catch (error) {
-			if (!retriesLeft || !isRetryableNetworkError(error)) throw error;
+		// The caller's own error (n8n's, with the partner's words) goes up as it is, once retries are over.
+		const outcome = await send(attempt).then(
+			(answer) => ({ answer }),
+			(error: unknown) => ({ error }),
+		);
+		if ('error' in outcome) {
+			if (!retriesLeft || !isRetryableNetworkError(outcome.error)) throw outcome.error;
 			await sleep(retryDelaySeconds(undefined, attempt - 1, policy.maxRetryWaitSeconds) * 1000);
 			continue;
 		}
+		const { answer } = outcome;
 		if (!retriesLeft || !RETRYABLE_STATUSES.includes(answer.statusCode)) return { answer, attempts: attempt };
 		await sleep(retryDelaySeconds(answer.headers['retry-after'], attempt - 1, policy.maxRetryWaitSeconds) * 1000);
 	}
