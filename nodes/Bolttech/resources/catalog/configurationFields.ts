@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { httpUrl, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
 
@@ -34,13 +34,3 @@ export const catalogConfigurationFields: INodeProperties[] = [
 	},
 ];
 
-/**
- * The checked `configuration` of a catalog action sent from code (Update Prices): the same checks
- * as the fields' own, so a missing product code is refused, never sent as the text "null".
- */
-export function catalogConfigurationOf(context: IExecuteFunctions, actionId: string, itemIndex = 0): IDataObject {
-	const node = context.getNode();
-	const productCode = requiredText(context.getNodeParameter('productCode', itemIndex, null), 'Product Code', node, itemIndex);
-	const callbackUrl = optional(httpUrl)(context.getNodeParameter('callbackUrl', itemIndex, null), 'Callback URL', node, itemIndex, context.getTimezone());
-	return { action_id: actionId, product_code: productCode, ...(callbackUrl ? { callback_url: callbackUrl } : {}) };
-}
