@@ -287,8 +287,10 @@ export function checkedBodyOf(context: IExecuteFunctions, properties: INodePrope
 	const apply = (property: INodeProperties, value: unknown) => {
 		const send = property.routing?.send;
 		if (send?.type !== 'body' || !send.property || send.value !== undefined) return;
-		putAt(body, String(send.property), value);
 		const bodyCheck = bodyCheckOf(property);
+		// A field without a check of its own sends its value as it is, and nothing when empty.
+		if (!bodyCheck && isEmptyValue(value)) return;
+		putAt(body, String(send.property), value);
 		if (bodyCheck) checkBodyValue(body, bodyCheck, node, itemIndex, timezone);
 	};
 	const shown = node.parameters;
