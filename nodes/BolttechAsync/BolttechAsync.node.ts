@@ -14,15 +14,13 @@ import { catalogConfigurationFields } from '../Bolttech/resources/catalog/config
 import { getRentalPricingFields } from '../Bolttech/resources/catalog/getRentalPricing';
 import { getStockFields } from '../Bolttech/resources/catalog/getStock';
 import { removeDeviceFields } from '../Bolttech/resources/catalog/removeDevice';
-import { payloadInKeyStyle } from '../Bolttech/shared/payloadKeys';
-import type { PayloadKeyStyle } from '../Bolttech/shared/payloadKeys';
+import { payloadInKeyStyle, payloadKeyStyleField, payloadKeyStyleOf } from '../Bolttech/shared/payloadKeys';
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
-import { invalidInput } from '../shared/invalidInput';
 import { sendPartnerRequest } from '../shared/partnerRequest';
 import { optionsField } from '../shared/requestTimeout';
-import { bodyFromRoutedFields } from '../shared/routedBody';
+import { checkedBodyOf } from '../shared/valueChecks';
 import {
 	CALLBACK_RESUME_WEBHOOKS,
 	WAITING_OUTPUT_NAMES,
@@ -75,6 +73,7 @@ const properties: INodeProperties[] = [
 	...removeDeviceFields,
 	...getStockFields,
 	...getRentalPricingFields,
+	payloadKeyStyleField,
 	callbackTimeoutField,
 	optionsField(),
 ];
@@ -111,16 +110,11 @@ export class BolttechAsync implements INodeType {
 		refuseSeveralItems(this, this.getInputData());
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const actionId = ACTION_IDS[operation];
-		const routed = bodyFromRoutedFields(this, properties, 0);
-		const productCode = String((routed.configuration as IDataObject | undefined)?.product_code ?? '').trim();
-		if (!productCode) {
-			throw invalidInput(this.getNode(), 0, 'Product Code', 'is empty', 'Enter the ID of your rental program at bolttech.');
-		}
+		// The Bolttech node's fields with their own checks: required values present, types as documented.
+		const routed = checkedBodyOf(this, properties, 0);
+		const productCode = (routed.configuration as IDataObject).product_code as string;
 		const payload = (routed.payload ?? {}) as IDataObject;
-		if (operation === 'removeDevice' && !String(payload.partner_device_id ?? '').trim()) {
-			throw invalidInput(this.getNode(), 0, 'Partner Device ID', 'is empty', 'Enter your SKU of the device to remove.');
-		}
-		const style = this.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle;
+		const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 0, 'snakeCase'), this.getNode(), 0);
 		const body = {
 			configuration: { action_id: actionId, product_code: productCode, callback_url: resumeUrlFor(this, 'success') },
 			payload: payloadInKeyStyle(payload, style),

@@ -11,16 +11,14 @@ import { refundFields, refundOperations } from './resources/refund';
 import { serviceFields, serviceOperations } from './resources/service';
 import { correlationIdOption, sendCorrelationId } from './shared/correlationId';
 import { readMasStackResponse } from './shared/masStackResponse';
-import { refuseEmptyPathParameters } from './shared/servicePath';
 
 /**
- * What every MasStack request does: checked path and dropdown values, correlation id, MasStack's
- * errors read.
+ * What every MasStack request does: checked dropdown values, correlation id, MasStack's errors
+ * read. Each operation fills its path (masStackRouting) and each field checks its own value.
  */
 const masStackRequest = {
 	send: {
 		preSend: [
-			refuseEmptyPathParameters,
 			refuseValuesOutsideOptions(() => masStackProperties),
 			sendCorrelationId,
 		],

@@ -12,7 +12,6 @@ import type {
 import { readMasStackCallback } from '../MasStack/shared/callbackResult';
 import { correlationIdFor, correlationIdOption } from '../MasStack/shared/correlationId';
 import { MASSTACK_ERROR_HINTS } from '../MasStack/shared/masStackResponse';
-import { checkPathParameters } from '../MasStack/shared/servicePath';
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
@@ -111,11 +110,10 @@ export class MasStackAsync implements INodeType {
 		refuseSeveralItems(this, items);
 		const node = this.getNode();
 		const readParameter = (name: string) => this.getNodeParameter(name, 0, null) as unknown;
-		checkPathParameters(readParameter, node, 0);
 		checkOptionValues(allowedValues, readParameter, node, 0);
 		const operation = asyncOperationOf(this);
 		const run = { executionId: this.getExecutionId(), nodeId: node.id, runIndex: this.getWorkflowDataProxy(0).$runIndex, itemIndex: 0 };
-		const correlationId = correlationIdFor(node, run, String(this.getNodeParameter('options.correlationId', 0, '') ?? ''));
+		const correlationId = correlationIdFor(node, run, this.getNodeParameter('options.correlationId', 0, ''));
 		const { method, path, body, serviceId } = operation.request(this, {
 			callback_success_url: resumeUrlFor(this, 'success'),
 			callback_error_url: resumeUrlFor(this, 'error'),

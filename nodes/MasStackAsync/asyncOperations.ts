@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseJsonObject } from '../shared/jsonObjectParameter';
+import { checkedBodyOf, requiredText } from '../shared/valueChecks';
 import { updateBarringFields } from '../MasStack/resources/barring/updateBarring';
 import { createServiceFields } from '../MasStack/resources/service/createService';
 import { updateDeviceFields } from '../MasStack/resources/service/updateDevice';
-import { serviceIdField, serviceTypeField } from '../MasStack/shared/servicePath';
+import { masStackPath, serviceIdField, serviceTypeField } from '../MasStack/shared/servicePath';
 
 /** The request of an asynchronous MasStack operation (the MasStack partner API v2), callback URLs included. */
 export interface AsyncRequest {
@@ -21,43 +22,56 @@ export interface AsyncOperation {
 	request: (context: IExecuteFunctions, callbackUrls: IDataObject) => AsyncRequest;
 }
 
-function text(context: IExecuteFunctions, name: string): string {
-	return String(context.getNodeParameter(name, 0, '') ?? '').trim();
+/** The MasStack node's fields of these operations, without the callback URLs this node fills in. */
+const withoutCallbackUrls = (fields: INodeProperties[]) => fields.filter((field) => !/^callback\w*(Url|Notice)$/.test(field.name));
+
+const barringFields = withoutCallbackUrls(updateBarringFields);
+const createFields = withoutCallbackUrls(createServiceFields);
+const deviceFields = withoutCallbackUrls(updateDeviceFields);
+
+/** The path from its template, filled and checked as the MasStack node does (see masStackPath). */
+function pathOf(context: IExecuteFunctions, template: string): string {
+	return masStackPath(template, (name) => context.getNodeParameter(name, 0, null), context.getNode(), 0);
 }
 
-function segment(context: IExecuteFunctions, name: string): string {
-	return encodeURIComponent(text(context, name));
+/** The service id the path carries, for the identity of the outputs. */
+function serviceIdOf(context: IExecuteFunctions): string {
+	return requiredText(context.getNodeParameter('serviceId', 0, null), 'Service ID', context.getNode(), 0);
 }
 
-/** The three operations of the MasStack partner API v2 that answer 202 and post their result to callback URLs. */
+function jsonObjectField(context: IExecuteFunctions, name: string, displayName: string, example: string): IDataObject {
+	return parseJsonObject(context.getNode(), 0, context.getNodeParameter(name, 0, null), displayName, example);
+}
+
+/**
+ * The three operations of the MasStack partner API v2 that answer 202 and post their result to
+ * callback URLs. Their bodies come from the MasStack node's own fields, with the same checks.
+ */
 export const ASYNC_OPERATIONS: Record<string, AsyncOperation> = {
 	'barring.update': {
 		callbackOperation: 'barringUpdate',
 		request: (context, callbackUrls) => ({
 			method: 'PATCH',
-			path: `/v2/${segment(context, 'serviceType')}/${segment(context, 'serviceId')}/barrings`,
-			body: {
-				...callbackUrls,
-				active: context.getNodeParameter('active', 0) as boolean,
-				barring_name: text(context, 'barringName'),
-			},
-			serviceId: text(context, 'serviceId'),
+			path: pathOf(context, '/v2/{service_type}/{service_id}/barrings'),
+			body: { ...callbackUrls, ...checkedBodyOf(context, barringFields, 0) },
+			serviceId: serviceIdOf(context),
 		}),
 	},
 	'service.create': {
 		callbackOperation: 'serviceCreation',
 		request: (context, callbackUrls) => {
-			const serviceId = String(context.getNodeParameter('additionalFields.newServiceId', 0, '') ?? '').trim();
+			// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
+			const path = pathOf(context, '/v2/{service_type}/');
+			const body = checkedBodyOf(context, createFields, 0);
 			return {
 				method: 'POST',
-				// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
-				path: `/v2/${segment(context, 'serviceType')}/`,
+				path,
 				body: {
 					...callbackUrls,
-					...(serviceId ? { service_id: serviceId } : {}),
-					service_details: parseJsonObject(context.getNode(), 0, context.getNodeParameter('serviceDetails', 0), 'Service Details', '{"tariff": "T100"}'),
+					...body,
+					service_details: jsonObjectField(context, 'serviceDetails', 'Service Details', '{"tariff": "T100"}'),
 				},
-				serviceId: serviceId || undefined,
+				serviceId: body.service_id as string | undefined,
 			};
 		},
 	},
@@ -65,31 +79,22 @@ export const ASYNC_OPERATIONS: Record<string, AsyncOperation> = {
 		callbackOperation: 'deviceUpdate',
 		request: (context, callbackUrls) => ({
 			method: 'PATCH',
-			path: `/v2/${segment(context, 'serviceType')}/${segment(context, 'serviceId')}/devices/${segment(context, 'deviceId')}`,
+			path: pathOf(context, '/v2/{service_type}/{service_id}/devices/{device_id}'),
 			body: {
 				...callbackUrls,
-				category: text(context, 'category'),
-				new_service_device_details: parseJsonObject(
-					context.getNode(),
-					0,
-					context.getNodeParameter('newDeviceDetails', 0),
-					'New Device Details',
-					'{"iccid": "8934011234567890123"}',
-				),
+				...checkedBodyOf(context, deviceFields, 0),
+				new_service_device_details: jsonObjectField(context, 'newDeviceDetails', 'New Device Details', '{"iccid": "8934011234567890123"}'),
 			},
-			serviceId: text(context, 'serviceId'),
+			serviceId: serviceIdOf(context),
 		}),
 	},
 };
-
-/** The MasStack node's fields of these operations, without the callback URLs this node fills in. */
-const withoutCallbackUrls = (fields: INodeProperties[]) => fields.filter((field) => !/^callback\w*(Url|Notice)$/.test(field.name));
 
 export const asyncOperationFields: INodeProperties[] = [
 	serviceTypeField({ resource: ['barring', 'service'] }),
 	serviceIdField({ resource: ['barring'] }),
 	serviceIdField({ resource: ['service'], operation: ['updateDevice'] }),
-	...withoutCallbackUrls(updateBarringFields),
-	...withoutCallbackUrls(createServiceFields),
-	...withoutCallbackUrls(updateDeviceFields),
+	...barringFields,
+	...createFields,
+	...deviceFields,
 ];

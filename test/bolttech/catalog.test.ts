@@ -103,3 +103,34 @@ describe('bolttech Catalog: Get Rental Pricing', () => {
 		expect(result.json[0]).toMatchObject({ rentalPricing: [{ id: 'PL-0001', tenor: 24 }] });
 	});
 });
+
+describe('bolttech Catalog: values from expressions', () => {
+	it('sends lists from expressions as lists of text: an array stays an array, JSON text of a list is read as one, the example\'s number id becomes its text', async () => {
+		const result = await runCatalog({
+			operation: 'getRentalPricing',
+			pricingFilters: { pricingIds: '={{ [111, "PL-2"] }}', deviceTypes: '={{ \'["smartphone", "laptop"]\' }}', customerType: '={{ "" }}' },
+		});
+
+		expect(result.error).toBeUndefined();
+		server.assertNoViolations();
+		expect(server.requestsTo('catalogAction')[0].body).toEqual({
+			configuration: { action_id: 'get_pricing', product_code: 'RENTAL-ES-01' },
+			payload: { pricing_id_list: ['111', 'PL-2'], device_type: ['smartphone', 'laptop'] },
+		});
+	});
+
+	it.each([
+		[{ operation: 'removeDevice', partnerDeviceId: '={{ $json.missing }}' }, 'Item 0: "Partner Device ID" is empty'],
+		[{ operation: 'removeDevice', partnerDeviceId: '={{ { a: 1 } }}' }, 'Item 0: "Partner Device ID" is an object, not text'],
+		[{ operation: 'getStock', productCode: '={{ null }}' }, 'Item 0: "Product Code" is empty'],
+		[{ operation: 'getStock', productCode: '={{ String(null) }}' }, 'Item 0: "Product Code" is the text "null", which an expression makes of a missing value or an object'],
+		[{ operation: 'getStock', stockFilters: { partnerDeviceIds: '={{ [{ a: 1 }] }}' } }, 'Item 0: "Partner Device IDs, entry 1" is an object, not text'],
+		[{ operation: 'getStock', callbackUrl: 'n8n.example.com/hook' }, 'Item 0: "Callback URL" "n8n.example.com/hook" is not an http(s) URL'],
+		[{ operation: 'getStock', payloadKeyStyle: '={{ "kebab" }}' }, 'Item 0: "Payload Keys" "kebab" is not one of snakeCase, camelCase'],
+	])('refuses %j before sending: %s', async (parameters, message) => {
+		const result = await runCatalog(parameters);
+
+		expect(result.error?.message).toBe(message);
+		expect(server.received).toHaveLength(0);
+	});
+});

@@ -115,6 +115,17 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(server.received).toHaveLength(0);
 	});
 
+	it.each([
+		[{ productCode: '={{ null }}' }, 'Item 0: "Product Code" is empty'],
+		[{ productCode: '={{ { code: "RENTAL" } }}' }, 'Item 0: "Product Code" is an object, not text'],
+		[{ callbackUrl: '={{ ["http://a", "http://b"] }}' }, 'Item 0: "Callback URL"'],
+	])('refuses the wrong-typed setting %j before sending anything', async (parameters, message) => {
+		const result = await syncPrices(SEED_ROWS, parameters);
+
+		expect(result.error?.message).toContain(message);
+		expect(server.received).toHaveLength(0);
+	});
+
 	it("refuses the document's own example EAN 7350028569832 (bad check digit) unless EAN validation is off", async () => {
 		const refused = await syncPrices([SEED_ROWS[0], { ean: '7350028569832', price_net: 499900 }]);
 		expect(refused.error?.message).toMatch(/^Item 1: "EAN"/);

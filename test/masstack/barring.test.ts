@@ -87,7 +87,7 @@ describe('MasStack Barring', () => {
 		expect(second.json.map((item) => item.requestCorrelationId)).not.toEqual(ids);
 	});
 
-	it('sends the correlation id the user gives', async () => {
+	it('sends the correlation id the user gives exactly as given', async () => {
 		const given = '3f2b8c1e-0d4a-4b7e-9c61-2a5d8e4f7b90';
 		const result = await runNode({
 			type: 'masStack',
@@ -95,8 +95,8 @@ describe('MasStack Barring', () => {
 			credentials: tokenCredentials(),
 		});
 
-		expect(server.requestsTo('updateBarring')[0].headers['request-correlation-id']).toBe(given);
-		expect(result.json[0].requestCorrelationId).toBe(given);
+		expect(server.requestsTo('updateBarring')[0].headers['request-correlation-id']).toBe(given.toUpperCase());
+		expect(result.json[0].requestCorrelationId).toBe(given.toUpperCase());
 	});
 
 	it('explains a repeated correlation id (406 DUPLICATE_WORKFLOW_ID) and what to do', async () => {
@@ -114,6 +114,12 @@ describe('MasStack Barring', () => {
 		[{ callbackSuccessUrl: '={{ $json.missingUrl }}' }, 'Item 0: "Callback Success URL" is empty'],
 		[{ callbackErrorUrl: 'myserver/callback' }, 'Item 0: "Callback Error URL" "myserver/callback" is not an http(s) URL'],
 		[{ options: { correlationId: 'run-42' } }, 'Item 0: "Correlation ID" "run-42" is not a UUID'],
+		[{ options: { correlationId: 'ñandú-📱-Ω' } }, 'Item 0: "Correlation ID" contains "ñ", which an HTTP header cannot carry as given'],
+		[{ options: { correlationId: '3f2b8c1e-0d4a-4b7e-9c61-2a5d8e4f7b90\r\nX-Injected: 1' } }, 'Item 0: "Correlation ID" contains a line break, which an HTTP header cannot carry as given'],
+		[{ serviceId: '..' }, 'Item 0: "Service ID" is "..", which would change the path'],
+		[{ serviceId: '={{ { msisdn: 612123456 } }}' }, 'Item 0: "Service ID" is an object, not text'],
+		[{ serviceType: '={{ null }}' }, 'Item 0: "Service Type" is empty, which is not one of multisim, security, tv, datasharing, mobile, applewatch, deviceinsurance'],
+		[{ active: '={{ "yes" }}' }, 'Item 0: "Active" must be true or false, got "yes"'],
 	])('refuses %j before sending: %s', async (change, message) => {
 		const result = await runNode({ type: 'masStack', parameters: { ...updateRoaming, ...change }, credentials: tokenCredentials() });
 

@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
+
+import { enumValue } from '../../shared/valueChecks';
 
 export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
 
@@ -27,7 +29,17 @@ export const payloadKeyStyleField: INodeProperties = {
 	default: 'snakeCase',
 	description: 'How the keys inside "payload" are spelled on the wire',
 	displayOptions: { show: { resource: ['catalog'] } },
+	// The last catalog field: n8n runs preSends in field order, so the payload is respelled after
+	// every field has put its checked value in.
+	routing: { send: { preSend: [applyPayloadKeyStyle] } },
 };
+
+const keyStyleValue = enumValue(['snakeCase', 'camelCase']);
+
+/** The chosen key style; a value an expression made up is refused rather than read as snake_case. */
+export function payloadKeyStyleOf(value: unknown, node: INode, itemIndex: number): PayloadKeyStyle {
+	return keyStyleValue(value, 'Payload Keys', node, itemIndex, '') as PayloadKeyStyle;
+}
 
 function snakeToCamel(key: string): string {
 	return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
@@ -47,12 +59,12 @@ export function payloadInKeyStyle(payload: IDataObject, style: PayloadKeyStyle):
 }
 
 /** preSend: respells `body.payload` (built in snake_case by the routing) in the chosen style. */
-export async function applyPayloadKeyStyle(
+async function applyPayloadKeyStyle(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = requestOptions.body as IDataObject;
-	const style = this.getNodeParameter('payloadKeyStyle', 'snakeCase') as PayloadKeyStyle;
+	const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 'snakeCase'), this.getNode(), this.getItemIndex());
 	body.payload = payloadInKeyStyle((body.payload as IDataObject) ?? {}, style);
 	return requestOptions;
 }

@@ -1,6 +1,9 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-/** The date a movement or refund happened; the preSend sends it as ISO 8601 UTC. */
+import { booleanValue, isoDatetime, optional, sendChecked } from '../../shared/valueChecks';
+import { bodyTextField } from './bodyTextField';
+
+/** The date a movement or refund happened, sent as ISO 8601 UTC. */
 export function billingDateField(
 	show: IDisplayOptions['show'],
 	displayName: string,
@@ -15,13 +18,14 @@ export function billingDateField(
 		required: true,
 		description: 'When it happened; sent as ISO 8601 in UTC',
 		displayOptions: { show },
-		routing: { send: { type: 'body', property } },
+		routing: sendChecked(property, displayName, isoDatetime),
 	};
 }
 
 /**
  * The fields that billing movements and refunds share (the MasStack partner API v2): the amount with and without
- * taxes and the tax; billingAdditionalFields holds the optional period, invoice and description.
+ * taxes and the tax, checked together by checkBillingBody; billingAdditionalFields holds the optional period,
+ * invoice and description.
  */
 export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
 	return [
@@ -56,7 +60,7 @@ export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
 			// The MasStack partner API v2 shows only "IVA"; IGIC (Canary Islands) and IPSI (Ceuta, Melilla) are the other Spanish indirect taxes.
 			description: 'The tax applied, e.g. IVA, IGIC or IPSI',
 			displayOptions: { show },
-			routing: { send: { type: 'body', property: 'amount.tax.type', value: '={{ String($value ?? "").trim() }}' } },
+			routing: { send: { type: 'body', property: 'amount.tax.type' } },
 		},
 		{
 			displayName: 'Tax Percentage',
@@ -70,18 +74,6 @@ export function amountFields(show: IDisplayOptions['show']): INodeProperties[] {
 			routing: { send: { type: 'body', property: 'amount.tax.percentage' } },
 		},
 	];
-}
-
-/** An optional text field of a billing body. */
-export function billingTextOption(displayName: string, name: string, property: string, description?: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		default: '',
-		description,
-		routing: { send: { type: 'body', property, value: '={{ String($value ?? "").trim() }}' } },
-	};
 }
 
 export function billingAdditionalFields(show: IDisplayOptions['show'], extraOptions: INodeProperties[]): INodeProperties {
@@ -99,7 +91,7 @@ export function billingAdditionalFields(show: IDisplayOptions['show'], extraOpti
 				type: 'dateTime',
 				default: '',
 				description: 'Start of the billed period; give the end too (MasStack requires both or neither)',
-				routing: { send: { type: 'body', property: 'period_start_datetime' } },
+				routing: sendChecked('period_start_datetime', 'Period Start', optional(isoDatetime)),
 			},
 			{
 				displayName: 'Period End',
@@ -107,28 +99,18 @@ export function billingAdditionalFields(show: IDisplayOptions['show'], extraOpti
 				type: 'dateTime',
 				default: '',
 				description: 'End of the billed period; give the start too (MasStack requires both or neither)',
-				routing: { send: { type: 'body', property: 'period_end_datetime' } },
+				routing: sendChecked('period_end_datetime', 'Period End', optional(isoDatetime)),
 			},
-			billingTextOption(
+			bodyTextField(
 				'External Invoice ID',
 				'externalInvoiceId',
 				'external_invoice_id',
 				'Your invoice reference; MasStack only stores it',
 			),
-			billingTextOption('Description', 'description', 'description', 'Text shown with the movement, e.g. "February invoice"'),
+			bodyTextField('Description', 'description', 'description', 'Text shown with the movement, e.g. "February invoice"'),
 			...extraOptions,
 		] as INodeProperties[]).sort((first, second) => first.displayName.localeCompare(second.displayName)),
 	};
-}
-
-export function requiredBodyText(
-	show: IDisplayOptions['show'],
-	displayName: string,
-	name: string,
-	property: string,
-	description: string,
-): INodeProperties {
-	return { ...billingTextOption(displayName, name, property, description), required: true, displayOptions: { show } };
 }
 
 export function billableField(show: IDisplayOptions['show']): INodeProperties {
@@ -139,6 +121,6 @@ export function billableField(show: IDisplayOptions['show']): INodeProperties {
 		default: false,
 		description: 'Whether MasStack should bill this to the customer',
 		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'billable' } },
+		routing: sendChecked('billable', 'Billable', booleanValue),
 	};
 }

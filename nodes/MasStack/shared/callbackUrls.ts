@@ -1,16 +1,12 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
+import { httpUrl, sendChecked } from '../../shared/valueChecks';
 
 /**
  * The two URLs MasStack POSTs an asynchronous operation's result to. `triggerOperation` is the
- * MasStack Trigger's name for the operation, whose URLs the user pastes here.
+ * MasStack Trigger's name for the operation, whose URLs the user pastes here. The MasStack partner
+ * API v2 types them `string (uri)` and answers 400 without them, so each is refused before sending
+ * unless it is an http(s) URL.
  */
 export function callbackUrlFields(show: IDisplayOptions['show'], triggerOperation: string): INodeProperties[] {
 	const urlField = (outcome: 'Success' | 'Error', property: string, when: string): INodeProperties => ({
@@ -22,7 +18,7 @@ export function callbackUrlFields(show: IDisplayOptions['show'], triggerOperatio
 		placeholder: `https://your-n8n.example.com/webhook/.../masstack/${triggerOperation.toLowerCase()}/${outcome.toLowerCase()}`,
 		description: `Where MasStack posts the result when it ${when}: the MasStack Trigger's production URL for "${triggerOperation} / ${outcome}"`,
 		displayOptions: { show },
-		routing: { send: { type: 'body', property, value: '={{ String($value ?? "").trim() }}' } },
+		routing: sendChecked(property, `Callback ${outcome} URL`, httpUrl),
 	});
 	return [
 		{
@@ -36,43 +32,4 @@ export function callbackUrlFields(show: IDisplayOptions['show'], triggerOperatio
 		urlField('Success', 'callback_success_url', 'succeeds'),
 		urlField('Error', 'callback_error_url', 'fails'),
 	];
-}
-
-const CALLBACK_FIELDS: Record<string, string> = {
-	callback_success_url: 'Callback Success URL',
-	callback_error_url: 'Callback Error URL',
-};
-
-function isHttpUrl(value: unknown): boolean {
-	try {
-		const url = new URL(String(value));
-		return url.protocol === 'http:' || url.protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
-
-/**
- * preSend: the MasStack partner API v2 types the callback URLs `string (uri)`; MasStack answers 400 without them.
- * A request without either (a v3 operation, whose callbacks MasStack sends to the URL agreed
- * with the partner) passes.
- */
-export async function checkCallbackUrls(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (!Object.keys(CALLBACK_FIELDS).some((property) => property in body)) return requestOptions;
-	for (const [property, displayName] of Object.entries(CALLBACK_FIELDS)) {
-		if (!isHttpUrl(body[property])) {
-			throw invalidInput(
-				this.getNode(),
-				this.getItemIndex(),
-				displayName,
-				body[property] ? `"${String(body[property])}" is not an http(s) URL` : 'is empty',
-				'Paste the matching production URL of a MasStack Trigger (or any http(s) URL that accepts the callback).',
-			);
-		}
-	}
-	return requestOptions;
 }

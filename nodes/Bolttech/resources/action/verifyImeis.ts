@@ -10,6 +10,7 @@ import type {
 import { isImei } from '../../../shared/checkDigits';
 import { invalidInput } from '../../../shared/invalidInput';
 import { toTrimmedList } from '../../../shared/listInput';
+import { listOf, requiredText } from '../../../shared/valueChecks';
 
 const showOnlyForVerifyImeis = { show: { resource: ['action'], operation: ['verifyImeis'] } };
 
@@ -44,27 +45,30 @@ export async function buildImeiVerificationPayload(
 ): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const itemIndex = this.getItemIndex();
-	const countryCode = String(this.getNodeParameter('countryCode') ?? '').trim();
+	const countryCode = requiredText(this.getNodeParameter('countryCode', null), 'Country Code', node, itemIndex);
 	if (!/^[A-Za-z]{2}$/.test(countryCode)) {
 		throw invalidInput(
 			node,
 			itemIndex,
 			'Country Code',
-			`must be two letters, got "${countryCode}"`,
+			`must be two letters, got "${countryCode.slice(0, 20)}"`,
 			'Use the ISO 3166 alpha-2 code of the country, for example ES, PT or SG.',
 		);
 	}
-	const imeis = toTrimmedList(this.getNodeParameter('imeis'));
+	// Text may hold several IMEIs separated by commas or new lines; a list holds one per entry.
+	const given = this.getNodeParameter('imeis', null);
+	const imeis = typeof given === 'string' ? toTrimmedList(given) : listOf(requiredText)(given, 'IMEIs', node, itemIndex, '');
 	if (imeis.length === 0) {
 		throw invalidInput(node, itemIndex, 'IMEIs', 'is empty', 'Enter at least one 15-digit IMEI.');
 	}
 	const invalid = imeis.filter((imei) => !isImei(imei));
 	if (invalid.length) {
+		const shown = invalid.slice(0, 5).map((imei) => (imei.length > 20 ? `${imei.slice(0, 20)}…` : imei));
 		throw invalidInput(
 			node,
 			itemIndex,
 			'IMEIs',
-			`has ${invalid.length} invalid IMEI(s): ${invalid.join(', ')}`,
+			`has ${invalid.length} invalid IMEI(s): ${shown.join(', ')}${invalid.length > 5 ? ', …' : ''}`,
 			'Each IMEI has exactly 15 digits and ends with a valid Luhn check digit; check for typos or a missing digit.',
 		);
 	}

@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { payloadKeyStyleField } from '../../shared/payloadKeys';
+import { httpUrl, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
 
 const showForCatalog = { show: { resource: ['catalog'] } };
 
-/** `configuration.product_code` and `configuration.callback_url`, carried by every catalog action. */
+/**
+ * `configuration.product_code` and `configuration.callback_url`, carried by every catalog action
+ * (the bolttech Catalog API (v4.1) and Verify IMEI (v4) types both as strings): the product code
+ * is required text, the callback URL an http(s) URL or not sent.
+ */
 export const catalogConfigurationFields: INodeProperties[] = [
 	{
 		displayName: 'Product Code',
@@ -15,7 +19,7 @@ export const catalogConfigurationFields: INodeProperties[] = [
 		placeholder: 'RENTAL-ES-01',
 		description: 'The ID of your rental program at bolttech',
 		displayOptions: showForCatalog,
-		routing: { send: { type: 'body', property: 'configuration.product_code' } },
+		routing: sendChecked('configuration.product_code', 'Product Code', requiredText),
 	},
 	{
 		displayName: 'Callback URL',
@@ -26,9 +30,7 @@ export const catalogConfigurationFields: INodeProperties[] = [
 		description:
 			'Where bolttech posts the result of the action when it finishes; use the URL of a bolttech Trigger node. Left empty, none is sent.',
 		displayOptions: showForCatalog,
-		routing: {
-			send: { type: 'body', property: 'configuration.callback_url', value: '={{ $value || undefined }}' },
-		},
+		routing: sendChecked('configuration.callback_url', 'Callback URL', optional(httpUrl)),
 	},
-	payloadKeyStyleField,
 ];
+

@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listOf, optional, optionalText, requiredText, sendChecked } from '../../../shared/valueChecks';
+
+// The bolttech Catalog API (v4.1) and Verify IMEI (v4) types the filters as text and lists of text (its example's
+// pricingIdList [111] holds a number; the node sends it as the text "111").
+
 export const getRentalPricingFields: INodeProperties[] = [
 	{
 		displayName: 'Filters',
@@ -16,7 +21,7 @@ export const getRentalPricingFields: INodeProperties[] = [
 				default: '',
 				placeholder: 'b2c',
 				description: 'Only price lines for this customer type (b2b, b2c, …)',
-				routing: { send: { type: 'body', property: 'payload.customer_type' } },
+				routing: sendChecked('payload.customer_type', 'Customer Type', optionalText),
 			},
 			{
 				displayName: 'Device Types',
@@ -25,7 +30,7 @@ export const getRentalPricingFields: INodeProperties[] = [
 				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Device Type' },
 				default: [],
 				description: 'Only these asset types (smartphone, laptop, …)',
-				routing: { send: { type: 'body', property: 'payload.device_type' } },
+				routing: sendChecked('payload.device_type', 'Device Types', optional(listOf(requiredText))),
 			},
 			{
 				displayName: 'Pricing IDs',
@@ -34,7 +39,7 @@ export const getRentalPricingFields: INodeProperties[] = [
 				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Pricing ID' },
 				default: [],
 				description: 'Only these price lists',
-				routing: { send: { type: 'body', property: 'payload.pricing_id_list' } },
+				routing: sendChecked('payload.pricing_id_list', 'Pricing IDs', optional(listOf(requiredText))),
 			},
 			{
 				displayName: 'Warehouse Code',
@@ -42,7 +47,7 @@ export const getRentalPricingFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'Only devices stocked in this bolttech warehouse',
-				routing: { send: { type: 'body', property: 'payload.warehouse_code' } },
+				routing: sendChecked('payload.warehouse_code', 'Warehouse Code', optionalText),
 			},
 		],
 	},

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { dateTimeText, listOf, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
+
 export const getStockFields: INodeProperties[] = [
 	{
 		displayName: 'Filters',
@@ -16,7 +18,7 @@ export const getStockFields: INodeProperties[] = [
 				typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Partner Device ID' },
 				default: [],
 				description: 'Only these devices (your SKUs); all devices of the program when left out',
-				routing: { send: { type: 'body', property: 'payload.partner_device_id' } },
+				routing: sendChecked('payload.partner_device_id', 'Partner Device IDs', optional(listOf(requiredText))),
 			},
 			{
 				displayName: 'Updated Since',
@@ -24,7 +26,7 @@ export const getStockFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'Only devices whose stock changed after this date',
-				routing: { send: { type: 'body', property: 'payload.updated' } },
+				routing: sendChecked('payload.updated', 'Updated Since', optional(dateTimeText)),
 			},
 		],
 	},

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { applyPayloadKeyStyle } from '../../shared/payloadKeys';
+import { payloadKeyStyleField } from '../../shared/payloadKeys';
 import { catalogConfigurationFields } from './configurationFields';
 import { getRentalPricingFields } from './getRentalPricing';
 import { getStockFields } from './getStock';
@@ -14,7 +14,6 @@ const catalogAction = (actionId: string) => ({
 		url: '/v4.1/catalog/action',
 		body: { configuration: { action_id: actionId }, payload: {} },
 	},
-	send: { preSend: [applyPayloadKeyStyle] },
 });
 
 export const catalogOperations: INodeProperties = {
@@ -62,4 +61,5 @@ export const catalogFields: INodeProperties[] = [
 	...removeDeviceFields,
 	...getStockFields,
 	...getRentalPricingFields,
+	payloadKeyStyleField,
 ];

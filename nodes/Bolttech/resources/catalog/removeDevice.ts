@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { requiredText, sendChecked } from '../../../shared/valueChecks';
+
 export const removeDeviceFields: INodeProperties[] = [
 	{
 		displayName: 'Partner Device ID',
@@ -10,6 +12,6 @@ export const removeDeviceFields: INodeProperties[] = [
 		placeholder: 'DEV-SAMSUNG-S23-256-BLK',
 		description: 'Your SKU for the device, as agreed with bolttech during onboarding',
 		displayOptions: { show: { resource: ['catalog'], operation: ['removeDevice'] } },
-		routing: { send: { type: 'body', property: 'payload.partner_device_id' } },
+		routing: sendChecked('payload.partner_device_id', 'Partner Device ID', requiredText),
 	},
 ];

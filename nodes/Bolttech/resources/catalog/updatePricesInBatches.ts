@@ -6,10 +6,10 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/invalidInput';
 import { asNodeError, partnerApiError } from '../../../shared/partnerError';
 import { sendPartnerRequest } from '../../../shared/partnerRequest';
 import { RETRYABLE_STATUSES, sendWithRetries } from '../../../shared/retries';
+import { httpUrl, optional, requiredText } from '../../../shared/valueChecks';
 import type { RetryPolicy } from '../../../shared/retries';
 import { partnerCredentialType } from '../../../shared/authentication';
 import type { PartnerAuthentication } from '../../../shared/authentication';
@@ -106,8 +106,9 @@ function readSettings(context: IExecuteFunctions, credentialType: string): Batch
 	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	return {
 		credentialType,
-		productCode: String(context.getNodeParameter('productCode', 0)).trim(),
-		callbackUrl: String(context.getNodeParameter('callbackUrl', 0, '')).trim() || undefined,
+		// Checked as the other catalog operations check them: never "null" or "[object Object]" on the wire.
+		productCode: requiredText(context.getNodeParameter('productCode', 0, null), 'Product Code', context.getNode(), 0),
+		callbackUrl: optional(httpUrl)(context.getNodeParameter('callbackUrl', 0, null), 'Callback URL', context.getNode(), 0, context.getTimezone()),
 		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
 		incremental: context.getNodeParameter('incremental', 0, true) as boolean,
 		retryPolicy: {
@@ -205,9 +206,6 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 		this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication,
 	);
 	const settings = readSettings(this, credentialType);
-	if (!settings.productCode) {
-		throw invalidInput(this.getNode(), 0, 'Product Code', 'is empty', 'Enter the ID of your rental program at bolttech.');
-	}
 	if (!settings.incremental && output.length) {
 		// A whole list without the refused items would delete their prices at bolttech.
 		const error = `Price list not sent: ${output.length} of ${items.length} items are invalid, and with Incremental off the list would replace bolttech's without them, removing their prices`;

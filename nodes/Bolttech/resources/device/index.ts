@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkImei, verifyImeiFields } from './verifyImei';
+import { verifyImeiFields } from './verifyImei';
 
 export const deviceOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -15,10 +15,7 @@ export const deviceOperations: INodeProperties = {
 			value: 'verifyImei',
 			action: 'Verify an IMEI',
 			description: 'Check one IMEI against blacklists, stolen registries and manufacturer data',
-			routing: {
-				request: { method: 'POST', url: '/v4/verify/imei' },
-				send: { preSend: [checkImei] },
-			},
+			routing: { request: { method: 'POST', url: '/v4/verify/imei' } },
 		},
 	],
 };

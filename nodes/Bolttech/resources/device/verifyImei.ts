@@ -1,7 +1,31 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { isImei } from '../../../shared/checkDigits';
 import { invalidInput } from '../../../shared/invalidInput';
+import { booleanValue, calendarDate, finiteNumber, optional, optionalText, requiredText, sendChecked } from '../../../shared/valueChecks';
+import type { ValueCheck } from '../../../shared/valueChecks';
+
+/** An IMEI: 15 digits ending with a Luhn check digit. */
+const imeiValue: ValueCheck<string> = (value, field, node, itemIndex) => {
+	const imei = requiredText(value, field, node, itemIndex);
+	if (!isImei(imei)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			`"${imei.length > 20 ? `${imei.slice(0, 20)}…` : imei}" is not a valid IMEI`,
+			'An IMEI has exactly 15 digits and ends with a Luhn check digit; check for typos or a missing digit.',
+		);
+	}
+	return imei;
+};
+
+/** What the customer paid: a number, not below 0. */
+const purchasePriceValue: ValueCheck<number> = (value, field, node, itemIndex) => {
+	const price = finiteNumber(value, field, node, itemIndex);
+	if (price < 0) throw invalidInput(node, itemIndex, field, `(${price}) is below 0`, 'Give what the customer paid, e.g. 1199.99.');
+	return price;
+};
 
 const showOnlyForVerifyImei = { show: { resource: ['device'], operation: ['verifyImei'] } };
 
@@ -15,7 +39,7 @@ export const verifyImeiFields: INodeProperties[] = [
 		placeholder: '861248007147070',
 		description: 'The 15-digit IMEI of the device',
 		displayOptions: showOnlyForVerifyImei,
-		routing: { send: { type: 'body', property: 'imei', value: '={{ String($value).trim() }}' } },
+		routing: sendChecked('imei', 'IMEI', imeiValue),
 	},
 	{
 		displayName: 'Verification Level',
@@ -24,7 +48,7 @@ export const verifyImeiFields: INodeProperties[] = [
 		default: 'comprehensive',
 		description: 'How deep bolttech checks; the documented level is "comprehensive"',
 		displayOptions: showOnlyForVerifyImei,
-		routing: { send: { type: 'body', property: 'verificationLevel' } },
+		routing: sendChecked('verificationLevel', 'Verification Level', optionalText),
 	},
 	{
 		displayName: 'Check Blacklist',
@@ -33,7 +57,7 @@ export const verifyImeiFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether to check global blacklist databases',
 		displayOptions: showOnlyForVerifyImei,
-		routing: { send: { type: 'body', property: 'checkBlacklist' } },
+		routing: sendChecked('checkBlacklist', 'Check Blacklist', booleanValue),
 	},
 	{
 		displayName: 'Check Stolen',
@@ -42,7 +66,7 @@ export const verifyImeiFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether to check stolen device registries',
 		displayOptions: showOnlyForVerifyImei,
-		routing: { send: { type: 'body', property: 'checkStolen' } },
+		routing: sendChecked('checkStolen', 'Check Stolen', booleanValue),
 	},
 	{
 		displayName: 'Check Authenticity',
@@ -51,7 +75,7 @@ export const verifyImeiFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether to validate the device against manufacturer databases',
 		displayOptions: showOnlyForVerifyImei,
-		routing: { send: { type: 'body', property: 'checkAuthenticity' } },
+		routing: sendChecked('checkAuthenticity', 'Check Authenticity', booleanValue),
 	},
 	{
 		displayName: 'Device Details',
@@ -68,7 +92,7 @@ export const verifyImeiFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'Apple',
-				routing: { send: { type: 'body', property: 'deviceDetails.make' } },
+				routing: sendChecked('deviceDetails.make', 'Make', optionalText),
 			},
 			{
 				displayName: 'Model',
@@ -76,7 +100,7 @@ export const verifyImeiFields: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'iPhone 15 Pro',
-				routing: { send: { type: 'body', property: 'deviceDetails.model' } },
+				routing: sendChecked('deviceDetails.model', 'Model', optionalText),
 			},
 			{
 				displayName: 'Purchase Date',
@@ -84,13 +108,7 @@ export const verifyImeiFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'Sent as a calendar date (YYYY-MM-DD), as in the bolttech Catalog API (v4.1) and Verify IMEI (v4)',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'deviceDetails.purchaseDate',
-						value: '={{ $value ? DateTime.fromISO(String($value)).toISODate() : undefined }}',
-					},
-				},
+				routing: sendChecked('deviceDetails.purchaseDate', 'Purchase Date', optional(calendarDate)),
 			},
 			{
 				displayName: 'Purchase Price',
@@ -99,26 +117,8 @@ export const verifyImeiFields: INodeProperties[] = [
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
 				description: 'What the customer paid, in major units (e.g. 1199.99)',
-				routing: { send: { type: 'body', property: 'deviceDetails.purchasePrice' } },
+				routing: sendChecked('deviceDetails.purchasePrice', 'Purchase Price', optional(purchasePriceValue)),
 			},
 		],
 	},
 ];
-
-/** preSend: refuses an IMEI that is not 15 digits with a valid Luhn check digit. */
-export async function checkImei(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const imei = String((requestOptions.body as IDataObject).imei ?? '');
-	if (!isImei(imei)) {
-		throw invalidInput(
-			this.getNode(),
-			this.getItemIndex(),
-			'IMEI',
-			`"${imei}" is not a valid IMEI`,
-			'An IMEI has exactly 15 digits and ends with a Luhn check digit; check for typos or a missing digit.',
-		);
-	}
-	return requestOptions;
-}

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkCallbackUrls } from '../../shared/callbackUrls';
-import { serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
 import { updateBarringFields } from './updateBarring';
 
 export const barringOperations: INodeProperties = {
@@ -17,17 +16,14 @@ export const barringOperations: INodeProperties = {
 			value: 'get',
 			action: 'Get the barrings of a service',
 			description: 'List the barrings applied to a service',
-			routing: { request: { method: 'GET', url: servicePath('/barrings') } },
+			routing: masStackRouting('GET', servicePath('/barrings')),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a barring of a service',
 			description: 'Switch one barring on or off; MasStack accepts it (202) and posts the result to the callback URLs',
-			routing: {
-				request: { method: 'PATCH', url: servicePath('/barrings') },
-				send: { preSend: [checkCallbackUrls] },
-			},
+			routing: masStackRouting('PATCH', servicePath('/barrings')),
 		},
 	],
 };

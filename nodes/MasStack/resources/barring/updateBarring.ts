@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { booleanValue, enumValue, sendChecked } from '../../../shared/valueChecks';
 import { callbackUrlFields } from '../../shared/callbackUrls';
 
 /** The MasStack partner API v2's barring_name enum, in its order. */
@@ -37,7 +38,7 @@ export const updateBarringFields: INodeProperties[] = [
 		required: true,
 		description: 'The barring to switch on or off',
 		displayOptions: { show: showOnlyForUpdate },
-		routing: { send: { type: 'body', property: 'barring_name' } },
+		routing: sendChecked('barring_name', 'Barring Name', enumValue(BARRING_NAMES)),
 	},
 	{
 		displayName: 'Active',
@@ -46,7 +47,7 @@ export const updateBarringFields: INodeProperties[] = [
 		default: true,
 		description: 'Whether the barring should be active (the service is barred) or lifted',
 		displayOptions: { show: showOnlyForUpdate },
-		routing: { send: { type: 'body', property: 'active' } },
+		routing: sendChecked('active', 'Active', booleanValue),
 	},
 	...callbackUrlFields(showOnlyForUpdate, 'Barring'),
 ];

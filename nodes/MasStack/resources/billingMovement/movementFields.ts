@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { enumValue, sendChecked } from '../../../shared/valueChecks';
 import {
 	amountFields,
 	billableField,
 	billingDateField,
 	billingAdditionalFields,
-	billingTextOption,
-	requiredBodyText,
 } from '../../shared/billingFields';
+import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
 
 /** The MasStack partner API v2's movement `type` enum. */
 const MOVEMENT_TYPES = [
@@ -46,7 +46,7 @@ export const movementFields: INodeProperties[] = [
 		default: 'RECURRING_CHARGE',
 		required: true,
 		displayOptions: { show: forEveryWrite },
-		routing: { send: { type: 'body', property: 'type' } },
+		routing: sendChecked('type', 'Movement Type', enumValue(MOVEMENT_TYPES.map((type) => type.value))),
 	},
 	billingDateField(forEveryWrite, 'Movement Date', 'movementDatetime', 'movement_datetime'),
 	...amountFields(forEveryWrite),
@@ -66,10 +66,10 @@ export const movementFields: INodeProperties[] = [
 		'The transaction type MasStack agreed with you for this charge',
 	),
 	billingAdditionalFields(forSubscribable, [
-		billingTextOption('Concept ID', 'conceptId', 'concept_id'),
-		billingTextOption('Campaign ID', 'campaignId', 'campaign_id', 'The promotion this discount belongs to (Discount movements only)'),
+		bodyTextField('Concept ID', 'conceptId', 'concept_id'),
+		bodyTextField('Campaign ID', 'campaignId', 'campaign_id', 'The promotion this discount belongs to (Discount movements only)'),
 	]),
 	billingAdditionalFields(forNonSubscribable, [
-		billingTextOption('External Movement Unique ID', 'externalMovementUniqueId', 'external_movement_unique_id', 'Your own unique ID for this movement'),
+		bodyTextField('External Movement Unique ID', 'externalMovementUniqueId', 'external_movement_unique_id', 'Your own unique ID for this movement'),
 	]),
 ];

@@ -1,9 +1,18 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/invalidInput';
-import { normalizeDatetimes } from '../../shared/datetimeFields';
+import { toIsoDatetime } from '../../../shared/isoDatetime';
+import { finiteNumber, isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
+import type { ValueCheck } from '../../../shared/valueChecks';
 
 const showOnlyForActivate = { resource: ['promotion'], operation: ['activate'] };
+
+/** A promotion's number in MasStack's catalogue: a whole number above 0 (the MasStack partner API v2's example: 76). */
+const promotionNumber: ValueCheck<number> = (value, field, node, itemIndex) => {
+	const number = finiteNumber(value, field, node, itemIndex);
+	if (!Number.isInteger(number) || number < 1) throw invalidInput(node, itemIndex, field, `must be a whole number above 0, got ${number}`, 'Enter the number of the promotion in MasStack, e.g. 76.');
+	return number;
+};
 
 // The MasStack partner API v2 prints the promotion object's example but not its field table; the promotion and its
 // activation date are what an activation cannot do without, the deactivation date is optional.
@@ -18,7 +27,7 @@ export const activatePromotionFields: INodeProperties[] = [
 		placeholder: '76',
 		description: "The promotion's number in MasStack's catalogue",
 		displayOptions: { show: showOnlyForActivate },
-		routing: { send: { type: 'body', property: 'promotion.promotion_id' } },
+		routing: sendChecked('promotion.promotion_id', 'Promotion ID', promotionNumber),
 	},
 	{
 		displayName: 'Activation Date',
@@ -28,7 +37,7 @@ export const activatePromotionFields: INodeProperties[] = [
 		required: true,
 		description: 'When the promotion starts; sent as ISO 8601 in UTC',
 		displayOptions: { show: showOnlyForActivate },
-		routing: { send: { type: 'body', property: 'promotion.activation_date' } },
+		routing: sendChecked('promotion.activation_date', 'Activation Date', isoDatetime),
 	},
 	{
 		displayName: 'Additional Fields',
@@ -44,36 +53,25 @@ export const activatePromotionFields: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description: 'When the promotion ends; leave out for an open-ended promotion',
-				routing: { send: { type: 'body', property: 'promotion.deactivation_date' } },
+				routing: sendChecked('promotion.deactivation_date', 'Deactivation Date', optional(isoDatetime)),
 			},
 		],
 	},
 ];
 
-/** preSend: a whole promotion number, ISO date-times, and an end that is not before the start. */
+/**
+ * preSend: an end that is not before the start. It runs before the fields' own checks (n8n runs
+ * an operation's preSends first), so it only compares dates that read as dates; each field
+ * refuses a malformed value itself.
+ */
 export async function checkPromotionActivation(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
-	normalizeDatetimes(this, body, {
-		'promotion.activation_date': 'Activation Date',
-		'promotion.deactivation_date': 'Deactivation Date',
-	});
-	const promotion = body.promotion as IDataObject;
-	const promotionId = Number(promotion.promotion_id);
-	if (!Number.isInteger(promotionId) || promotionId < 1) {
-		throw invalidInput(
-			this.getNode(),
-			this.getItemIndex(),
-			'Promotion ID',
-			`must be a whole number above 0, got ${JSON.stringify(promotion.promotion_id)}`,
-			'Enter the number of the promotion in MasStack, e.g. 76.',
-		);
-	}
-	promotion.promotion_id = promotionId;
-	const { activation_date: start, deactivation_date: end } = promotion as { activation_date: string; deactivation_date?: string };
-	if (end !== undefined && Date.parse(end) < Date.parse(start)) {
+	const promotion = ((requestOptions.body as IDataObject | undefined)?.promotion ?? {}) as IDataObject;
+	const start = toIsoDatetime(promotion.activation_date, this.getTimezone());
+	const end = toIsoDatetime(promotion.deactivation_date, this.getTimezone());
+	if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
 		throw invalidInput(this.getNode(), this.getItemIndex(), 'Deactivation Date', `(${end}) is before Activation Date (${start})`, 'Correct one of the two dates.');
 	}
 	return requestOptions;

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sendDatetimesAsIso } from '../../shared/datetimeFields';
-import { pathSegment, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { isoDatetime, sendChecked } from '../../../shared/valueChecks';
+import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
 import { activatePromotionFields, checkPromotionActivation } from './activatePromotion';
 
 const showForPromotions = { resource: ['promotion'] };
@@ -19,20 +19,14 @@ export const promotionOperations: INodeProperties = {
 			name: 'Activate',
 			value: 'activate',
 			action: 'Activate a promotion for a service',
-			routing: {
-				request: { method: 'POST', url: servicePath('/promotions') },
-				send: { preSend: [checkPromotionActivation] },
-			},
+			routing: masStackRouting('POST', servicePath('/promotions'), checkPromotionActivation),
 		},
 		{
 			name: 'Update Deactivation Date',
 			value: 'updateDeactivationDate',
 			action: 'Update the deactivation date of a promotion',
 			description: 'Change when an active promotion ends',
-			routing: {
-				request: { method: 'PATCH', url: servicePath(`/promotions/${pathSegment('promotionId')}`) },
-				send: { preSend: [sendDatetimesAsIso({ deactivation_date: 'Deactivation Date' })] },
-			},
+			routing: masStackRouting('PATCH', servicePath('/promotions/{promotion_id}')),
 		},
 	],
 };
@@ -57,7 +51,7 @@ export const promotionFields: INodeProperties[] = [
 		required: true,
 		description: 'When the promotion ends; sent as ISO 8601 in UTC',
 		displayOptions: { show: showOnlyForDeactivationDate },
-		routing: { send: { type: 'body', property: 'deactivation_date' } },
+		routing: sendChecked('deactivation_date', 'Deactivation Date', isoDatetime),
 	},
 	...activatePromotionFields,
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkBillingBody } from '../../shared/checkBillingBody';
-import { serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
 import { refundBodyFields } from './refundFields';
 
 export const refundOperations: INodeProperties = {
@@ -17,19 +17,13 @@ export const refundOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a refund for a service',
 			description: 'Refund (part of) a billing movement of a subscribed service',
-			routing: {
-				request: { method: 'POST', url: servicePath('/billing/refunds') },
-				send: { preSend: [checkBillingBody] },
-			},
+			routing: masStackRouting('POST', servicePath('/billing/refunds'), checkBillingBody),
 		},
 		{
 			name: 'Create for Non-Subscribable Service',
 			value: 'createNonSubscribable',
 			action: 'Create a refund for a non subscribable service',
-			routing: {
-				request: { method: 'POST', url: servicePath('/billing/refund-non-subscribable-services') },
-				send: { preSend: [checkBillingBody] },
-			},
+			routing: masStackRouting('POST', servicePath('/billing/refund-non-subscribable-services'), checkBillingBody),
 		},
 	],
 };

@@ -5,9 +5,8 @@ import {
 	billableField,
 	billingDateField,
 	billingAdditionalFields,
-	billingTextOption,
-	requiredBodyText,
 } from '../../shared/billingFields';
+import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
 
 const forSubscribable = { resource: ['refund'], operation: ['create'] };
 const forNonSubscribable = { resource: ['refund'], operation: ['createNonSubscribable'] };
@@ -40,6 +39,6 @@ export const refundBodyFields: INodeProperties[] = [
 	),
 	billingAdditionalFields(forSubscribable, []),
 	billingAdditionalFields(forNonSubscribable, [
-		billingTextOption('External Refund Unique ID', 'externalRefundUniqueId', 'external_refund_unique_id', 'Your own unique ID for this refund'),
+		bodyTextField('External Refund Unique ID', 'externalRefundUniqueId', 'external_refund_unique_id', 'Your own unique ID for this refund'),
 	]),
 ];

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { bodyTextField } from '../../shared/bodyTextField';
 import { callbackUrlFields } from '../../shared/callbackUrls';
 
 const showOnlyForCreate = { resource: ['service'], operation: ['create'] };
@@ -23,14 +24,7 @@ export const createServiceFields: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showOnlyForCreate },
 		options: [
-			{
-				displayName: 'Service ID',
-				name: 'newServiceId',
-				type: 'string',
-				default: '',
-				description: 'The identifier to give the new service, when you choose it (e.g. the MSISDN)',
-				routing: { send: { type: 'body', property: 'service_id', value: '={{ String($value ?? "").trim() }}' } },
-			},
+			bodyTextField('Service ID', 'newServiceId', 'service_id', 'The identifier to give the new service, when you choose it (e.g. the MSISDN)'),
 		],
 	},
 ];

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 
 import { invalidInput } from '../../../shared/invalidInput';
 import { sendJsonObject } from '../../../shared/jsonObjectParameter';
-import { checkCallbackUrls } from '../../shared/callbackUrls';
-import { normalizeDatetimes } from '../../shared/datetimeFields';
-import { pathSegment, serviceIdField, serviceTypeField } from '../../shared/servicePath';
+import { isEmptyValue } from '../../../shared/valueChecks';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../shared/servicePath';
 import { createServiceFields } from './createService';
 import { notifySimyoFields, updateNetflixFields } from './netflix';
 import { updateDeviceFields } from './updateDevice';
@@ -17,12 +16,12 @@ const sendNewDeviceDetails = sendJsonObject(
 	'{"iccid": "8934011234567890123"}',
 );
 
+/** preSend: a notification that says something; each of its fields checks its own value. */
 async function checkSimyoNotification(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (Object.keys(body).length === 0) {
+	if (Object.values(body).every(isEmptyValue)) {
 		throw invalidInput(this.getNode(), this.getItemIndex(), 'Change', 'is empty', 'Add the PAI, the Netflix Offer ID or the Change Date that Simyo should hear about.');
 	}
-	normalizeDatetimes(this, body, { changeDate: 'Change Date' });
 	return requestOptions;
 }
 
@@ -30,7 +29,7 @@ async function checkSimyoNotification(this: IExecuteSingleFunctions, requestOpti
  * The MasStack partner API v3 gives these two operations' parameters and bodies but neither methods nor paths:
  * they are the MasStack partner API v2's under /v3, without callback URLs in the body.
  */
-const apiVersionPath = '=/{{ $parameter.apiVersion }}/{{ $parameter.serviceType }}';
+const apiVersionPath = '/{api_version}/{service_type}';
 
 export const serviceOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -45,37 +44,28 @@ export const serviceOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a service',
 			description: 'Create a new service of a type; MasStack accepts it (202) and posts the result later',
-			routing: {
-				// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
-				request: { method: 'POST', url: `${apiVersionPath}/` },
-				send: { preSend: [checkCallbackUrls, sendServiceDetails] },
-			},
+			// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
+			routing: masStackRouting('POST', `${apiVersionPath}/`, sendServiceDetails),
 		},
 		{
 			name: 'Notify Simyo of Netflix Change',
 			value: 'notifySimyo',
 			action: 'Notify simyo about a netflix product change',
-			routing: { request: { method: 'POST', url: `=/v2/netflix/${pathSegment('serviceId')}/simyo` }, send: { preSend: [checkSimyoNotification] } },
+			routing: masStackRouting('POST', '/v2/netflix/{service_id}/simyo', checkSimyoNotification),
 		},
 		{
 			name: 'Update Device',
 			value: 'updateDevice',
 			action: 'Update the device of a service',
 			description: 'Replace a device of a service (e.g. SIM to eSIM); MasStack accepts it (202) and posts the result later',
-			routing: {
-				request: {
-					method: 'PATCH',
-					url: `${apiVersionPath}/${pathSegment('serviceId')}/devices/${pathSegment('deviceId')}`,
-				},
-				send: { preSend: [checkCallbackUrls, sendNewDeviceDetails] },
-			},
+			routing: masStackRouting('PATCH', `${apiVersionPath}/{service_id}/devices/{device_id}`, sendNewDeviceDetails),
 		},
 		{
 			name: 'Update Netflix',
 			value: 'updateNetflix',
 			action: 'Update a netflix service',
 			description: 'Move a Netflix service to another offer or plan',
-			routing: { request: { method: 'PATCH', url: `=/v2/netflix/${pathSegment('serviceId')}` } },
+			routing: masStackRouting('PATCH', '/v2/netflix/{service_id}'),
 		},
 	],
 };

@@ -1,25 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
+import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
+
 const showOnlyForUpdateNetflix = { resource: ['service'], operation: ['updateNetflix'] };
 const showOnlyForNotifySimyo = { resource: ['service'], operation: ['notifySimyo'] };
 
-function requiredText(displayName: string, name: string, property: string, description: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'string',
-		default: '',
-		required: true,
-		description,
-		displayOptions: { show: showOnlyForUpdateNetflix },
-		routing: { send: { type: 'body', property, value: '={{ String($value ?? "").trim() }}' } },
-	};
-}
-
 export const updateNetflixFields: INodeProperties[] = [
-	requiredText('Offer ID', 'offerId', 'offer_id', 'The Netflix offer the service moves to'),
-	requiredText('Plan Type', 'planType', 'plan_type', 'The Netflix plan type of the offer'),
-	requiredText('Transaction ID', 'transactionId', 'transaction_id', 'Your identifier of this change; MasStack returns it'),
+	requiredBodyText(showOnlyForUpdateNetflix, 'Offer ID', 'offerId', 'offer_id', 'The Netflix offer the service moves to'),
+	requiredBodyText(showOnlyForUpdateNetflix, 'Plan Type', 'planType', 'plan_type', 'The Netflix plan type of the offer'),
+	requiredBodyText(showOnlyForUpdateNetflix, 'Transaction ID', 'transactionId', 'transaction_id', 'Your identifier of this change; MasStack returns it'),
 ];
 
 // The MasStack partner API v2 marks none of the three fields required and types the change date as plain text; the
@@ -39,22 +29,10 @@ export const notifySimyoFields: INodeProperties[] = [
 				name: 'changeDate',
 				type: 'dateTime',
 				default: '',
-				routing: { send: { type: 'body', property: 'changeDate' } },
+				routing: sendChecked('changeDate', 'Change Date', optional(isoDatetime)),
 			},
-			{
-				displayName: 'Netflix Offer ID',
-				name: 'netflixOfferId',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'netflixOfferId', value: '={{ String($value ?? "").trim() }}' } },
-			},
-			{
-				displayName: 'PAI',
-				name: 'pai',
-				type: 'string',
-				default: '',
-				routing: { send: { type: 'body', property: 'pai', value: '={{ String($value ?? "").trim() }}' } },
-			},
+			bodyTextField('Netflix Offer ID', 'netflixOfferId', 'netflixOfferId'),
+			bodyTextField('PAI', 'pai', 'pai'),
 		],
 	},
 ];

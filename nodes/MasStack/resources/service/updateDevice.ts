@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { enumValue, sendChecked } from '../../../shared/valueChecks';
 import { callbackUrlFields } from '../../shared/callbackUrls';
 
 /** The MasStack partner API v3 and v2 documents' device `category` enum. */
@@ -37,7 +38,7 @@ export const updateDeviceFields: INodeProperties[] = [
 		required: true,
 		description: 'The kind of device',
 		displayOptions: { show: showOnlyForUpdateDevice },
-		routing: { send: { type: 'body', property: 'category' } },
+		routing: sendChecked('category', 'Category', enumValue(DEVICE_CATEGORIES.map((category) => category.value))),
 	},
 	{
 		displayName: 'New Device Details',
