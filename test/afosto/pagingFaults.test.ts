@@ -45,37 +45,30 @@ interface PagingKind {
 	noun: 'list' | 'search';
 }
 
-const headerListAnswer = (page: number): ContractResponse => ({
-	status: 200,
-	body: recordsOf(page),
-	headers: page < PAGES ? { 'x-page': `cursor-${page + 1}` } : {},
+/** A list paged by the x-page header: pages answer the next page's cursor in `x-page`. */
+const headerPagedList = (kind: Pick<PagingKind, 'title' | 'route' | 'node' | 'parameters'>): PagingKind => ({
+	...kind,
+	pagingOptions: true,
+	pageAsked: (request) => Number(/^cursor-(\d+)$/.exec(String(request.headers['x-page'] ?? ''))?.[1] ?? 1),
+	answer: (page) => ({ status: 200, body: recordsOf(page), headers: page < PAGES ? { 'x-page': `cursor-${page + 1}` } : undefined }),
+	sentForFaultyPage: 'x-page "cursor-3"',
+	noun: 'list',
 });
-const headerPageAsked = (request: ReceivedRequest) => Number(/^cursor-(\d+)$/.exec(String(request.headers['x-page'] ?? ''))?.[1] ?? 1);
 const bodyOf = (request: ReceivedRequest) => (request.body ?? {}) as { page_cursor?: string; offset?: number };
 
 const KINDS: PagingKind[] = [
-	{
+	headerPagedList({
 		title: 'a list paged by the x-page header (Afosto Catalog: Get Groups)',
 		route: 'getCatGroups',
 		node: asN8nLoadsIt(new AfostoCatalog()),
 		parameters: { resource: 'groups', operation: 'getCatGroups', returnAll: true },
-		pagingOptions: true,
-		pageAsked: headerPageAsked,
-		answer: headerListAnswer,
-		sentForFaultyPage: 'x-page "cursor-3"',
-		noun: 'list',
-	},
-	{
+	}),
+	headerPagedList({
 		title: 'the audit log, paged by its x-page header (Afosto IAM: Get the Audit Log)',
 		route: 'getIamLogs',
 		node: asN8nLoadsIt(new AfostoIam()),
 		parameters: { resource: 'audit', operation: 'getIamLogs', returnAll: true },
-		pagingOptions: true,
-		pageAsked: headerPageAsked,
-		answer: headerListAnswer,
-		sentForFaultyPage: 'x-page "cursor-3"',
-		noun: 'list',
-	},
+	}),
 	{
 		title: 'a search paged by page_cursor in the body (Afosto Content: Run a Simple Search)',
 		route: 'postCntSearch',
@@ -109,18 +102,26 @@ const KINDS: PagingKind[] = [
 	},
 ];
 
-/** Serves the kind's pages; the faulty page answers `fault` to its first `times` requests. */
-function serveWithFault(kind: PagingKind, fault: ContractAnswer, times: number): void {
+/**
+ * Serves the kind's pages; the faulty page answers `fault` to its first `times` requests. Hands
+ * back when (ms) each request for the faulty page arrived, to measure the waits between them.
+ */
+function serveWithFault(kind: PagingKind, fault: ContractAnswer, times: number): number[] {
 	let injected = 0;
+	const faultyPageAskedAt: number[] = [];
 	server.scriptEvery(kind.route, (request) => {
 		const page = kind.pageAsked(request);
+		if (page === FAULTY_PAGE) faultyPageAskedAt.push(Date.now());
 		if (page === FAULTY_PAGE && injected < times) {
 			injected++;
 			return fault;
 		}
 		return kind.answer(page);
 	});
+	return faultyPageAskedAt;
 }
+
+const secondsBetween = (times: number[]) => times.slice(1).map((time, index) => (time - times[index]) / 1000);
 
 const pagesAsked = (kind: PagingKind) => server.requestsTo(kind.route).map(kind.pageAsked);
 
@@ -130,7 +131,6 @@ const isHang = (answer: ContractAnswer) => 'fault' in answer && answer.fault ===
 
 /** Short waits (and a short timeout where a page hangs), so a test takes no more than a second or two. */
 async function runList(kind: PagingKind, options: { pagingOptions?: INodeParameters; continueOnFail?: boolean; timeout?: boolean } = {}): Promise<NodeRun> {
-	const started = Date.now();
 	const result = await runNode({
 		type: kind.node,
 		parameters: {
@@ -142,7 +142,6 @@ async function runList(kind: PagingKind, options: { pagingOptions?: INodeParamet
 		continueOnFail: options.continueOnFail,
 	});
 	expectWholeOrAnError(result);
-	(result as NodeRun & { seconds: number }).seconds = (Date.now() - started) / 1000;
 	return result;
 }
 
@@ -152,8 +151,6 @@ function expectWholeOrAnError(result: NodeRun): void {
 	if (result.error || (last && 'error' in last)) return;
 	expect(result.json).toEqual(RECORDS);
 }
-
-const secondsOf = (result: NodeRun) => (result as NodeRun & { seconds: number }).seconds;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): ContractResponse => ({ status, body, headers });
 const text = (status: number, body: string, contentType: string): ContractResponse => ({ status, body: Buffer.from(body), headers: { 'content-type': contentType } });
@@ -213,12 +210,14 @@ describe.each(KINDS)('Return All of $title', (kind) => {
 	});
 
 	it('waits the Retry-After that a 503 asks for before asking for page 3 again', async () => {
-		serveWithFault(kind, afostoError(503, 'Service Unavailable', { 'retry-after': '1' }), 1);
+		// Two seconds: more than the first back-off (one second) that applies without Retry-After.
+		const faultyPageAskedAt = serveWithFault(kind, afostoError(503, 'Service Unavailable', { 'retry-after': '2' }), 1);
 
 		const result = await runList(kind, { pagingOptions: { maxRetryWaitSeconds: 5 } });
 
 		expect(result.json).toEqual(RECORDS);
-		expect(secondsOf(result)).toBeGreaterThanOrEqual(0.9);
+		const [wait] = secondsBetween(faultyPageAskedAt);
+		expect(wait).toBeGreaterThanOrEqual(1.95);
 	});
 
 	it.each(LASTING_FAULTS)('fails naming page 3, the %s and the 6 records read when page 3 keeps failing, after the retries', async (_name, fault, answer) => {
@@ -247,13 +246,14 @@ describe.each(KINDS)('Return All of $title', (kind) => {
 		});
 
 		it('waits no longer than "Max Wait per Retry" even when Retry-After asks for more', async () => {
-			serveWithFault(kind, afostoError(429, 'Too many requests', { 'retry-after': '30' }), 2);
+			const faultyPageAskedAt = serveWithFault(kind, afostoError(429, 'Too many requests', { 'retry-after': '30' }), 2);
 
 			const result = await runList(kind, { pagingOptions: { maxRetries: 3, maxRetryWaitSeconds: 0.2 } });
 
 			expect(result.json).toEqual(RECORDS);
 			expect(pagesAsked(kind)).toEqual([1, 2, 3, 3, 3, 4, 5]);
-			expect(secondsOf(result)).toBeLessThan(3);
+			for (const wait of secondsBetween(faultyPageAskedAt)) expect(wait).toBeGreaterThanOrEqual(0.19);
+			for (const wait of secondsBetween(faultyPageAskedAt)) expect(wait).toBeLessThan(1.5);
 		});
 
 		it('does not retry at all with "Max Retries per Page" at 0', async () => {
