@@ -20,16 +20,22 @@ export interface ContractResponse {
 	/** JSON, or a Buffer sent as it is (raw text, HTML, broken JSON: set its content-type in `headers`). */
 	body?: unknown;
 	headers?: Record<string, string>;
-	/**
-	 * A network fault instead of an answer (`status` and `body` are then ignored): `reset` destroys
-	 * the connection, `hang` never answers (the client's timeout ends it, or the server's stop).
-	 */
-	fault?: 'reset' | 'hang';
 }
 
-/** Scripted answers that are network faults, for `scriptNext`. */
-export const connectionReset = (): ContractResponse => ({ status: 0, fault: 'reset' });
-export const noAnswer = (): ContractResponse => ({ status: 0, fault: 'hang' });
+/**
+ * A network fault a test injects instead of an answer: `reset` destroys the connection (the
+ * client sees ECONNRESET or "socket hang up"), `hang` never answers (the client times out).
+ */
+export interface ContractFault {
+	fault: 'reset' | 'hang';
+}
+
+/** What a scripted responder may do: answer, or fail the way a network does. */
+export type ContractAnswer = ContractResponse | ContractFault;
+
+/** Scripted answers that are network faults. */
+export const connectionReset = (): ContractFault => ({ fault: 'reset' });
+export const noAnswer = (): ContractFault => ({ fault: 'hang' });
 
 export interface ContractRoute {
 	/** A stable name tests use to find the route's requests and to script its answers. */
@@ -108,7 +114,9 @@ export class ContractServer {
 	readonly violations: string[] = [];
 	readonly deliveries: CallbackDelivery[] = [];
 	private server?: Server;
-	private readonly scripted = new Map<string, Array<(request: ReceivedRequest) => ContractResponse>>();
+	private readonly scripted = new Map<string, Array<(request: ReceivedRequest) => ContractAnswer>>();
+	private readonly standing = new Map<string, (request: ReceivedRequest) => ContractAnswer>();
+	private readonly hanging = new Set<ServerResponse>();
 	private readonly compiledRoutes: Array<{ route: ContractRoute; pattern: RegExp; parameterNames: string[] }>;
 
 	constructor(
@@ -141,10 +149,23 @@ export class ContractServer {
 	}
 
 	/** Answers the next request to `routeName` with `responder` instead of the document's example. */
-	scriptNext(routeName: string, ...responders: Array<(request: ReceivedRequest) => ContractResponse>): void {
+	scriptNext(routeName: string, ...responders: Array<(request: ReceivedRequest) => ContractAnswer>): void {
+		this.requireRoute(routeName);
+		this.scripted.set(routeName, [...(this.scripted.get(routeName) ?? []), ...responders]);
+	}
+
+	/**
+	 * Answers every request to `routeName` that scriptNext does not with `responder`, until reset:
+	 * e.g. a list of many pages whose third page fails once.
+	 */
+	scriptEvery(routeName: string, responder: (request: ReceivedRequest) => ContractAnswer): void {
+		this.requireRoute(routeName);
+		this.standing.set(routeName, responder);
+	}
+
+	private requireRoute(routeName: string): void {
 		if (!this.contract.routes.some((route) => route.name === routeName))
 			throw new Error(`No route named ${routeName} in the ${this.contract.partner} contract`);
-		this.scripted.set(routeName, [...(this.scripted.get(routeName) ?? []), ...responders]);
 	}
 
 	requestsTo(routeName: string): ReceivedRequest[] {
@@ -156,6 +177,9 @@ export class ContractServer {
 		this.violations.length = 0;
 		this.deliveries.length = 0;
 		this.scripted.clear();
+		this.standing.clear();
+		for (const response of this.hanging) response.destroy();
+		this.hanging.clear();
 	}
 
 	assertNoViolations(): void {
@@ -256,10 +280,9 @@ export class ContractServer {
 		if (problems.length) {
 			return this.refuse(response, `${route.name} (${method} ${url.pathname}): ${problems.join('; ')}`, 400);
 		}
-		const scripted = this.scripted.get(route.name)?.shift();
+		const scripted = this.scripted.get(route.name)?.shift() ?? this.standing.get(route.name);
 		const answer = (scripted ?? route.respond)(received);
-		if (answer.fault === 'reset') return void response.socket?.destroy();
-		if (answer.fault === 'hang') return;
+		if ('fault' in answer) return this.failLikeANetwork(response, answer);
 		this.send(response, answer);
 		if (route.followUp && this.options.callbackDelayMs !== undefined && answer.status < 400) {
 			route.followUp(received, (target, body, headers) => this.callBack(target, body, headers));
@@ -296,6 +319,15 @@ export class ContractServer {
 					delivery.error = error.message;
 				});
 		}, this.options.callbackDelayMs);
+	}
+
+	private failLikeANetwork(response: ServerResponse, { fault }: ContractFault): void {
+		if (fault === 'reset') {
+			response.socket?.resetAndDestroy();
+			return;
+		}
+		this.hanging.add(response);
+		response.on('close', () => this.hanging.delete(response));
 	}
 
 	private refuse(response: ServerResponse, problem: string, status: number): void {

@@ -1,4 +1,5 @@
 import { sleep } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { retryDelaySeconds } from './retryAfter';
 
@@ -6,6 +7,50 @@ import { retryDelaySeconds } from './retryAfter';
 export interface RetryPolicy {
 	maxRetries: number;
 	maxRetryWaitSeconds: number;
+}
+
+/** Three retries, none waiting more than a minute: what a node does when its options set nothing. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, maxRetryWaitSeconds: 60 };
+
+/**
+ * The options that bound a node's retries, for its options collection: "Max Retries per <unit>"
+ * (`maxRetries`) and "Max Wait per Retry (Seconds)" (`maxRetryWaitSeconds`), defaulting to
+ * DEFAULT_RETRY_POLICY (written out: n8n's lint reads defaults as literals). retryPolicyOf reads
+ * them back.
+ */
+export function retryPolicyOptions(unit: string): INodeProperties[] {
+	return [
+		{
+			displayName: `Max Retries per ${unit}`,
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description: `How often a ${unit.toLowerCase()} answered 429, 500, 502, 503 or 504, or not answered at all (a reset connection, a timeout), is asked for again before the run fails`,
+		},
+		{
+			displayName: 'Max Wait per Retry (Seconds)',
+			name: 'maxRetryWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description: 'Upper bound for each wait before a retry: the wait the partner asks for in Retry-After, else 1, 2, 4… seconds',
+		},
+	];
+}
+
+/** A count from an option, or the fallback when it is not a number of at least zero. */
+function atLeastZero(value: unknown, fallback: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : fallback;
+}
+
+/** The policy that the options of retryPolicyOptions set; what is not set keeps its default. */
+export function retryPolicyOf(options: IDataObject | undefined): RetryPolicy {
+	return {
+		maxRetries: Math.floor(atLeastZero(options?.maxRetries, DEFAULT_RETRY_POLICY.maxRetries)),
+		maxRetryWaitSeconds: atLeastZero(options?.maxRetryWaitSeconds, DEFAULT_RETRY_POLICY.maxRetryWaitSeconds),
+	};
 }
 
 /**
@@ -37,15 +82,25 @@ interface Answer {
 	headers: Record<string, unknown>;
 }
 
+/** A retry about to happen: after which attempt, how long it waits, and why (a status or a network error). */
+export interface RetryNotice {
+	attempt: number;
+	waitSeconds: number;
+	statusCode?: number;
+	error?: unknown;
+}
+
 /**
  * Sends with `send` until the answer is not a retryable status, or the retries are used up; a
  * retryable network error is tried again as well, the last one thrown. Waits what the partner asks
  * for in Retry-After, else 1, 2, 4… seconds, never more than the policy's maximum. `send` must
- * hand retryable statuses back as answers, not throw them.
+ * hand retryable statuses back as answers, not throw them. `onRetry` hears of each retry before
+ * its wait (for a log line).
  */
 export async function sendWithRetries<T extends Answer>(
 	policy: RetryPolicy,
 	send: (attempt: number) => Promise<T>,
+	onRetry?: (notice: RetryNotice) => void,
 ): Promise<{ answer: T; attempts: number }> {
 	for (let attempt = 1; ; attempt++) {
 		const retriesLeft = attempt <= policy.maxRetries;
@@ -56,11 +111,15 @@ export async function sendWithRetries<T extends Answer>(
 		);
 		if ('error' in outcome) {
 			if (!retriesLeft || !isRetryableNetworkError(outcome.error)) throw outcome.error;
-			await sleep(retryDelaySeconds(undefined, attempt - 1, policy.maxRetryWaitSeconds) * 1000);
+			const waitSeconds = retryDelaySeconds(undefined, attempt - 1, policy.maxRetryWaitSeconds);
+			onRetry?.({ attempt, waitSeconds, error: outcome.error });
+			await sleep(waitSeconds * 1000);
 			continue;
 		}
 		const { answer } = outcome;
 		if (!retriesLeft || !RETRYABLE_STATUSES.includes(answer.statusCode)) return { answer, attempts: attempt };
-		await sleep(retryDelaySeconds(answer.headers['retry-after'], attempt - 1, policy.maxRetryWaitSeconds) * 1000);
+		const waitSeconds = retryDelaySeconds(answer.headers['retry-after'], attempt - 1, policy.maxRetryWaitSeconds);
+		onRetry?.({ attempt, waitSeconds, statusCode: answer.statusCode });
+		await sleep(waitSeconds * 1000);
 	}
 }

@@ -1,5 +1,5 @@
 import { connectionReset, noAnswer } from '../../sandbox/contractServer';
-import type { ContractResponse } from '../../sandbox/contractServer';
+import type { ContractAnswer, ContractResponse } from '../../sandbox/contractServer';
 import type { NodeRun } from '../../scripts/n8nCore/runNode';
 import { incrementalOf, pricesIn, skus, usePriceSync } from '../harness/priceSyncSetup';
 
@@ -22,7 +22,7 @@ const errorStatus = (status: number) => (): ContractResponse => ({
 });
 
 /** Faults after which the same request may succeed later: each is retried. */
-const RETRYABLE_FAULTS: Array<[string, () => ContractResponse, RegExp]> = [
+const RETRYABLE_FAULTS: Array<[string, () => ContractAnswer, RegExp]> = [
 	['429', errorStatus(429), /bolttech answered 429: CATALOG_BUSY: Injected 429/],
 	['500', errorStatus(500), /bolttech answered 500: CATALOG_BUSY: Injected 500/],
 	['502', errorStatus(502), /bolttech answered 502: CATALOG_BUSY: Injected 502/],

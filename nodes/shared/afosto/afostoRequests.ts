@@ -21,6 +21,7 @@ import { itemRunOf, itemRunUuid } from '../nameBasedUuid';
 import { refuseValuesOutsideOptions } from '../optionValues';
 import { throwPartnerErrors } from '../partnerError';
 import { sendPartnerRequest } from '../partnerRequest';
+import { ListReader, pagingOptionsField } from './listPages';
 
 export { refuseEmptyPathValues } from '../pathValues';
 
@@ -36,7 +37,10 @@ export const AFOSTO_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOpti
 /** Afosto's largest page; the Afosto API reference names only the default (25), the sandbox serves at most this. */
 const LARGEST_PAGE = 250;
 
-/** "Return All" and "Limit" of the lists in `show` (the operations paged by the `x-page` cursor). */
+/**
+ * "Return All", "Limit" and "Paging Options" of the lists in `show` (the operations paged by the
+ * `x-page` cursor).
+ */
 export function listPagingFields(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
 	return [
 		{
@@ -56,6 +60,7 @@ export function listPagingFields(show: NonNullable<IDisplayOptions['show']>): IN
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
+		pagingOptionsField(show),
 	];
 }
 
@@ -79,7 +84,8 @@ const throwAfostoErrors = throwPartnerErrors('Afosto');
 
 /**
  * postReceive: Afosto's `{code, message, reference, errors}` becomes the n8n error (the Afosto API reference);
- * a list becomes one item per entry, as n8n does for declarative nodes without postReceive.
+ * a list becomes one item per entry, as n8n does for declarative nodes without postReceive. The
+ * pages of paged lists are read by their paginator (followPageCursor), not here.
  */
 async function readAfostoResponse(
 	this: IExecuteSingleFunctions,
@@ -88,9 +94,7 @@ async function readAfostoResponse(
 ): Promise<INodeExecutionData[]> {
 	items = await throwAfostoErrors.call(this, items, response);
 	if (!Array.isArray(response.body)) return items;
-	const page: Page = (response.body as IDataObject[]).map((json) => ({ json }));
-	page[NEXT_PAGE] = response.headers['x-page'];
-	return page;
+	return (response.body as IDataObject[]).map((json) => ({ json }));
 }
 
 /**
@@ -104,38 +108,40 @@ export function afostoRouting(getProperties: () => INodeProperties[]): INodeProp
 	};
 }
 
-/** Where a page of a list keeps the next page's cursor (Afosto's `x-page` response header). */
-const NEXT_PAGE = Symbol('afosto next page');
-
-type Page = INodeExecutionData[] & { [NEXT_PAGE]?: unknown };
-
 /**
  * Lists: the Afosto API reference pages them with the `x-page` request header and answers the next page's cursor
  * in the `x-page` response header; the last page has none, or no items. "Return All" follows it
  * to the end, a Limit until it has that many (more than one page when the Limit is larger). Code
  * rather than n8n's generic (expression) pagination, which evaluated three expressions per page
- * and made paging a 50,000-record list take twice as long as a plain cursor loop.
+ * and made paging a 50,000-record list take twice as long as a plain cursor loop. Every page must
+ * be a JSON list: anything else, or a page that does not come after the retries, fails the run
+ * naming the page (see ListReader).
  */
 export async function followPageCursor(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const wanted = wantedRecords(this);
-	const records: INodeExecutionData[] = [];
-	let cursor: unknown;
-	for (;;) {
-		const options =
-			cursor === undefined
-				? requestData.options
-				: { ...requestData.options, headers: { ...requestData.options.headers, 'x-page': String(cursor) } };
-		const page = (await this.makeRoutingRequest({ ...requestData, options })) as Page;
-		for (const record of page) {
-			records.push(record);
-			if (records.length >= wanted) return records;
+	const list = new ListReader(this, 'list');
+	return await list.read(async () => {
+		let cursor: string | undefined;
+		for (let number = 1; ; number++) {
+			const options =
+				cursor === undefined
+					? requestData.options
+					: { ...requestData.options, headers: { ...requestData.options.headers, 'x-page': cursor } };
+			const place = { number, sent: cursor === undefined ? 'the first page, no x-page' : `x-page "${cursor}"` };
+			const page = await list.requestPage(options, place);
+			if (!Array.isArray(page.json)) throw list.wrongShape(place, page, 'is not a JSON list');
+			for (const json of page.json as IDataObject[]) {
+				list.records.push({ json });
+				if (list.records.length >= wanted) return;
+			}
+			const next = page.headers['x-page'];
+			if (page.json.length === 0 || typeof next !== 'string' || next === '') return;
+			cursor = next;
 		}
-		cursor = page[NEXT_PAGE];
-		if (page.length === 0 || typeof cursor !== 'string' || cursor === '') return records;
-	}
+	});
 }
 
 /**

@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { invalidInput } from '../invalidInput';
+import { ListReader, isJsonObject } from './listPages';
+import type { ListPage, PagePlace } from './listPages';
 
 /**
  * The page size asked for when every page is fetched and the body sets none: as large as
@@ -13,26 +15,14 @@ import { invalidInput } from '../invalidInput';
  */
 const PAGE_SIZE = 250;
 
-interface SearchPage {
-	hits: IDataObject[];
-	body: IDataObject;
-}
-
-/** One page of a body-paged search, answered as Afosto's one JSON object. */
-async function searchPage(
-	context: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	body: IDataObject,
-	hitsOf: (response: IDataObject) => IDataObject[],
-): Promise<SearchPage> {
-	const [answer] = await context.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body } });
-	const response = (answer?.json ?? {}) as IDataObject;
-	return { hits: hitsOf(response), body: response };
-}
-
 const requestBody = (requestData: DeclarativeRestApiSettings.ResultOptions) => ({ ...((requestData.options.body ?? {}) as IDataObject) });
 
-const asList = (value: unknown) => (Array.isArray(value) ? (value as IDataObject[]) : []);
+/** One page of a search, its paging numbers in the body; the answer must be Afosto's one JSON object. */
+async function requestSearchPage(list: ListReader, requestData: DeclarativeRestApiSettings.ResultOptions, body: IDataObject, place: PagePlace): Promise<ListPage & { json: IDataObject }> {
+	const page = await list.requestPage({ ...requestData.options, body: { ...body } }, place);
+	if (!isJsonObject(page.json)) throw list.wrongShape(place, page, 'is not a JSON object');
+	return page as ListPage & { json: IDataObject };
+}
 
 /**
  * A paging number of the body (`limit`, `offset`) as a whole number, the fallback when it is not
@@ -51,7 +41,9 @@ function wholeNumber(context: IExecutePaginationFunctions, body: IDataObject, na
  * "Return All" of `POST /cnt/search` and `POST /cnt/search/{namespace}/{code}/{model}`: the Afosto API reference
  * pages them in the body, `page_cursor` in and `pagination.next_page_cursor` out. Every page's
  * hits become one item each; paging ends on an empty page, without a cursor, or when the cursor
- * does not move (a server that repeats it would otherwise be asked forever).
+ * does not move (a server that repeats it would otherwise be asked forever). A page without
+ * `hits` and `pagination`, or one that does not come after the retries, fails the run naming
+ * the page (see ListReader).
  */
 export async function followBodyCursor(
 	this: IExecutePaginationFunctions,
@@ -59,14 +51,19 @@ export async function followBodyCursor(
 ): Promise<INodeExecutionData[]> {
 	const body = requestBody(requestData);
 	body.limit = wholeNumber(this, body, 'limit', PAGE_SIZE, 1);
-	const records: INodeExecutionData[] = [];
-	for (;;) {
-		const page = await searchPage(this, requestData, body, (response) => asList(response.hits));
-		for (const hit of page.hits) records.push({ json: hit });
-		const cursor = (page.body.pagination as IDataObject | undefined)?.next_page_cursor;
-		if (page.hits.length === 0 || typeof cursor !== 'string' || cursor === '' || cursor === body.page_cursor) return records;
-		body.page_cursor = cursor;
-	}
+	const search = new ListReader(this, 'search');
+	return await search.read(async () => {
+		for (let number = 1; ; number++) {
+			const place = { number, sent: body.page_cursor === undefined ? 'the first page, no page_cursor' : `page_cursor "${String(body.page_cursor)}"` };
+			const page = await requestSearchPage(search, requestData, body, place);
+			const { hits, pagination } = page.json;
+			if (!Array.isArray(hits) || !isJsonObject(pagination)) throw search.wrongShape(place, page, 'has no "hits" list and "pagination"');
+			for (const hit of hits as IDataObject[]) search.records.push({ json: hit });
+			const cursor = pagination.next_page_cursor;
+			if (hits.length === 0 || typeof cursor !== 'string' || cursor === '' || cursor === body.page_cursor) return;
+			body.page_cursor = cursor;
+		}
+	});
 }
 
 /**
@@ -74,7 +71,8 @@ export async function followBodyCursor(
  * `POST /cnt/instant/indexes/{id}/search`): the Afosto API reference pages them with `offset` and `limit` in the
  * body and answers `results`, one per index, each with its `hits`, and the combined `count`.
  * The hits of every index become one item each, index after index; paging ends on a page
- * without hits or once the offset passes the count.
+ * without hits or once the offset passes the count. A page without `results` (each with its
+ * `hits`) and `count`, or one that does not come after the retries, fails the run naming the page.
  */
 export async function followBodyOffset(
 	this: IExecutePaginationFunctions,
@@ -82,13 +80,22 @@ export async function followBodyOffset(
 ): Promise<INodeExecutionData[]> {
 	const body = requestBody(requestData);
 	const limit = (body.limit = wholeNumber(this, body, 'limit', PAGE_SIZE, 1));
-	body.offset = wholeNumber(this, body, 'offset', 0, 0);
-	const records: INodeExecutionData[] = [];
-	for (;;) {
-		const page = await searchPage(this, requestData, body, (response) => asList(response.results).flatMap((result) => asList(result.hits)));
-		for (const hit of page.hits) records.push({ json: hit });
-		body.offset = Number(body.offset) + limit;
-		const count = Number(page.body.count);
-		if (page.hits.length === 0 || (Number.isFinite(count) && Number(body.offset) >= count)) return records;
-	}
+	let offset = (body.offset = wholeNumber(this, body, 'offset', 0, 0));
+	const search = new ListReader(this, 'search');
+	return await search.read(async () => {
+		for (let number = 1; ; number++) {
+			const place = { number, sent: `offset ${offset}` };
+			const page = await requestSearchPage(search, requestData, body, place);
+			const { results, count } = page.json;
+			const hitLists = Array.isArray(results) ? results.map((result) => (isJsonObject(result) ? result.hits : undefined)) : [];
+			if (!Array.isArray(results) || !hitLists.every(Array.isArray) || typeof count !== 'number') {
+				throw search.wrongShape(place, page, 'has no "results" with "hits" lists and "count"');
+			}
+			const hits = (hitLists as IDataObject[][]).flat();
+			for (const hit of hits) search.records.push({ json: hit });
+			offset += limit;
+			body.offset = offset;
+			if (hits.length === 0 || offset >= count) return;
+		}
+	});
 }
