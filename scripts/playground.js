@@ -45,9 +45,21 @@ function partnerCredentials({ idPrefix, label, tokenType, oauthType, baseUrl, to
 	];
 }
 
-/** The credentials that point the package's nodes at the sandbox. */
+/**
+ * The secret the sandbox's Callback Secret credential holds: a MasStack or Bolttech Trigger that
+ * uses it takes callbacks whose URL ends in ?secret=<this>.
+ */
+const SANDBOX_CALLBACK_SECRET = 'sandbox-callback-secret';
+
+/** The credentials that point the package's nodes at the sandbox, and the triggers' callback secret. */
 function sandboxCredentials(sandboxUrl, tokens) {
 	return [
+		{
+			id: 'tpSandboxCallbackSecret',
+			name: 'Callback Secret (sandbox)',
+			type: 'telcoPartnersCallbackSecretApi',
+			data: { secret: SANDBOX_CALLBACK_SECRET, location: 'query', queryParameterName: 'secret' },
+		},
 		{ id: 'tpSandboxAfosto', name: 'Afosto (sandbox)', type: 'afostoApi', data: { baseUrl: `${sandboxUrl}/afosto`, accessToken: tokens.afosto } },
 		...partnerCredentials({
 			idPrefix: 'tpSandboxBolttech',
@@ -134,4 +146,13 @@ function examplesNotYetImported(userFolder, examplesFolder) {
 	};
 }
 
-module.exports = { examplesNotYetImported, installPackage, sandboxCredentials, importIntoN8n, ownerSession, readJson, PACKAGE_NAME };
+module.exports = {
+	examplesNotYetImported,
+	installPackage,
+	sandboxCredentials,
+	importIntoN8n,
+	ownerSession,
+	readJson,
+	PACKAGE_NAME,
+	SANDBOX_CALLBACK_SECRET,
+};

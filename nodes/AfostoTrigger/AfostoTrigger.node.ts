@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -15,7 +15,7 @@ import type {
 
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
-import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
+import { acceptCallback, ANSWERED_ON_RECEIPT, jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { sendPartnerRequest } from '../shared/partnerRequest';
 import { optionsField } from '../shared/requestTimeout';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
@@ -52,6 +52,25 @@ function signatureMatches(context: IWebhookFunctions, secret: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The start of a partner answer, for an error message. */
+function excerptOf(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
+	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/** Deletes a subscription this node just made; says whether that worked, for the activation error. */
+async function unsubscribe(context: IHookFunctions, subscriptionId: unknown): Promise<string> {
+	const id = String(subscriptionId);
+	try {
+		const { statusCode } = await callAfosto(context, 'DELETE', `/mes/webhooks/subscriptions/${encodeURIComponent(id)}`);
+		return statusCode === 404
+			? `Afosto no longer has subscription ${id}; nothing is left subscribed.`
+			: `Subscription ${id} was deleted again; nothing is left subscribed.`;
+	} catch (error) {
+		return `Deleting subscription ${id} again failed (${(error as Error).message}): delete it at Afosto, or it keeps sending deliveries this node refuses.`;
+	}
+}
+
 export class AfostoTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Afosto Trigger',
@@ -68,7 +87,7 @@ export class AfostoTrigger implements INodeType {
 			{ name: 'afostoApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
 			{ name: 'afostoOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'afosto' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', ...ANSWERED_ON_RECEIPT, path: 'afosto' }],
 		properties: [
 			{
 				displayName:
@@ -148,18 +167,35 @@ export class AfostoTrigger implements INodeType {
 				}
 				return true;
 			},
-			/** Subscribes the URL; Afosto answers the subscription with the `secret` deliveries are signed with. */
+			/**
+			 * Subscribes the URL; Afosto answers the subscription with the `secret` deliveries are signed
+			 * with. An answer without one would leave a subscription whose every delivery gets 401: the
+			 * activation fails instead, showing Afosto's answer, and the subscription just made is deleted.
+			 */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const deliveryRate = this.getNodeParameter('deliveryRate', 0) as number;
-				const { body } = await callAfosto(this, 'POST', '/mes/webhooks/subscriptions', {
+				const { statusCode, body } = await callAfosto(this, 'POST', '/mes/webhooks/subscriptions', {
 					events: this.getNodeParameter('events', []) as string[],
 					endpoint: this.getNodeWebhookUrl('default') as string,
 					...(deliveryRate > 0 ? { delivery_rate: deliveryRate } : {}),
 				});
-				const subscription = body as IDataObject;
-				if (subscription?.id === undefined) return false;
+				const subscription = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
+				const answer = `Afosto answered ${statusCode}: ${excerptOf(body)}`;
+				if (subscription.id === undefined || subscription.id === null) {
+					throw new NodeOperationError(this.getNode(), `Afosto's answer to the subscription names no subscription id. ${answer}`);
+				}
+				if (typeof subscription.secret !== 'string' || !subscription.secret) {
+					const cleanup = await unsubscribe(this, subscription.id);
+					throw new NodeOperationError(
+						this.getNode(),
+						`Afosto's answer to the subscription carries no secret to check deliveries with, so every delivery would be refused. ${answer}`,
+						{ description: cleanup },
+					);
+				}
 				const data = this.getWorkflowStaticData('node');
 				data.subscriptionId = subscription.id;
+				// Static data is not part of a saved execution (n8n saves the workflow's id, name, nodes,
+				// connections and settings with it), so the secret stays out of the executions list.
 				data.secret = subscription.secret;
 				return true;
 			},
@@ -187,6 +223,6 @@ export class AfostoTrigger implements INodeType {
 		if (events.length && !events.includes(body.event)) {
 			return refuseCallback(this, 422, `This trigger does not accept ${body.event} events`);
 		}
-		return { workflowData: [this.helpers.returnJsonArray({ ...body, receivedAt: new Date().toISOString() })] };
+		return acceptCallback([this.helpers.returnJsonArray({ ...body, receivedAt: new Date().toISOString() })]);
 	}
 }

@@ -28,6 +28,7 @@ import {
 	onOutputOf,
 	outcomeOfPath,
 	refuseSeveralItems,
+	resumeOnce,
 	resumeUrlFor,
 	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
@@ -142,6 +143,6 @@ export class BolttechAsync implements INodeType {
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
 		const outcome = path === 'error' || reportsFailure(body) ? 'error' : 'success';
-		return { workflowData: onOutputOf(outcome, [{ json: { outcome, ...body, receivedAt: new Date().toISOString() } }]) };
+		return resumeOnce(this, onOutputOf(outcome, [{ json: { outcome, ...body, receivedAt: new Date().toISOString() } }]));
 	}
 }

@@ -7,7 +7,15 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { callbackSecretFields, jsonObjectBody, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+import {
+	acceptCallback,
+	ANSWERED_ON_RECEIPT,
+	checkCallbackSecret,
+	callbackSecretFields,
+	jsonObjectBody,
+	refuseCallback,
+	wrongSecretReason,
+} from '../shared/callbackSecurity';
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
@@ -37,7 +45,15 @@ export class BolttechTrigger implements INodeType {
 		defaults: { name: 'Bolttech Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'bolttech-catalog' }],
+		credentials: [
+			{
+				name: 'telcoPartnersCallbackSecretApi',
+				required: true,
+				testedBy: 'checkCallbackSecret',
+				displayOptions: { show: { authentication: ['callbackSecret'] } },
+			},
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', ...ANSWERED_ON_RECEIPT, path: 'bolttech-catalog' }],
 		properties: [
 			{
 				displayName:
@@ -60,11 +76,13 @@ export class BolttechTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { checkCallbackSecret } };
+
 	/** bolttech takes the callback URL with each request: nothing to register with it. */
 	webhookMethods = { default: callbackUrlLifecycle((url) => [url]) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secretProblem = wrongSecretReason(this);
+		const secretProblem = await wrongSecretReason(this);
 		if (secretProblem) return refuseCallback(this, 401, secretProblem);
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
@@ -77,8 +95,6 @@ export class BolttechTrigger implements INodeType {
 				`This trigger accepts callbacks of ${accepted.join(', ')}; this one is for ${actionId ?? 'no action'}`,
 			);
 		}
-		return {
-			workflowData: [this.helpers.returnJsonArray({ ...body, action_id: actionId, receivedAt: new Date().toISOString() })],
-		};
+		return acceptCallback([this.helpers.returnJsonArray({ ...body, action_id: actionId, receivedAt: new Date().toISOString() })]);
 	}
 }

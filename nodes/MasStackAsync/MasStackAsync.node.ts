@@ -25,6 +25,7 @@ import {
 	onOutputOf,
 	outcomeOfPath,
 	refuseSeveralItems,
+	resumeOnce,
 	resumeUrlFor,
 	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
@@ -143,6 +144,6 @@ export class MasStackAsync implements INodeType {
 		if (!outcome) return refuseCallback(this, 404, 'Unknown callback URL');
 		const callback = readMasStackCallback(this, asyncOperationOf(this).callbackOperation, outcome);
 		if ('problem' in callback) return refuseCallback(this, 400, callback.problem);
-		return { workflowData: onOutputOf(outcome, [{ json: callback.result }]) };
+		return resumeOnce(this, onOutputOf(outcome, [{ json: callback.result }]));
 	}
 }

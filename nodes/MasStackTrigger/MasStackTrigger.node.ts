@@ -8,7 +8,14 @@ import type {
 } from 'n8n-workflow';
 
 import { readMasStackCallback } from '../MasStack/shared/callbackResult';
-import { callbackSecretFields, refuseCallback, wrongSecretReason } from '../shared/callbackSecurity';
+import {
+	acceptCallback,
+	ANSWERED_ON_RECEIPT,
+	checkCallbackSecret,
+	callbackSecretFields,
+	refuseCallback,
+	wrongSecretReason,
+} from '../shared/callbackSecurity';
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
@@ -37,7 +44,7 @@ const CALLBACK_WEBHOOKS = CALLBACK_OPERATIONS.flatMap((operation) =>
 const WEBHOOK_DESCRIPTIONS: IWebhookDescription[] = CALLBACK_WEBHOOKS.map(({ path }) => ({
 	name: 'default',
 	httpMethod: 'POST',
-	responseMode: 'onReceived',
+	...ANSWERED_ON_RECEIPT,
 	path,
 }));
 
@@ -60,6 +67,14 @@ export class MasStackTrigger implements INodeType {
 		defaults: { name: 'MasStack Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'telcoPartnersCallbackSecretApi',
+				required: true,
+				testedBy: 'checkCallbackSecret',
+				displayOptions: { show: { authentication: ['callbackSecret'] } },
+			},
+		],
 		webhooks: WEBHOOK_DESCRIPTIONS,
 		properties: [
 			{
@@ -82,6 +97,8 @@ export class MasStackTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { checkCallbackSecret } };
+
 	/** MasStack takes the callback URLs with each request: nothing to register with it. */
 	webhookMethods = {
 		default: callbackUrlLifecycle((firstUrl) => {
@@ -94,7 +111,7 @@ export class MasStackTrigger implements INodeType {
 		const request = this.getRequestObject();
 		const webhook = callbackFor(String(request.path ?? request.url ?? ''));
 		if (!webhook) return refuseCallback(this, 404, 'Unknown callback URL');
-		const secretProblem = wrongSecretReason(this);
+		const secretProblem = await wrongSecretReason(this);
 		if (secretProblem) return refuseCallback(this, 401, secretProblem);
 		const accepted = this.getNodeParameter('operations', []) as string[];
 		if (!accepted.includes(webhook.operation)) {
@@ -102,6 +119,6 @@ export class MasStackTrigger implements INodeType {
 		}
 		const callback = readMasStackCallback(this, webhook.operation, webhook.outcome);
 		if ('problem' in callback) return refuseCallback(this, 400, callback.problem);
-		return { workflowData: [this.helpers.returnJsonArray(callback.result)] };
+		return acceptCallback([this.helpers.returnJsonArray(callback.result)]);
 	}
 }

@@ -4,10 +4,14 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	IRunExecutionData,
 	ITaskMetadata,
 	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from './callbackSecurity';
 import { asNodeError } from './partnerError';
 
 /**
@@ -31,7 +35,7 @@ const OUTPUT_OF_OUTCOME: Record<CallbackOutcome | 'timeout', number> = { success
 export const CALLBACK_RESUME_WEBHOOKS: IWebhookDescription[] = (['success', 'error'] as const).map((outcome) => ({
 	name: 'default',
 	httpMethod: 'POST',
-	responseMode: 'onReceived',
+	...ANSWERED_ON_RECEIPT,
 	path: outcome,
 	restartWebhook: true,
 }));
@@ -65,6 +69,52 @@ export function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcom
 export function outcomeOfPath(path: string): CallbackOutcome | undefined {
 	const last = path.split('?')[0].replace(/\/+$/, '').split('/').pop();
 	return last === 'success' || last === 'error' ? last : undefined;
+}
+
+/**
+ * How long a wait stays claimed by the callback that resumed it. It only has to outlast the moment
+ * between n8n reading the execution as waiting and marking it running; from then on n8n answers
+ * 409 itself, before any node is asked, and a later wait of the execution has a claim of its own.
+ */
+const RESUME_CLAIM_MS = 30_000;
+
+/** The waits a callback has resumed in this n8n process, with when each claim ends. */
+const resumedWaits = new Map<string, number>();
+
+/**
+ * One wait: the execution (from the resume URL `…/webhook-waiting/<execution>/<outcome>`), the
+ * waiting node, and how many runs that node has, so that the next wait of the same execution (a
+ * loop, or another Async node) is a wait of its own. n8n-core hands the webhook the waiting
+ * execution's data on its context, though IWebhookFunctions does not declare it.
+ */
+function waitOf(context: IWebhookFunctions): string {
+	const request = context.getRequestObject();
+	const segments = String(request.path ?? request.url ?? '').split('?')[0].replace(/\/+$/, '').split('/');
+	const executionId = segments.at(-2) ?? '';
+	const node = context.getNode().name;
+	const { runExecutionData } = context as unknown as { runExecutionData?: IRunExecutionData | null };
+	const runs = runExecutionData?.resultData?.runData?.[node]?.length ?? 0;
+	return JSON.stringify([executionId, node, runs]);
+}
+
+/**
+ * Resumes the waiting execution with `outputs`, once. n8n 2.x reads the execution of each of
+ * several simultaneous callbacks as still waiting, runs this node's webhook for each, and only
+ * when starting the run lets one of them through (an atomic waiting-to-running update); the
+ * others fail there with ExecutionAlreadyResumingError, which n8n answers with 500 "There was a
+ * problem executing the workflow". So the first callback of a wait claims it here and the others
+ * get 409 with a reason before n8n gets that far. The claim holds within one n8n process; with
+ * several webhook processes (queue mode), n8n's own update still lets only one through.
+ */
+export function resumeOnce(context: IWebhookFunctions, outputs: INodeExecutionData[][]): IWebhookResponseData {
+	const now = Date.now();
+	for (const [wait, claimEnds] of resumedWaits) if (claimEnds <= now) resumedWaits.delete(wait);
+	const wait = waitOf(context);
+	if (resumedWaits.has(wait)) {
+		return refuseCallback(context, 409, 'Another callback has already resumed this execution; this one started nothing');
+	}
+	resumedWaits.set(wait, now + RESUME_CLAIM_MS);
+	return acceptCallback(outputs);
 }
 
 /** The node's outputs with `items` on the output of `outcome` and nothing on the others. */

@@ -12,6 +12,7 @@ import { BolttechApi } from '../../credentials/BolttechApi.credentials';
 import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentials';
 import { MasStackApi } from '../../credentials/MasStackApi.credentials';
 import { MasStackOAuth2Api } from '../../credentials/MasStackOAuth2Api.credentials';
+import { TelcoPartnersCallbackSecretApi } from '../../credentials/TelcoPartnersCallbackSecretApi.credentials';
 import { AfostoCatalog } from '../../nodes/AfostoCatalog/AfostoCatalog.node';
 import { AfostoContacts } from '../../nodes/AfostoContacts/AfostoContacts.node';
 import { AfostoContent } from '../../nodes/AfostoContent/AfostoContent.node';
@@ -62,6 +63,7 @@ const credentialClasses: Array<new () => ICredentialType> = [
 	BolttechOAuth2Api,
 	MasStackApi,
 	MasStackOAuth2Api,
+	TelcoPartnersCallbackSecretApi,
 ];
 
 export const credentialTypes: Map<string, ICredentialType> = new Map(

@@ -75,12 +75,51 @@ describe('Afosto Trigger', () => {
 		expect(await trigger.isRegistered()).toBe(false);
 	});
 
-	it('starts a run for a delivery signed with the subscription secret', async () => {
+	it("fails the activation, showing Afosto's answer, when the subscription comes back without a secret, and deletes that subscription", async () => {
+		await trigger.deactivate();
+		server.scriptNext('postMesWebhooksSubscriptions', (request) => {
+			const { events, endpoint } = request.body as { events: string[]; endpoint: string };
+			afostoSubscriptions.set('9001', { id: 9001, events, endpoint, secret: '' });
+			return { status: 201, body: { id: 9001, events, endpoint } };
+		});
+
+		const activation = trigger.activate();
+		await expect(activation).rejects.toThrow(
+			`Afosto's answer to the subscription carries no secret to check deliveries with, so every delivery would be refused. Afosto answered 201: {"id":9001,"events":["order.created","order.updated"],"endpoint":"${trigger.webhookUrl}"}`,
+		);
+		await expect(activation).rejects.toMatchObject({ description: 'Subscription 9001 was deleted again; nothing is left subscribed.' });
+		expect(server.requestsTo('deleteMesWebhooksSubscriptionsById').map(({ path }) => path)).toEqual(['/mes/webhooks/subscriptions/9001']);
+		expect(afostoSubscriptions.has('9001')).toBe(false);
+		expect(trigger.staticData['node:Node Under Test']).toEqual({});
+		expect(await trigger.isRegistered()).toBe(false);
+	});
+
+	it('says to delete the subscription at Afosto when deleting it after a missing secret fails too', async () => {
+		server.scriptNext('postMesWebhooksSubscriptions', (request) => ({ status: 200, body: { id: 9002, endpoint: (request.body as { endpoint: string }).endpoint } }));
+		server.scriptNext('deleteMesWebhooksSubscriptionsById', () => ({
+			status: 403,
+			body: { code: 403, message: 'Missing scope mes:webhooks:write', reference: 'ref-43', errors: {} },
+		}));
+
+		await expect(trigger.activate()).rejects.toMatchObject({
+			message: expect.stringContaining('carries no secret'),
+			description:
+				'Deleting subscription 9002 again failed (Afosto answered 403: Missing scope mes:webhooks:write): delete it at Afosto, or it keeps sending deliveries this node refuses.',
+		});
+	});
+
+	it('starts a run for a delivery signed with the subscription secret and answers {"received": true}', async () => {
 		await trigger.activate();
 		const body = JSON.stringify(orderCreated);
 
-		expect(await deliver(body, { 'x-afosto-signature': sign(body, secret()) })).toBe(200);
+		const response = await fetch(trigger.webhookUrl, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-afosto-signature': sign(body, secret()) },
+			body,
+		});
+		expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { received: true } });
 		expect(trigger.runs).toHaveLength(1);
+		expect(JSON.stringify({ output: trigger.runs, node: trigger.savedNode })).not.toContain(secret());
 		expect(trigger.runs[0][0].json).toMatchObject({ ...orderCreated, receivedAt: expect.any(String) });
 	});
 

@@ -1,9 +1,17 @@
+import { NodeHelpers } from 'n8n-workflow';
+
+import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
+import { checkCallbackSecret } from '../../nodes/shared/callbackSecurity';
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
 import { postJson as post } from '../harness/postJson';
 import { TriggerServer } from '../harness/triggerServer';
 
-function triggerWith(parameters: Record<string, unknown> = {}) {
-	return new TriggerServer({ type: 'bolttechTrigger', parameters: parameters as never });
+function triggerWith(parameters: Record<string, unknown> = {}, callbackSecret?: Record<string, string>) {
+	return new TriggerServer({
+		type: 'bolttechTrigger',
+		parameters: parameters as never,
+		credentials: callbackSecret ? { telcoPartnersCallbackSecretApi: callbackSecret } : undefined,
+	});
 }
 
 
@@ -27,10 +35,10 @@ describe('Bolttech Trigger', () => {
 		expect(await trigger.isRegistered()).toBe(false);
 	});
 
-	it('starts a run with the callback of a selected catalog action', async () => {
+	it('starts a run with the callback of a selected catalog action and answers {"received": true}', async () => {
 		const answer = await post(trigger.webhookUrl, stockCallback);
 
-		expect(answer.status).toBe(200);
+		expect(answer).toEqual({ status: 200, body: { received: true } });
 		expect(trigger.runs).toHaveLength(1);
 		expect(trigger.runs[0][0].json).toMatchObject({ ...stockCallback, receivedAt: expect.stringMatching(/^\d{4}-/) });
 	});
@@ -72,7 +80,7 @@ describe('Bolttech Trigger', () => {
 	});
 });
 
-describe('Bolttech Trigger with a shared secret', () => {
+describe('Bolttech Trigger with the Shared Secret parameter of a saved workflow', () => {
 	const inQuery = triggerWith({ sharedSecret: 's3cr3t-value', secretLocation: 'query' });
 	const inHeader = triggerWith({ sharedSecret: 's3cr3t-value', secretLocation: 'header', headerName: 'X-Bolttech-Secret' });
 	beforeAll(async () => {
@@ -94,16 +102,92 @@ describe('Bolttech Trigger with a shared secret', () => {
 		expect(inQuery.runs).toHaveLength(0);
 	});
 
-	it('accepts the right secret in the callback URL', async () => {
+	it('still accepts the right secret in the callback URL', async () => {
 		const answer = await post(`${inQuery.webhookUrl}?secret=s3cr3t-value`, stockCallback);
 
-		expect(answer.status).toBe(200);
+		expect(answer).toEqual({ status: 200, body: { received: true } });
 		expect(inQuery.runs).toHaveLength(1);
+		expect(JSON.stringify(inQuery.runs)).not.toContain('s3cr3t-value');
 	});
 
 	it('checks the secret in the configured header', async () => {
 		expect((await post(inHeader.webhookUrl, stockCallback, { 'X-Bolttech-Secret': 'nope' })).status).toBe(401);
 		expect((await post(inHeader.webhookUrl, stockCallback, { 'X-Bolttech-Secret': 's3cr3t-value' })).status).toBe(200);
 		expect(inHeader.runs).toHaveLength(1);
+	});
+});
+
+describe('Bolttech Trigger with a Callback Secret credential', () => {
+	const trigger = triggerWith({ authentication: 'callbackSecret' }, { secret: 'cr3d-secret', location: 'query', queryParameterName: 'token' });
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+	beforeEach(() => (trigger.runs.length = 0));
+
+	it.each([
+		['no secret', '', 'The callback carries no shared secret'],
+		['a wrong secret', '?token=cr3d-secreT', 'The shared secret does not match'],
+		['the secret under another name', '?secret=cr3d-secret', 'The callback carries no shared secret'],
+	])('refuses a callback with %s with 401 and starts nothing', async (_case, query, reason) => {
+		const answer = await post(`${trigger.webhookUrl}${query}`, stockCallback);
+
+		expect(answer).toEqual({ status: 401, body: { error: reason } });
+		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it("starts a run for the credential's secret in the callback URL, with no secret in the output or the node's parameters", async () => {
+		const answer = await post(`${trigger.webhookUrl}?token=cr3d-secret`, stockCallback);
+
+		expect(answer).toEqual({ status: 200, body: { received: true } });
+		expect(trigger.runs).toHaveLength(1);
+		expect(JSON.stringify({ output: trigger.runs, node: trigger.savedNode })).not.toContain('cr3d-secret');
+	});
+});
+
+describe('Bolttech Trigger in the editor', () => {
+	const description = new BolttechTrigger().description;
+	/** The parameters n8n keeps when it saves the node: those shown, with values other than their default. */
+	const saved = (parameters: Record<string, unknown>) =>
+		NodeHelpers.getNodeParameters(description.properties, parameters as never, false, false, { typeVersion: 2 }, description);
+	/** The fields the editor shows: it fills in every default first, then asks each field's displayOptions. */
+	const shown = (parameters: Record<string, unknown>) => {
+		const values = NodeHelpers.getNodeParameters(description.properties, parameters as never, true, false, { typeVersion: 2 }, description);
+		return description.properties
+			.filter((property) => NodeHelpers.displayParameter(values!, property, { typeVersion: 2 }, description))
+			.map((property) => property.name);
+	};
+
+	it('offers the Callback Secret credential, and no deprecation notice on a new node', () => {
+		expect(shown({})).toEqual(expect.arrayContaining(['authentication', 'sharedSecret']));
+		expect(shown({})).not.toContain('sharedSecretNotice');
+		expect(description.credentials).toEqual([
+			expect.objectContaining({ name: 'telcoPartnersCallbackSecretApi', displayOptions: { show: { authentication: ['callbackSecret'] } } }),
+		]);
+	});
+
+	it('keeps the Shared Secret of a saved workflow, shown with a notice to move it into a credential', () => {
+		const old = { sharedSecret: 'e2e-secret', secretLocation: 'header', headerName: 'X-Old' };
+
+		expect(saved(old)).toMatchObject(old);
+		expect(shown(old)).toEqual(expect.arrayContaining(['sharedSecretNotice', 'sharedSecret', 'secretLocation', 'headerName']));
+	});
+
+	it('drops the Shared Secret from the saved workflow once the credential is chosen', () => {
+		const moved = saved({ authentication: 'callbackSecret', sharedSecret: 'e2e-secret', secretLocation: 'header', headerName: 'X-Old' });
+
+		expect(moved).toEqual({ authentication: 'callbackSecret' });
+		expect(shown({ authentication: 'callbackSecret', sharedSecret: 'e2e-secret' })).not.toEqual(
+			expect.arrayContaining(['sharedSecret']),
+		);
+	});
+
+	it.each([
+		[{ secret: 's', location: 'query', queryParameterName: 'token' }, { status: 'OK', message: 'Callback URLs must end in ?token=<the secret>' }],
+		[{ secret: 's', location: 'header', headerName: 'X-Partner-Secret' }, { status: 'OK', message: 'Callbacks must carry the secret in the X-Partner-Secret header' }],
+		[{ secret: '', location: 'query', queryParameterName: 'secret' }, { status: 'Error', message: 'The secret is empty' }],
+		[{ secret: 's', location: 'header', headerName: 'X Secret' }, { status: 'Error', message: '"X Secret" cannot be a header name' }],
+	])('the credential test of %j says %j', async (data, result) => {
+		const answer = await checkCallbackSecret.call({} as never, { id: '1', name: 'c', type: 'telcoPartnersCallbackSecretApi', data });
+
+		expect(answer).toEqual(result);
 	});
 });

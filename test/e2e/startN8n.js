@@ -18,5 +18,6 @@ module.exports = () =>
 			'e2eAfostoOrders',
 			'e2eAfostoEveryNode',
 			'e2eAfostoTrigger',
+			'e2eMasStackTriggerWithCredential',
 		],
 	});

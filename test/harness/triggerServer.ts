@@ -1,6 +1,13 @@
 import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import type { INodePropertyOptions } from 'n8n-workflow';
-import type { INodeExecutionData, INodeType, IWebhookData, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	IWebhookData,
+	IWebhookDescription,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 import { startLoopbackServer, stopServer, urlOf } from '../../sandbox/loopbackServer';
@@ -39,6 +46,29 @@ export function expressLikeResponse(response: ServerResponse) {
 }
 
 /**
+ * Answers a webhook of response mode `onReceived` the way n8n 2.x does once it has started the run
+ * (n8n's extractWebhookOnReceivedResponse): the description's `responseData`, which defaults to
+ * `firstEntryJson` and is then sent as that text; `noData` sends nothing; when it is empty, the
+ * webhook's `webhookResponse`, else `{"message": "Workflow was started"}`. A text goes out as text,
+ * anything else as JSON.
+ */
+export function answerOnReceipt(response: ServerResponse, description: IWebhookDescription, result: IWebhookResponseData): void {
+	const responseData = description.responseData === undefined ? 'firstEntryJson' : description.responseData;
+	let body: unknown;
+	if (responseData === 'noData') body = undefined;
+	else if (responseData) body = responseData;
+	else if (result.webhookResponse !== undefined) body = result.webhookResponse;
+	else body = { message: 'Workflow was started' };
+	if (body === undefined) {
+		response.writeHead(200).end();
+	} else if (typeof body === 'string') {
+		response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+	} else {
+		response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+	}
+}
+
+/**
  * Serves a trigger node's webhook on 127.0.0.1 the way n8n's webhook server does: it parses the
  * body, hands request and response to the node through n8n-core's WebhookContext, and records
  * each workflow run the node starts. `activate`/`deactivate` run the node's webhook lifecycle.
@@ -63,6 +93,11 @@ export class TriggerServer {
 	/** The production URL of the node's webhook with this path, as n8n builds it. */
 	webhookUrlFor(path: string): string {
 		return `${this.baseUrl}/webhook/${this.workflow.node.webhookId}/${path}`;
+	}
+
+	/** The trigger node as the workflow (and every execution n8n saves of it) holds it. */
+	get savedNode() {
+		return this.workflow.node;
 	}
 
 	get staticData() {
@@ -186,10 +221,7 @@ export class TriggerServer {
 		try {
 			const result = await this.nodeType.webhook!.call(this.webhookContextFor(additionalData, description));
 			if (result.workflowData) this.runs.push(result.workflowData[0]);
-			if (!result.noWebhookResponse && !response.headersSent) {
-				response.writeHead(200, { 'content-type': 'application/json' });
-				response.end(JSON.stringify({ message: 'Workflow was started' }));
-			}
+			if (!result.noWebhookResponse && !response.headersSent) answerOnReceipt(response, description, result);
 		} catch (error) {
 			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
 			response.end(JSON.stringify({ message: (error as Error).message }));

@@ -5,7 +5,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { startLoopbackServer, stopServer, urlOf } from '../../sandbox/loopbackServer';
 import { executeTestWorkflow, startingWith } from '../../scripts/n8nCore/runNode';
 import type { NodeRun, NodeRunRequest } from '../../scripts/n8nCore/runNode';
-import { expressLikeResponse } from './triggerServer';
+import { answerOnReceipt, expressLikeResponse } from './triggerServer';
 import { testWorkflow } from '../../scripts/n8nCore/testWorkflow';
 import type { TestWorkflow } from '../../scripts/n8nCore/testWorkflow';
 
@@ -52,22 +52,53 @@ export class WaitingRun {
 		return await executeTestWorkflow(this.setup!, this.runExecutionData!);
 	}
 
+	private arrivals?: { expected: number; arrived: number; allArrived: Promise<void>; release: () => void };
+
+	/**
+	 * Holds the next `count` requests until all of them have arrived and read the execution as
+	 * waiting, then lets them on together: simultaneous callbacks as n8n meets them, when each
+	 * reads the execution from its database before any of them has resumed it.
+	 */
+	holdUntilArrived(count: number): void {
+		let release = () => {};
+		const allArrived = new Promise<void>((resolve) => (release = resolve));
+		this.arrivals = { expected: count, arrived: 0, allArrived, release };
+	}
+
+	private async arrive(): Promise<void> {
+		const arrivals = this.arrivals;
+		if (!arrivals) return;
+		if (++arrivals.arrived >= arrivals.expected) {
+			this.arrivals = undefined;
+			arrivals.release();
+		}
+		await arrivals.allArrived;
+	}
+
 	private answer(response: ServerResponse, path: string, status: number, body: unknown) {
 		this.resumeRequests.push({ path, status });
 		response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 	}
 
 	private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+		// n8n reads the execution from its database for each request and hands the node that copy;
+		// only when it starts the run does it switch the execution from waiting to running, atomically.
+		const readOnArrival = this.isWaiting ? structuredClone(this.runExecutionData!) : undefined;
+		await this.arrive();
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const url = new URL(request.url ?? '/', this.baseUrl);
 		const setup = this.setup!;
 		const runExecutionData = this.runExecutionData!;
 		const [, prefix, executionId, suffix] = url.pathname.split('/');
-		if (prefix !== 'webhook-waiting' || executionId !== setup.executionId || !this.isWaiting) {
+		if (prefix !== 'webhook-waiting' || executionId !== setup.executionId) {
 			return this.answer(response, url.pathname, 404, { message: 'No execution is waiting here' });
 		}
-		if (url.searchParams.get('signature') !== runExecutionData.resumeToken) {
+		// n8n 2.x answers a request for an execution that runs or has finished with a ConflictError.
+		if (!readOnArrival) {
+			return this.answer(response, url.pathname, 409, { code: 409, message: `The execution "${executionId}" is running already.` });
+		}
+		if (url.searchParams.get('signature') !== readOnArrival.resumeToken) {
 			return this.answer(response, url.pathname, 401, { error: 'Invalid token' });
 		}
 		const nodeType = setup.workflow.nodeTypes.getByNameAndVersion(setup.node.type, setup.node.typeVersion) as INodeType;
@@ -105,10 +136,15 @@ export class WaitingRun {
 			},
 			httpResponse: expressLikeResponse(response),
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new WebhookContext(setup.workflow, setup.node, additionalData, 'webhook', webhookData, [], runExecutionData);
+		const context = new WebhookContext(setup.workflow, setup.node, additionalData, 'webhook', webhookData, [], readOnArrival);
 		const result = await nodeType.webhook!.call(context);
+		if (result.workflowData && !this.isWaiting) {
+			// Another request resumed the execution meanwhile: n8n's switch to running fails
+			// (ExecutionAlreadyResumingError) and n8n answers 500.
+			return this.answer(response, url.pathname, 500, { code: 0, message: 'There was a problem executing the workflow' });
+		}
 		this.resumeRequests.push({ path: url.pathname, status: response.headersSent ? response.statusCode : 200 });
-		if (!response.headersSent) response.writeHead(200, { 'content-type': 'application/json' }).end('{"message":"Workflow was started"}');
+		if (!result.noWebhookResponse && !response.headersSent) answerOnReceipt(response, description, result);
 		if (!result.workflowData) return;
 
 		// What n8n does to resume: the waiting node is not run again but passes the webhook's

@@ -128,6 +128,23 @@ describe('MasStack Async (wait for callback)', () => {
 		expect(resumed.outputs[0]).toEqual([expect.objectContaining({ json: expect.objectContaining({ outcome: 'success' }) })]);
 	});
 
+	it('lets exactly one of 10 simultaneous callbacks resume the execution and answers it {"received": true}; the other 9 get 409 with a reason', async () => {
+		const { run } = await startWaiting(barRoaming, silent);
+		const successUrl = (silent.requestsTo('updateBarring')[0].body as { callback_success_url: string }).callback_success_url;
+		const callback = { code: 'OK', title: 'Barring update applied', service_id: '612123456' };
+
+		run.holdUntilArrived(10);
+		const answers = await Promise.all(Array.from({ length: 10 }, async () => await postJson(successUrl, callback)));
+
+		expect(answers.filter(({ status }) => status === 200)).toEqual([{ status: 200, body: { received: true } }]);
+		const refused = answers.filter(({ status }) => status !== 200);
+		expect(refused).toEqual(
+			Array(9).fill({ status: 409, body: { error: 'Another callback has already resumed this execution; this one started nothing' } }),
+		);
+		const resumed = await run.resumed;
+		expect(resumed.outputs[0]).toHaveLength(1);
+	});
+
 	it.each([
 		[
 			'Create Service',

@@ -23,7 +23,7 @@ describe('MasStack Trigger', () => {
 			const answer = await post(trigger.webhookUrlFor(`masstack/${path}/${outcome}`), callback, {
 				'Request-Correlation-Id': correlationId,
 			});
-			expect(answer.status).toBe(200);
+			expect(answer).toEqual({ status: 200, body: { received: true } });
 		}
 
 		expect(trigger.runs.map((run) => run[0].json)).toEqual(
@@ -75,7 +75,7 @@ describe('MasStack Trigger', () => {
 	});
 });
 
-describe('MasStack Trigger limited to some operations, with a shared secret', () => {
+describe('MasStack Trigger limited to some operations, with the Shared Secret parameter of a saved workflow', () => {
 	const trigger = new TriggerServer({
 		type: 'masStackTrigger',
 		parameters: { operations: ['refund'], sharedSecret: 'ms-secret', secretLocation: 'header', headerName: 'X-Callback-Secret' },
@@ -101,5 +101,71 @@ describe('MasStack Trigger limited to some operations, with a shared secret', ()
 
 		expect(answer.status).toBe(200);
 		expect(trigger.runs[0][0].json).toMatchObject({ operation: 'refund', outcome: 'error', requestCorrelationId: null });
+	});
+});
+
+describe('MasStack Trigger with a Callback Secret credential', () => {
+	const credential = { secret: 'ms-credential-secret', location: 'header', headerName: 'X-MasStack-Secret' };
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret', operations: ['refund'] },
+		credentials: { telcoPartnersCallbackSecretApi: credential },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+	beforeEach(() => (trigger.runs.length = 0));
+
+	it.each([
+		['no secret', {}, 'The callback carries no shared secret'],
+		['a wrong secret', { 'X-MasStack-Secret': 'ms-credential-secreT' }, 'The shared secret does not match'],
+		['the secret in another header', { 'X-Callback-Secret': 'ms-credential-secret' }, 'The callback carries no shared secret'],
+	])('refuses a callback with %s with 401 and starts nothing', async (_case, headers, reason) => {
+		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, headers);
+
+		expect(answer).toEqual({ status: 401, body: { error: reason } });
+		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it("starts a run for a callback carrying the credential's secret, with no secret in the output or the node's parameters", async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, { 'X-MasStack-Secret': 'ms-credential-secret' });
+
+		expect(answer).toEqual({ status: 200, body: { received: true } });
+		expect(trigger.runs[0][0].json).toMatchObject({ operation: 'refund', outcome: 'success' });
+		// What n8n saves with an execution: the node's parameters (in the workflow) and its output.
+		expect(JSON.stringify({ output: trigger.runs, node: trigger.savedNode })).not.toContain('ms-credential-secret');
+	});
+});
+
+describe('MasStack Trigger with both a credential and the old Shared Secret parameter', () => {
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret', sharedSecret: 'old-secret', secretLocation: 'header', headerName: 'X-Callback-Secret' },
+		credentials: { telcoPartnersCallbackSecretApi: { secret: 'new-secret', location: 'query', queryParameterName: 'token' } },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+
+	it('checks the credential\'s secret and ignores the old parameter once the credential is chosen', async () => {
+		const url = trigger.webhookUrlFor('masstack/barring/error');
+
+		expect((await post(url, callback, { 'X-Callback-Secret': 'old-secret' })).status).toBe(401);
+		expect(await post(`${url}?token=new-secret`, callback)).toEqual({ status: 200, body: { received: true } });
+	});
+});
+
+describe('MasStack Trigger with a Callback Secret credential saved without a secret', () => {
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret' },
+		credentials: { telcoPartnersCallbackSecretApi: { secret: '', location: 'query', queryParameterName: 'secret' } },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+
+	it('refuses every callback with 401 rather than accept them all', async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/barring/success'), callback);
+
+		expect(answer).toEqual({ status: 401, body: { error: 'The Callback Secret credential has no secret' } });
+		expect(trigger.runs).toHaveLength(0);
 	});
 });

@@ -1,0 +1,74 @@
+/**
+ * The triggers' callback secret in a real n8n 2.x: a MasStack Trigger takes its secret from the
+ * sandbox's Callback Secret credential, answers a valid callback {"received": true}, and the
+ * execution n8n saves holds no secret. Simultaneous callbacks to one resume URL of a MasStack Async
+ * execution resume it once; the others get 409 with a reason.
+ */
+import { parse } from 'flatted';
+
+import { callWorkflow, executionsOf, n8nUrl, outputsOf, rest, until } from './n8nApi';
+import type { ExecutionSummary } from './n8nApi';
+
+// scripts/playground.js gives the sandbox's Callback Secret credential this secret.
+const { SANDBOX_CALLBACK_SECRET } = require('../../scripts/playground') as { SANDBOX_CALLBACK_SECRET: string };
+const TRIGGER_WORKFLOW = 'e2eMasStackTriggerWithCredential';
+const refundCallbackUrl = () => `${n8nUrl()}/webhook/e2e00000-0000-4000-8000-0000000000df/masstack/refund/success`;
+/** The MasStack partner API v3's serviceCallbackDTO. */
+const callback = { code: 'OK', title: 'Refund done', service_id: '612123456' };
+
+async function post(url: string, body: unknown) {
+	const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const text = await response.text();
+	return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+it("starts a run only for callbacks carrying the credential's secret, answers {\"received\": true}, and saves no secret with the execution", async () => {
+	expect(await post(refundCallbackUrl(), callback)).toEqual({ status: 401, body: { error: 'The callback carries no shared secret' } });
+	expect(await post(`${refundCallbackUrl()}?secret=wrong`, callback)).toEqual({ status: 401, body: { error: 'The shared secret does not match' } });
+	expect((await executionsOf(TRIGGER_WORKFLOW)).count).toBe(0);
+
+	expect(await post(`${refundCallbackUrl()}?secret=${SANDBOX_CALLBACK_SECRET}`, callback)).toEqual({ status: 200, body: { received: true } });
+
+	const [summary] = await until(async () => {
+		const { results } = await executionsOf(TRIGGER_WORKFLOW);
+		return results.length === 1 && results[0].status === 'success' ? results : undefined;
+	});
+	const response = await fetch(`${n8nUrl()}/rest/executions/${summary.id}`, { headers: { cookie: process.env.E2E_N8N_COOKIE as string } });
+	const saved = await response.text();
+	expect(response.status).toBe(200);
+	expect(saved).not.toContain(SANDBOX_CALLBACK_SECRET);
+	const execution = (JSON.parse(saved) as { data: ExecutionSummary & { data: string; workflowData: { nodes: Array<{ credentials?: unknown }> } } }).data;
+	expect(outputsOf(execution, ['MasStack Trigger'])['MasStack Trigger']).toEqual([
+		expect.objectContaining({ operation: 'refund', outcome: 'success', code: 'OK', service_id: '612123456' }),
+	]);
+	// The node names its credential by id and name only.
+	expect(execution.workflowData.nodes[0].credentials).toEqual({
+		telcoPartnersCallbackSecretApi: { id: 'tpSandboxCallbackSecret', name: 'Callback Secret (sandbox)' },
+	});
+});
+
+it('lets one of 10 simultaneous callbacks to a resume URL resume the execution; the other 9 get 409 with a reason', async () => {
+	// The sandbox does not call back for this line, so the execution waits for these callbacks.
+	const before = (await executionsOf('e2eMasStackAsync')).count;
+	expect((await callWorkflow('e2e-masstack-async', { serviceId: '612129999' })).status).toBe(200);
+	const waiting = await until(async () => {
+		const { results, count } = await executionsOf('e2eMasStackAsync');
+		return count > before && results[0].status === 'waiting' ? results[0] : undefined;
+	});
+	const { resumeToken } = parse((await rest<{ data: string }>(`/executions/${waiting.id}`)).data) as { resumeToken: string };
+	const resumeUrl = `${n8nUrl()}/webhook-waiting/${waiting.id}/success?signature=${resumeToken}`;
+	const masStackCallback = { code: 'OK', title: 'Barring update applied', service_id: '612129999' };
+
+	const answers = await Promise.all(Array.from({ length: 10 }, async () => await post(resumeUrl, masStackCallback)));
+
+	expect(answers.filter(({ status }) => status === 200)).toEqual([{ status: 200, body: { received: true } }]);
+	const refused = answers.filter(({ status }) => status !== 200);
+	expect(refused.map(({ status }) => status)).toEqual(Array(9).fill(409));
+	// The node's reason, or n8n's own for requests that read the execution once it ran.
+	for (const { body } of refused) expect(JSON.stringify(body)).toMatch(/already resumed this execution|running already|finished already/);
+	const execution = await until(async () => {
+		const found = await rest<ExecutionSummary & { data: string }>(`/executions/${waiting.id}`);
+		return found.status === 'success' ? found : undefined;
+	});
+	expect(outputsOf(execution, ['On Success'])['On Success']).toEqual([expect.objectContaining({ outcome: 'success', service_id: '612129999' })]);
+});
