@@ -172,7 +172,8 @@ const notFound = (what: string): ContractResponse => ({
 
 /**
  * Records created in the sandbox, by collection and id, so that a created order, contact, group…
- * can be read back, changed and deleted: every collection with a `POST /c` and a `GET /c/{id}`.
+ * can be read back, changed and deleted: every collection whose create ("Create…", "Add…", "Upsert…"
+ * on `/c`) has a `GET /c/{id}`.
  * Records nobody created are built from their id, so a listed record reads back the same.
  */
 const createdRecords = new Map<string, unknown>();
@@ -191,14 +192,31 @@ function remember(key: string, record: unknown): void {
 	deletedRecords.delete(key);
 }
 
-/** `POST /c` of a readable collection: each record sent is created with the next id, stored and answered. */
+/** The created record an upsert (`PUT /rel/contacts`: "based on its email address") updates, if any. */
+function upsertedKey(collection: string, fields: unknown): string | undefined {
+	if (!isRecord(fields)) return undefined;
+	if (typeof fields.id === 'string' && createdRecords.has(`${collection}/${fields.id}`)) return `${collection}/${fields.id}`;
+	if (typeof fields.email !== 'string') return undefined;
+	for (const [key, record] of createdRecords) {
+		if (key.startsWith(`${collection}/`) && isRecord(record) && record.email === fields.email) return key;
+	}
+	return undefined;
+}
+
+/**
+ * A create (or upsert) on a readable collection, `POST /odr/orders`, `PUT /rel/contacts`: each
+ * record sent gets the next id and what was sent, is stored, and answered in the documented shape.
+ */
 function answerCreate(endpoint: AfostoEndpoint, build: RecordBuilder, readBack: RecordBuilder) {
 	const answersList = Array.isArray(afostoResponseExample(endpoint.id));
+	const upserts = /^upsert/i.test(endpoint.summary);
 	return (request: ReceivedRequest): ContractResponse => {
 		const sent = Array.isArray(request.body) ? request.body : [request.body ?? {}];
 		const created = sent.map((fields) => {
-			const index = ++lastCreatedIndex;
-			const record = overlaid(readBack(index), fields, true) as { id?: unknown };
+			const existing = upserts ? upsertedKey(endpoint.path, fields) : undefined;
+			const stored = existing ? (createdRecords.get(existing) as { id: string }) : undefined;
+			const index = stored ? recordIndexOf(stored.id) ?? 0 : ++lastCreatedIndex;
+			const record = overlaid(stored ?? readBack(index), fields, true) as { id?: unknown };
 			remember(`${endpoint.path}/${String(record.id)}`, record);
 			return overlaid(build(index), record);
 		});
@@ -254,7 +272,8 @@ function answerFor(endpoint: AfostoEndpoint, listSize: number): (request: Receiv
 	const example = afostoResponseExample(endpoint.id);
 	const collection = collectionOf(endpoint.path);
 	const readBackEndpoint = AFOSTO_ENDPOINTS.find((candidate) => candidate.method === 'GET' && candidate.path !== collection && collectionOf(candidate.path) === collection);
-	if (endpoint.method === 'POST' && endpoint.path === collection && readBackEndpoint && example !== undefined)
+	const creates = ['POST', 'PUT'].includes(endpoint.method) && /^(create|add|upsert)\b/i.test(endpoint.summary);
+	if (creates && endpoint.path === collection && readBackEndpoint && example !== undefined && typeof example !== 'string')
 		return answerCreate(endpoint, builderFor(endpoint, firstItem), builderFor(readBackEndpoint));
 	if (endpoint.response.kind === 'empty' || (example !== undefined && typeof example !== 'string'))
 		return answerRecord(endpoint, builderFor(endpoint, firstItem));
