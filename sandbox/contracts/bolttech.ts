@@ -123,23 +123,40 @@ function generalActionSchema(body: unknown): Schema {
 	return { type: 'object', properties: { configuration, payload }, required: ['configuration', 'payload'] };
 }
 
-/** Believable device models for an IMEI, in the bolttech Actions API's response shape. */
+/** The devices the sandbox knows, told apart by their IMEI's first eight digits (the TAC). */
+const SANDBOX_DEVICES = [
+	{ brand: 'Apple', series: 'iPhone 15', model: 'iPhone 15 Pro', ram: '8GB', storage: '256GB', color: 'Natural Titanium', os: 'iOS', price: '1199.00', sku: 'APPL-IP15P-256-NTI' },
+	{ brand: 'Samsung', series: 'Galaxy S23', model: 'Galaxy S23 Ultra', ram: '12GB', storage: '512GB', color: 'Phantom Black', os: 'Android', price: '1419.00', sku: 'SAMS-S23U-512-BLK' },
+	{ brand: 'Huawei', series: 'P50', model: 'P50 Pro', ram: '8GB', storage: '256GB', color: 'Golden Black', os: 'HarmonyOS', price: '1099.00', sku: 'HUAW-P50P-256-GLD' },
+	{ brand: 'Nothing', series: 'Phone (2)', model: 'Phone (2)', ram: '12GB', storage: '256GB', color: 'Dark Grey', os: 'Android', price: '699.00', sku: 'NOTH-PH2-256-GRY' },
+];
+
+/** The TAC of the IMEI in the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s example, an iPhone 15 Pro there. */
+const EXAMPLE_TAC = '86124800';
+
+/**
+ * Device models for an IMEI in the bolttech Actions API's response shape (every field its schema
+ * lists); the device follows from the IMEI, so one IMEI always answers the same model.
+ */
 export function deviceModelsFor(imei: string) {
+	const tac = imei.slice(0, 8);
+	const others = SANDBOX_DEVICES.slice(1);
+	const device = tac === EXAMPLE_TAC ? SANDBOX_DEVICES[0] : others[[...tac].reduce((sum, digit) => sum + Number(digit), 0) % others.length];
 	return [
 		{
-			additional_details: { tac: imei.slice(0, 8) },
+			additional_details: { tac },
 			available_for_rental: true,
-			back_image: `https://images.example.com/${imei.slice(0, 8)}/back.png`,
-			front_image: `https://images.example.com/${imei.slice(0, 8)}/front.png`,
-			ram: '8GB',
-			series: 'iPhone 15',
-			brand: 'Apple',
-			color: 'Natural Titanium',
-			description: 'iPhone 15 Pro 256GB Natural Titanium',
-			operating_system: 'iOS',
-			recommended_retail_price: { amount: '1199.00', currency: 'EUR' },
-			sku: 'APPL-IP15P-256-NTI',
-			storage_size: '256GB',
+			back_image: `https://images.example.com/${tac}/back.png`,
+			front_image: `https://images.example.com/${tac}/front.png`,
+			ram: device.ram,
+			series: device.series,
+			brand: device.brand,
+			color: device.color,
+			description: `${device.model} ${device.storage} ${device.color}`,
+			operating_system: device.os,
+			recommended_retail_price: { amount: device.price, currency: 'EUR' },
+			sku: device.sku,
+			storage_size: device.storage,
 			type: 'smartphone',
 		},
 	];

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { oauthTokenRoute } from './oauthTokenRoute';
 import type { CallBack, ContractRoute, PartnerContract, ReceivedRequest } from '../contractServer';
 import type { Schema } from '../schema';
@@ -152,8 +150,15 @@ function callBackResult(kind: string) {
 
 const accepted = () => ({ status: 202 });
 
+/** How many records the sandbox has created: each created record's id carries its number. */
+let lastCreated = 0;
+
+/**
+ * The MasStack partner API v2's created answer: its example's `code`, `title` and id, the id's last group
+ * the record's number, so ids differ per record and repeat from run to run.
+ */
 function created(title: string, idProperty: string) {
-	return () => ({ status: 201, body: { code: 'CREATED', title, [idProperty]: randomUUID() } });
+	return () => ({ status: 201, body: { code: 'CREATED', title, [idProperty]: `8da2b117-ef72-413d-98ce-${String(++lastCreated).padStart(12, '0')}` } });
 }
 
 function answered(code: string, title: string) {

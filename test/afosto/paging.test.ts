@@ -1,8 +1,11 @@
-import { PAGED_ITEMS } from '../../sandbox/contracts/afosto';
+import { SANDBOX_LIST_SIZE, afostoListRecords } from '../../sandbox/contracts/afosto';
 import { useAfostoServer } from '../harness/afostoSetup';
 import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();
+
+/** Seven records for the scripted pages. */
+const PAGED_ITEMS = Array.from({ length: 7 }, (_, index) => ({ id: `item-${index + 1}` }));
 
 const listGroups = { resource: 'groups', operation: 'getCatGroups' };
 
@@ -29,7 +32,7 @@ describe('Afosto lists (x-page / x-page-size paging of the Afosto API reference)
 
 		expect(server.requestsTo('getCatGroups')).toHaveLength(1);
 		expect(server.requestsTo('getCatGroups')[0].headers['x-page-size']).toBe('3');
-		expect(result.json).toEqual(PAGED_ITEMS.slice(0, 3));
+		expect(result.json).toEqual(afostoListRecords('getCatGroups', 0, 3));
 	});
 
 	it('a Limit above one page (250) follows the cursor until it has that many records', async () => {
@@ -156,7 +159,7 @@ describe('Afosto searches paged in the body (the Afosto API reference)', () => {
 		const result = await runNode({ type: 'afostoContent', parameters: { ...search, returnAll: true, bodyFields: { limit: 3 } }, credentials: tokenCredentials() });
 
 		expect(server.requestsTo('postCntSearch').map((request) => (request.body as { page_cursor?: string }).page_cursor)).toEqual([undefined, 'after-3', 'after-6']);
-		expect(result.json).toEqual(PAGED_ITEMS);
+		expect(result.json).toEqual(afostoListRecords('postCntSearch', 0, SANDBOX_LIST_SIZE));
 	});
 
 	it('pages the audit log list through the x-page header cursor its answer carries', async () => {
