@@ -27,7 +27,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
@@ -43,7 +49,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
@@ -59,7 +71,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}

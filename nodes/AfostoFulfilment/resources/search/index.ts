@@ -32,7 +32,13 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].value[]": "string",
+						})
 					],
 					"paginate": true
 				}
@@ -54,7 +60,13 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].value[]": "string",
+						})
 					],
 					"paginate": true
 				}
@@ -76,7 +88,13 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].value[]": "string",
+						})
 					],
 					"paginate": true
 				}
@@ -98,7 +116,13 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					],
 					"paginate": true
 				}
@@ -120,7 +144,13 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					],
 					"paginate": true
 				}
@@ -142,7 +172,13 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].value[]": "string",
+						})
 					],
 					"paginate": true
 				}
@@ -160,7 +196,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}

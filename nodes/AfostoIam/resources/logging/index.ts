@@ -33,7 +33,17 @@ export const loggingOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"filter":"Filter"})
+						sendJsonBody("object", {
+							"filter": { "field": "Filter", "type": "object[]" },
+							"limit": { "field": "Limit", "type": "integer" },
+							"offset": { "field": "Offset", "type": "integer" },
+						}, {
+							"filter[].key": "string",
+							"filter[].operator": "string",
+							"filter[].values[]": "string",
+							"limit": "integer",
+							"offset": "integer",
+						})
 					]
 				}
 			}
@@ -54,7 +64,17 @@ export const loggingOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"filter":"Filter"})
+						sendJsonBody("object", {
+							"filter": { "field": "Filter", "type": "object[]" },
+							"limit": { "field": "Limit", "type": "integer" },
+							"offset": { "field": "Offset", "type": "integer" },
+						}, {
+							"filter[].key": "string",
+							"filter[].operator": "string",
+							"filter[].values[]": "string",
+							"limit": "integer",
+							"offset": "integer",
+						})
 					],
 					"paginate": true
 				}

@@ -28,7 +28,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
@@ -45,7 +51,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
@@ -62,7 +74,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
@@ -79,7 +97,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
@@ -96,7 +120,13 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", {
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].values[]": "string",
+						})
 					]
 				}
 			}
