@@ -28,7 +28,7 @@ export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
 	if (typeof value === 'object') return 'an object';
-	return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
+	return typeof value === 'number' ? `the number ${value}` : String(value);
 }
 
 const TYPE_WORDS: Record<ScalarType, string> = {
@@ -88,8 +88,8 @@ export function typedValue(value: unknown, spec: FieldSpec, node: INode, itemInd
 			throw refuse(`is not valid JSON (${(error as Error).message})`, fixFor(spec, type, list));
 		}
 	};
-	const checkEntry = (value: unknown, type: ScalarType, where: string): unknown => {
-		const entry = parsed(value, type, false);
+	const checkEntry = (given: unknown, type: ScalarType, where: string): unknown => {
+		const entry = parsed(given, type, false);
 		const missing = entry === null || entry === undefined || (listOf !== undefined && isEmptyValue(entry));
 		const typed = missing ? undefined : asScalar(entry, type);
 		if (typed === undefined) {

@@ -2,6 +2,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's RelCreateIdentityRequest). */
+const relCreateIdentityRequestTemplate: Record<string, string> = {
+	"email": "string",
+	"password": "string",
+	"audience": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's RelCreateIdentityRequest). */
+const relCreateIdentityRequestFields: FieldSpecs = {
+	"email": { "field": "Email", "type": "string" },
+	"password": { "field": "Password", "type": "string" },
+	"audience": { "field": "Audience", "type": "string" },
+};
 
 export const identityOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -55,15 +70,7 @@ export const identityOperations: INodeProperties = {
 							"client_id": { "field": "Client ID", "type": "string" },
 							"channel_id": { "field": "Channel ID", "type": "string" },
 						}),
-						sendJsonBody("object", {
-							"email": { "field": "Email", "type": "string" },
-							"password": { "field": "Password", "type": "string" },
-							"audience": { "field": "Audience", "type": "string" },
-						}, {
-							"email": "string",
-							"password": "string",
-							"audience": "string",
-						})
+						sendJsonBody("object", relCreateIdentityRequestFields, relCreateIdentityRequestTemplate)
 					]
 				}
 			}
@@ -113,15 +120,7 @@ export const identityOperations: INodeProperties = {
 							"client_id": { "field": "Client ID", "type": "string" },
 							"channel_id": { "field": "Channel ID", "type": "string" },
 						}),
-						sendJsonBody("object", {
-							"email": { "field": "Email", "type": "string" },
-							"password": { "field": "Password", "type": "string" },
-							"audience": { "field": "Audience", "type": "string" },
-						}, {
-							"email": "string",
-							"password": "string",
-							"audience": "string",
-						})
+						sendJsonBody("object", relCreateIdentityRequestFields, relCreateIdentityRequestTemplate)
 					]
 				}
 			}

@@ -3,6 +3,49 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, waitForAfostoTask, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's RelOrganisationUpdateModel). */
+const relOrganisationUpdateModelTemplate: Record<string, string> = {
+	"name": "string",
+	"file_id": "string",
+	"coc_number": "string",
+	"account_manager": "string",
+	"tags[]": "string",
+	"metadata": "object",
+	"registrations[].country_code": "string",
+	"registrations[].number": "string",
+	"payment_settings.post_payment.spending_limit": "integer (int64)",
+	"payment_settings.post_payment.current_due_amount": "integer",
+	"payment_settings.post_payment.due_after": "integer",
+	"payment_settings.post_payment.iban[]": "string",
+	"payment_settings.invoice.is_expected_through_post_mail": "boolean",
+	"payment_settings.invoice.is_expected_through_email": "boolean",
+	"payment_settings.invoice.is_expected_at_delivery": "boolean",
+	"billing.primary": "string",
+	"billing.secondary[]": "string",
+	"shipping.primary": "string",
+	"shipping.secondary[]": "string",
+	"phone_numbers.primary": "string",
+	"phone_numbers.secondary[]": "string",
+	"administration.email": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's RelOrganisationUpdateModel). */
+const relOrganisationUpdateModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"file_id": { "field": "File ID", "type": "string" },
+	"coc_number": { "field": "Coc Number", "type": "string" },
+	"account_manager": { "field": "Account Manager", "type": "string" },
+	"tags": { "field": "Tags", "type": "string[]" },
+	"metadata": { "field": "Metadata", "type": "object" },
+	"registrations": { "field": "Registrations", "type": "object[]" },
+	"payment_settings": { "field": "Payment Settings", "type": "object" },
+	"billing": { "field": "Billing", "type": "object" },
+	"shipping": { "field": "Shipping", "type": "object" },
+	"phone_numbers": { "field": "Phone Numbers", "type": "object" },
+	"administration": { "field": "Administration", "type": "object" },
+};
 
 export const organisationsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -34,43 +77,7 @@ export const organisationsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"file_id": { "field": "File ID", "type": "string" },
-							"coc_number": { "field": "Coc Number", "type": "string" },
-							"account_manager": { "field": "Account Manager", "type": "string" },
-							"tags": { "field": "Tags", "type": "string[]" },
-							"metadata": { "field": "Metadata", "type": "object" },
-							"registrations": { "field": "Registrations", "type": "object[]" },
-							"payment_settings": { "field": "Payment Settings", "type": "object" },
-							"billing": { "field": "Billing", "type": "object" },
-							"shipping": { "field": "Shipping", "type": "object" },
-							"phone_numbers": { "field": "Phone Numbers", "type": "object" },
-							"administration": { "field": "Administration", "type": "object" },
-						}, {
-							"name": "string",
-							"file_id": "string",
-							"coc_number": "string",
-							"account_manager": "string",
-							"tags[]": "string",
-							"metadata": "object",
-							"registrations[].country_code": "string",
-							"registrations[].number": "string",
-							"payment_settings.post_payment.spending_limit": "integer (int64)",
-							"payment_settings.post_payment.current_due_amount": "integer",
-							"payment_settings.post_payment.due_after": "integer",
-							"payment_settings.post_payment.iban[]": "string",
-							"payment_settings.invoice.is_expected_through_post_mail": "boolean",
-							"payment_settings.invoice.is_expected_through_email": "boolean",
-							"payment_settings.invoice.is_expected_at_delivery": "boolean",
-							"billing.primary": "string",
-							"billing.secondary[]": "string",
-							"shipping.primary": "string",
-							"shipping.secondary[]": "string",
-							"phone_numbers.primary": "string",
-							"phone_numbers.secondary[]": "string",
-							"administration.email": "string",
-						})
+						sendJsonBody("object", relOrganisationUpdateModelFields, relOrganisationUpdateModelTemplate)
 					]
 				}
 			}
@@ -135,43 +142,7 @@ export const organisationsOperations: INodeProperties = {
 						sendToPath("/rel/organisations/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"file_id": { "field": "File ID", "type": "string" },
-							"coc_number": { "field": "Coc Number", "type": "string" },
-							"account_manager": { "field": "Account Manager", "type": "string" },
-							"tags": { "field": "Tags", "type": "string[]" },
-							"metadata": { "field": "Metadata", "type": "object" },
-							"registrations": { "field": "Registrations", "type": "object[]" },
-							"payment_settings": { "field": "Payment Settings", "type": "object" },
-							"billing": { "field": "Billing", "type": "object" },
-							"shipping": { "field": "Shipping", "type": "object" },
-							"phone_numbers": { "field": "Phone Numbers", "type": "object" },
-							"administration": { "field": "Administration", "type": "object" },
-						}, {
-							"name": "string",
-							"file_id": "string",
-							"coc_number": "string",
-							"account_manager": "string",
-							"tags[]": "string",
-							"metadata": "object",
-							"registrations[].country_code": "string",
-							"registrations[].number": "string",
-							"payment_settings.post_payment.spending_limit": "integer (int64)",
-							"payment_settings.post_payment.current_due_amount": "integer",
-							"payment_settings.post_payment.due_after": "integer",
-							"payment_settings.post_payment.iban[]": "string",
-							"payment_settings.invoice.is_expected_through_post_mail": "boolean",
-							"payment_settings.invoice.is_expected_through_email": "boolean",
-							"payment_settings.invoice.is_expected_at_delivery": "boolean",
-							"billing.primary": "string",
-							"billing.secondary[]": "string",
-							"shipping.primary": "string",
-							"shipping.secondary[]": "string",
-							"phone_numbers.primary": "string",
-							"phone_numbers.secondary[]": "string",
-							"administration.email": "string",
-						})
+						sendJsonBody("object", relOrganisationUpdateModelFields, relOrganisationUpdateModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,27 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, waitForAfostoTask, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's CntBatchRequest). */
+const cntBatchRequestTemplate: Record<string, string> = {
+	"action_id": "string",
+	"reference": "string",
+	"dataset_id": "string (uuid)",
+	"config": "object",
+	"import.mapping[]": "object",
+	"export.view": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's CntBatchRequest). */
+const cntBatchRequestFields: FieldSpecs = {
+	"action_id": { "field": "Action ID", "type": "string" },
+	"reference": { "field": "Reference", "type": "string" },
+	"dataset_id": { "field": "Dataset ID", "type": "string" },
+	"config": { "field": "Config", "type": "object" },
+	"import": { "field": "Import", "type": "object" },
+	"export": { "field": "Export", "type": "object" },
+};
 
 export const batchesOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -53,21 +74,7 @@ export const batchesOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"action_id": { "field": "Action ID", "type": "string" },
-							"reference": { "field": "Reference", "type": "string" },
-							"dataset_id": { "field": "Dataset ID", "type": "string" },
-							"config": { "field": "Config", "type": "object" },
-							"import": { "field": "Import", "type": "object" },
-							"export": { "field": "Export", "type": "object" },
-						}, {
-							"action_id": "string",
-							"reference": "string",
-							"dataset_id": "string (uuid)",
-							"config": "object",
-							"import.mapping[]": "object",
-							"export.view": "string",
-						})
+						sendJsonBody("object", cntBatchRequestFields, cntBatchRequestTemplate)
 					]
 				}
 			}
@@ -173,21 +180,7 @@ export const batchesOperations: INodeProperties = {
 						sendToPath("/cnt/batches/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"action_id": { "field": "Action ID", "type": "string" },
-							"reference": { "field": "Reference", "type": "string" },
-							"dataset_id": { "field": "Dataset ID", "type": "string" },
-							"config": { "field": "Config", "type": "object" },
-							"import": { "field": "Import", "type": "object" },
-							"export": { "field": "Export", "type": "object" },
-						}, {
-							"action_id": "string",
-							"reference": "string",
-							"dataset_id": "string (uuid)",
-							"config": "object",
-							"import.mapping[]": "object",
-							"export.view": "string",
-						})
+						sendJsonBody("object", cntBatchRequestFields, cntBatchRequestTemplate)
 					]
 				}
 			}

@@ -2,6 +2,17 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's CntDirectoryRequest). */
+const cntDirectoryRequestTemplate: Record<string, string> = {
+	"path": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's CntDirectoryRequest). */
+const cntDirectoryRequestFields: FieldSpecs = {
+	"path": { "field": "Path", "type": "string" },
+};
 
 export const directoriesOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -28,11 +39,7 @@ export const directoriesOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"path": { "field": "Path", "type": "string" },
-						}, {
-							"path": "string",
-						})
+						sendJsonBody("object", cntDirectoryRequestFields, cntDirectoryRequestTemplate)
 					]
 				}
 			}
@@ -49,11 +56,7 @@ export const directoriesOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"path": { "field": "Path", "type": "string" },
-						}, {
-							"path": "string",
-						})
+						sendJsonBody("object", cntDirectoryRequestFields, cntDirectoryRequestTemplate)
 					]
 				}
 			}

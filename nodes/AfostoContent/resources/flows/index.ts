@@ -3,6 +3,34 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, waitForAfostoTask, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's CntDataflowModel). */
+const cntDataflowModelTemplate: Record<string, string> = {
+	"name": "string",
+	"source": "string",
+	"type": "string",
+	"trigger.type": "string",
+	"trigger.events[]": "string",
+	"trigger.crontab.schedule": "string",
+	"trigger.crontab.timezone": "string",
+	"config": "object",
+	"secret": "string",
+	"filter[].key": "string",
+	"filter[].operator": "string",
+	"filter[].values[]": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's CntDataflowModel). */
+const cntDataflowModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"source": { "field": "Source", "type": "string", "oneOf": ["calculation","order"] },
+	"type": { "field": "Type", "type": "string", "oneOf": ["bigquery","email"] },
+	"trigger": { "field": "Trigger", "type": "object" },
+	"config": { "field": "Config", "type": "object" },
+	"secret": { "field": "Secret", "type": "string" },
+	"filter": { "field": "Filter", "type": "object[]" },
+};
 
 export const flowsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,28 +57,7 @@ export const flowsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"source": { "field": "Source", "type": "string", "oneOf": ["calculation","order"] },
-							"type": { "field": "Type", "type": "string", "oneOf": ["bigquery","email"] },
-							"trigger": { "field": "Trigger", "type": "object" },
-							"config": { "field": "Config", "type": "object" },
-							"secret": { "field": "Secret", "type": "string" },
-							"filter": { "field": "Filter", "type": "object[]" },
-						}, {
-							"name": "string",
-							"source": "string",
-							"type": "string",
-							"trigger.type": "string",
-							"trigger.events[]": "string",
-							"trigger.crontab.schedule": "string",
-							"trigger.crontab.timezone": "string",
-							"config": "object",
-							"secret": "string",
-							"filter[].key": "string",
-							"filter[].operator": "string",
-							"filter[].values[]": "string",
-						})
+						sendJsonBody("object", cntDataflowModelFields, cntDataflowModelTemplate)
 					]
 				}
 			}
@@ -160,28 +167,7 @@ export const flowsOperations: INodeProperties = {
 						sendToPath("/cnt/dataflow/flows/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"source": { "field": "Source", "type": "string", "oneOf": ["calculation","order"] },
-							"type": { "field": "Type", "type": "string", "oneOf": ["bigquery","email"] },
-							"trigger": { "field": "Trigger", "type": "object" },
-							"config": { "field": "Config", "type": "object" },
-							"secret": { "field": "Secret", "type": "string" },
-							"filter": { "field": "Filter", "type": "object[]" },
-						}, {
-							"name": "string",
-							"source": "string",
-							"type": "string",
-							"trigger.type": "string",
-							"trigger.events[]": "string",
-							"trigger.crontab.schedule": "string",
-							"trigger.crontab.timezone": "string",
-							"config": "object",
-							"secret": "string",
-							"filter[].key": "string",
-							"filter[].operator": "string",
-							"filter[].values[]": "string",
-						})
+						sendJsonBody("object", cntDataflowModelFields, cntDataflowModelTemplate)
 					]
 				}
 			}

@@ -4,6 +4,17 @@ import type { INodeProperties } from 'n8n-workflow';
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
 import { followBodyCursor } from '../../../shared/afosto/searchPaging';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"name": "string",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+};
 
 export const indexOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,11 +40,7 @@ export const indexOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-						}, {
-							"name": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -289,11 +296,7 @@ export const indexOperations: INodeProperties = {
 						sendToPath("/cnt/instant/indexes/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-						}, {
-							"name": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}

@@ -3,6 +3,35 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, waitForAfostoTask } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's CntStorageModel). */
+const cntStorageModelTemplate: Record<string, string> = {
+	"name": "string",
+	"type": "string",
+	"configuration": "object",
+	"secret": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's CntStorageModel). */
+const cntStorageModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"type": { "field": "Type", "type": "string", "oneOf": ["ftp","sftp"] },
+	"configuration": { "field": "Configuration", "type": "object" },
+	"secret": { "field": "Secret", "type": "string" },
+};
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"path": "string",
+	"file_id": "string",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {
+	"path": { "field": "Path", "type": "string" },
+	"file_id": { "field": "File ID", "type": "string" },
+};
 
 export const storageOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,17 +58,7 @@ export const storageOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["ftp","sftp"] },
-							"configuration": { "field": "Configuration", "type": "object" },
-							"secret": { "field": "Secret", "type": "string" },
-						}, {
-							"name": "string",
-							"type": "string",
-							"configuration": "object",
-							"secret": "string",
-						})
+						sendJsonBody("object", cntStorageModelFields, cntStorageModelTemplate)
 					]
 				}
 			}
@@ -203,13 +222,7 @@ export const storageOperations: INodeProperties = {
 						sendToPath("/cnt/filesystems/storages/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"path": { "field": "Path", "type": "string" },
-							"file_id": { "field": "File ID", "type": "string" },
-						}, {
-							"path": "string",
-							"file_id": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -272,17 +285,7 @@ export const storageOperations: INodeProperties = {
 						sendToPath("/cnt/filesystems/storages/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["ftp","sftp"] },
-							"configuration": { "field": "Configuration", "type": "object" },
-							"secret": { "field": "Secret", "type": "string" },
-						}, {
-							"name": "string",
-							"type": "string",
-							"configuration": "object",
-							"secret": "string",
-						})
+						sendJsonBody("object", cntStorageModelFields, cntStorageModelTemplate)
 					]
 				}
 			}
@@ -307,13 +310,7 @@ export const storageOperations: INodeProperties = {
 						sendToPath("/cnt/filesystems/storages/{id}/sync", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"path": { "field": "Path", "type": "string" },
-							"file_id": { "field": "File ID", "type": "string" },
-						}, {
-							"path": "string",
-							"file_id": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}

@@ -3,6 +3,22 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's CntWatcherModel). */
+const cntWatcherModelTemplate: Record<string, string> = {
+	"description": "string",
+	"storage_id": "integer",
+	"source.type": "string",
+	"source.config": "object",
+};
+
+/** The body fields and their types (the Afosto API reference's CntWatcherModel). */
+const cntWatcherModelFields: FieldSpecs = {
+	"description": { "field": "Description", "type": "string" },
+	"storage_id": { "field": "Storage ID", "type": "integer" },
+	"source": { "field": "Source", "type": "object" },
+};
 
 export const watcherOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,16 +45,7 @@ export const watcherOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"description": { "field": "Description", "type": "string" },
-							"storage_id": { "field": "Storage ID", "type": "integer" },
-							"source": { "field": "Source", "type": "object" },
-						}, {
-							"description": "string",
-							"storage_id": "integer",
-							"source.type": "string",
-							"source.config": "object",
-						})
+						sendJsonBody("object", cntWatcherModelFields, cntWatcherModelTemplate)
 					]
 				}
 			}
@@ -108,16 +115,7 @@ export const watcherOperations: INodeProperties = {
 						sendToPath("/cnt/filesystems/watchers/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"description": { "field": "Description", "type": "string" },
-							"storage_id": { "field": "Storage ID", "type": "integer" },
-							"source": { "field": "Source", "type": "object" },
-						}, {
-							"description": "string",
-							"storage_id": "integer",
-							"source.type": "string",
-							"source.config": "object",
-						})
+						sendJsonBody("object", cntWatcherModelFields, cntWatcherModelTemplate)
 					]
 				}
 			}

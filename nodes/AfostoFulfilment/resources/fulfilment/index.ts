@@ -3,6 +3,24 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's LcsFulfilmentLocationModel). */
+const lcsFulfilmentLocationModelTemplate: Record<string, string> = {
+	"name": "string",
+	"address_id": "string",
+	"is_disabled": "boolean",
+};
+
+/** The body fields and their types (the Afosto API reference's LcsFulfilmentLocationModel). */
+const lcsFulfilmentLocationModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"address_id": { "field": "Address ID", "type": "string" },
+	"is_disabled": { "field": "Is Disabled", "type": "boolean" },
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {};
 
 export const fulfilmentOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,15 +47,7 @@ export const fulfilmentOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"address_id": { "field": "Address ID", "type": "string" },
-							"is_disabled": { "field": "Is Disabled", "type": "boolean" },
-						}, {
-							"name": "string",
-							"address_id": "string",
-							"is_disabled": "boolean",
-						})
+						sendJsonBody("object", lcsFulfilmentLocationModelFields, lcsFulfilmentLocationModelTemplate)
 					]
 				}
 			}
@@ -192,7 +202,7 @@ export const fulfilmentOperations: INodeProperties = {
 						sendToPath("/lcs/locations/{id}/positions", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {})
+						sendJsonBody("string[]", sharedBodyFields)
 					]
 				}
 			}
@@ -212,7 +222,7 @@ export const fulfilmentOperations: INodeProperties = {
 						sendToPath("/lcs/locations/{id}/positions", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {})
+						sendJsonBody("string[]", sharedBodyFields)
 					]
 				}
 			}
@@ -232,7 +242,7 @@ export const fulfilmentOperations: INodeProperties = {
 						sendToPath("/lcs/locations/{id}/positions/search", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {})
+						sendJsonBody("string[]", sharedBodyFields)
 					]
 				}
 			}
@@ -252,15 +262,7 @@ export const fulfilmentOperations: INodeProperties = {
 						sendToPath("/lcs/locations/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"address_id": { "field": "Address ID", "type": "string" },
-							"is_disabled": { "field": "Is Disabled", "type": "boolean" },
-						}, {
-							"name": "string",
-							"address_id": "string",
-							"is_disabled": "boolean",
-						})
+						sendJsonBody("object", lcsFulfilmentLocationModelFields, lcsFulfilmentLocationModelTemplate)
 					]
 				}
 			}

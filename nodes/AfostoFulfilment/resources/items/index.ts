@@ -3,6 +3,23 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's LcsShipmentItemCorrection). */
+const lcsShipmentItemCorrectionTemplate: Record<string, string> = {
+	"[].sku": "string",
+	"[].quantity": "integer",
+	"[].description": "string",
+	"[].position": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's LcsShipmentItemCorrection). */
+const lcsShipmentItemCorrectionFields: FieldSpecs = {
+	"sku": { "field": "SKU", "type": "string" },
+	"quantity": { "field": "Quantity", "type": "integer" },
+	"description": { "field": "Description", "type": "string" },
+	"position": { "field": "Position", "type": "string" },
+};
 
 export const itemsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -58,17 +75,7 @@ export const itemsOperations: INodeProperties = {
 						sendToPath("/lcs/shipments/{id}/items/backorders", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object[]", {
-							"sku": { "field": "SKU", "type": "string" },
-							"quantity": { "field": "Quantity", "type": "integer" },
-							"description": { "field": "Description", "type": "string" },
-							"position": { "field": "Position", "type": "string" },
-						}, {
-							"[].sku": "string",
-							"[].quantity": "integer",
-							"[].description": "string",
-							"[].position": "string",
-						})
+						sendJsonBody("object[]", lcsShipmentItemCorrectionFields, lcsShipmentItemCorrectionTemplate)
 					]
 				}
 			}
@@ -88,17 +95,7 @@ export const itemsOperations: INodeProperties = {
 						sendToPath("/lcs/shipments/{id}/items/overage", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object[]", {
-							"sku": { "field": "SKU", "type": "string" },
-							"quantity": { "field": "Quantity", "type": "integer" },
-							"description": { "field": "Description", "type": "string" },
-							"position": { "field": "Position", "type": "string" },
-						}, {
-							"[].sku": "string",
-							"[].quantity": "integer",
-							"[].description": "string",
-							"[].position": "string",
-						})
+						sendJsonBody("object[]", lcsShipmentItemCorrectionFields, lcsShipmentItemCorrectionTemplate)
 					]
 				}
 			}

@@ -3,6 +3,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, waitForAfostoTask, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's LcsPlace). */
+const lcsPlaceTemplate: Record<string, string> = {
+	"ids[]": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's LcsPlace). */
+const lcsPlaceFields: FieldSpecs = {
+	"ids": { "field": "IDs", "type": "string[]" },
+};
 
 export const parcelsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -32,11 +43,7 @@ export const parcelsOperations: INodeProperties = {
 						sendToPath("/lcs/parcels/{id}/items", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"ids": { "field": "IDs", "type": "string[]" },
-						}, {
-							"ids[]": "string",
-						})
+						sendJsonBody("object", lcsPlaceFields, lcsPlaceTemplate)
 					]
 				}
 			}
@@ -167,11 +174,7 @@ export const parcelsOperations: INodeProperties = {
 						sendToPath("/lcs/parcels/{id}/items", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"ids": { "field": "IDs", "type": "string[]" },
-						}, {
-							"ids[]": "string",
-						})
+						sendJsonBody("object", lcsPlaceFields, lcsPlaceTemplate)
 					]
 				}
 			}

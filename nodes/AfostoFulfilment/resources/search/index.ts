@@ -2,6 +2,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].value[]": "string",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {
+	"constraints": { "field": "Constraints", "type": "object[]" },
+};
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate2: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "string",
+};
 
 export const searchOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -32,13 +52,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].value[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -60,13 +74,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].value[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -88,13 +96,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].value[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -116,13 +118,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate2)
 					],
 					"paginate": true
 				}
@@ -144,13 +140,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate2)
 					],
 					"paginate": true
 				}
@@ -172,13 +162,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].value[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -196,13 +180,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate2)
 					]
 				}
 			}

@@ -3,6 +3,19 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's IamRoleModel). */
+const iamRoleModelTemplate: Record<string, string> = {
+	"name": "string",
+	"scopes[]": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's IamRoleModel). */
+const iamRoleModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"scopes": { "field": "Scopes", "type": "string[]" },
+};
 
 export const rbacOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,13 +42,7 @@ export const rbacOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"scopes": { "field": "Scopes", "type": "string[]" },
-						}, {
-							"name": "string",
-							"scopes[]": "string",
-						})
+						sendJsonBody("object", iamRoleModelFields, iamRoleModelTemplate)
 					]
 				}
 			}
@@ -124,13 +131,7 @@ export const rbacOperations: INodeProperties = {
 						sendToPath("/iam/roles/tenant/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"scopes": { "field": "Scopes", "type": "string[]" },
-						}, {
-							"name": "string",
-							"scopes[]": "string",
-						})
+						sendJsonBody("object", iamRoleModelFields, iamRoleModelTemplate)
 					]
 				}
 			}

@@ -4,6 +4,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
 
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"state": "string",
+};
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate2: Record<string, string> = {
+	"roles[]": "string",
+};
+
 export const subtenantsOperations: INodeProperties = {
 	"displayName": "Operation",
 	"name": "operation",
@@ -130,9 +140,7 @@ export const subtenantsOperations: INodeProperties = {
 						sendJsonBody("object", {
 							"email": { "field": "Email", "type": "string" },
 							"roles": { "field": "Roles", "type": "string[]" },
-						}, {
-							"roles[]": "string",
-						})
+						}, sharedBodyTemplate2)
 					]
 				}
 			}
@@ -152,9 +160,7 @@ export const subtenantsOperations: INodeProperties = {
 						sendJsonBody("object", {
 							"signee": { "field": "Signee", "type": "string" },
 							"roles": { "field": "Roles", "type": "string[]" },
-						}, {
-							"roles[]": "string",
-						})
+						}, sharedBodyTemplate2)
 					]
 				}
 			}
@@ -176,9 +182,7 @@ export const subtenantsOperations: INodeProperties = {
 						}),
 						sendJsonBody("object", {
 							"state": { "field": "State", "type": "string", "oneOf": ["approved","declined","revoked"] },
-						}, {
-							"state": "string",
-						})
+						}, sharedBodyTemplate)
 					]
 				}
 			}
@@ -200,9 +204,7 @@ export const subtenantsOperations: INodeProperties = {
 						}),
 						sendJsonBody("object", {
 							"state": { "field": "State", "type": "string", "oneOf": ["approved","declined"] },
-						}, {
-							"state": "string",
-						})
+						}, sharedBodyTemplate)
 					]
 				}
 			}

@@ -3,6 +3,31 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's IamPasswordReset). */
+const iamPasswordResetTemplate: Record<string, string> = {
+	"token": "string",
+	"password": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's IamPasswordReset). */
+const iamPasswordResetFields: FieldSpecs = {
+	"token": { "field": "Token", "type": "string" },
+	"password": { "field": "Password", "type": "string" },
+};
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's IamUserTokenRequest). */
+const iamUserTokenRequestTemplate: Record<string, string> = {
+	"email": "string",
+	"type": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's IamUserTokenRequest). */
+const iamUserTokenRequestFields: FieldSpecs = {
+	"email": { "field": "Email", "type": "string" },
+	"type": { "field": "Type", "type": "string", "oneOf": ["verify","reset"] },
+};
 
 export const usersOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -75,13 +100,7 @@ export const usersOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"email": { "field": "Email", "type": "string" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["verify","reset"] },
-						}, {
-							"email": "string",
-							"type": "string",
-						})
+						sendJsonBody("object", iamUserTokenRequestFields, iamUserTokenRequestTemplate)
 					]
 				}
 			}
@@ -164,13 +183,7 @@ export const usersOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"token": { "field": "Token", "type": "string" },
-							"password": { "field": "Password", "type": "string" },
-						}, {
-							"token": "string",
-							"password": "string",
-						})
+						sendJsonBody("object", iamPasswordResetFields, iamPasswordResetTemplate)
 					]
 				}
 			}
@@ -208,13 +221,7 @@ export const usersOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"email": { "field": "Email", "type": "string" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["verify","reset"] },
-						}, {
-							"email": "string",
-							"type": "string",
-						})
+						sendJsonBody("object", iamUserTokenRequestFields, iamUserTokenRequestTemplate)
 					]
 				}
 			}
@@ -231,13 +238,7 @@ export const usersOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"token": { "field": "Token", "type": "string" },
-							"password": { "field": "Password", "type": "string" },
-						}, {
-							"token": "string",
-							"password": "string",
-						})
+						sendJsonBody("object", iamPasswordResetFields, iamPasswordResetTemplate)
 					]
 				}
 			}

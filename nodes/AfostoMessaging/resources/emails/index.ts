@@ -3,6 +3,34 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's MesMailModel). */
+const mesMailModelTemplate: Record<string, string> = {
+	"from.name": "string",
+	"from.email": "string",
+	"subject": "string",
+	"html_body": "string",
+	"attachments[]": "string",
+	"folder": "string",
+	"is_unread": "boolean",
+	"metadata": "object",
+};
+
+/** The body fields and their types (the Afosto API reference's MesMailModel). */
+const mesMailModelFields: FieldSpecs = {
+	"from": { "field": "From", "type": "object" },
+	"to": { "field": "To", "type": "object[]" },
+	"cc": { "field": "Cc", "type": "object[]" },
+	"bcc": { "field": "Bcc", "type": "object[]" },
+	"reply_to": { "field": "Reply to", "type": "object" },
+	"subject": { "field": "Subject", "type": "string" },
+	"html_body": { "field": "HTML Body", "type": "string" },
+	"attachments": { "field": "Attachments", "type": "string[]" },
+	"folder": { "field": "Folder", "type": "string" },
+	"is_unread": { "field": "Is Unread", "type": "boolean" },
+	"metadata": { "field": "Metadata", "type": "object" },
+};
 
 export const emailsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,28 +57,7 @@ export const emailsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"from": { "field": "From", "type": "object" },
-							"to": { "field": "To", "type": "object[]" },
-							"cc": { "field": "Cc", "type": "object[]" },
-							"bcc": { "field": "Bcc", "type": "object[]" },
-							"reply_to": { "field": "Reply to", "type": "object" },
-							"subject": { "field": "Subject", "type": "string" },
-							"html_body": { "field": "HTML Body", "type": "string" },
-							"attachments": { "field": "Attachments", "type": "string[]" },
-							"folder": { "field": "Folder", "type": "string" },
-							"is_unread": { "field": "Is Unread", "type": "boolean" },
-							"metadata": { "field": "Metadata", "type": "object" },
-						}, {
-							"from.name": "string",
-							"from.email": "string",
-							"subject": "string",
-							"html_body": "string",
-							"attachments[]": "string",
-							"folder": "string",
-							"is_unread": "boolean",
-							"metadata": "object",
-						})
+						sendJsonBody("object", mesMailModelFields, mesMailModelTemplate)
 					]
 				}
 			}
@@ -177,28 +184,7 @@ export const emailsOperations: INodeProperties = {
 						sendToPath("/mes/emails/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"from": { "field": "From", "type": "object" },
-							"to": { "field": "To", "type": "object[]" },
-							"cc": { "field": "Cc", "type": "object[]" },
-							"bcc": { "field": "Bcc", "type": "object[]" },
-							"reply_to": { "field": "Reply to", "type": "object" },
-							"subject": { "field": "Subject", "type": "string" },
-							"html_body": { "field": "HTML Body", "type": "string" },
-							"attachments": { "field": "Attachments", "type": "string[]" },
-							"folder": { "field": "Folder", "type": "string" },
-							"is_unread": { "field": "Is Unread", "type": "boolean" },
-							"metadata": { "field": "Metadata", "type": "object" },
-						}, {
-							"from.name": "string",
-							"from.email": "string",
-							"subject": "string",
-							"html_body": "string",
-							"attachments[]": "string",
-							"folder": "string",
-							"is_unread": "boolean",
-							"metadata": "object",
-						})
+						sendJsonBody("object", mesMailModelFields, mesMailModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's MesRelayModel). */
+const mesRelayModelTemplate: Record<string, string> = {
+	"name": "string",
+	"type": "string",
+	"config": "object",
+};
+
+/** The body fields and their types (the Afosto API reference's MesRelayModel). */
+const mesRelayModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"type": { "field": "Type", "type": "string", "oneOf": ["logger","sendcloud","paynl","mollie"] },
+	"config": { "field": "Config", "type": "object" },
+};
 
 export const relaysOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,15 +44,7 @@ export const relaysOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["logger","sendcloud","paynl","mollie"] },
-							"config": { "field": "Config", "type": "object" },
-						}, {
-							"name": "string",
-							"type": "string",
-							"config": "object",
-						})
+						sendJsonBody("object", mesRelayModelFields, mesRelayModelTemplate)
 					]
 				}
 			}
@@ -144,15 +151,7 @@ export const relaysOperations: INodeProperties = {
 						sendToPath("/mes/webhooks/relays/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["logger","sendcloud","paynl","mollie"] },
-							"config": { "field": "Config", "type": "object" },
-						}, {
-							"name": "string",
-							"type": "string",
-							"config": "object",
-						})
+						sendJsonBody("object", mesRelayModelFields, mesRelayModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's MesSubscriptionModel). */
+const mesSubscriptionModelTemplate: Record<string, string> = {
+	"events[]": "string",
+	"endpoint": "string",
+	"delivery_rate": "integer",
+};
+
+/** The body fields and their types (the Afosto API reference's MesSubscriptionModel). */
+const mesSubscriptionModelFields: FieldSpecs = {
+	"events": { "field": "Events", "type": "string[]" },
+	"endpoint": { "field": "Endpoint", "type": "string" },
+	"delivery_rate": { "field": "Delivery Rate", "type": "integer" },
+};
 
 export const webhooksOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,15 +44,7 @@ export const webhooksOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"events": { "field": "Events", "type": "string[]" },
-							"endpoint": { "field": "Endpoint", "type": "string" },
-							"delivery_rate": { "field": "Delivery Rate", "type": "integer" },
-						}, {
-							"events[]": "string",
-							"endpoint": "string",
-							"delivery_rate": "integer",
-						})
+						sendJsonBody("object", mesSubscriptionModelFields, mesSubscriptionModelTemplate)
 					]
 				}
 			}
@@ -198,15 +205,7 @@ export const webhooksOperations: INodeProperties = {
 						sendToPath("/mes/webhooks/subscriptions/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"events": { "field": "Events", "type": "string[]" },
-							"endpoint": { "field": "Endpoint", "type": "string" },
-							"delivery_rate": { "field": "Delivery Rate", "type": "integer" },
-						}, {
-							"events[]": "string",
-							"endpoint": "string",
-							"delivery_rate": "integer",
-						})
+						sendJsonBody("object", mesSubscriptionModelFields, mesSubscriptionModelTemplate)
 					]
 				}
 			}

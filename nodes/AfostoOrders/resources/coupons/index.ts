@@ -3,6 +3,21 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's OdrCouponCategoryModel). */
+const odrCouponCategoryModelTemplate: Record<string, string> = {
+	"name": "string",
+	"defaults.expires_after": "integer",
+	"defaults.usage.is_unlimited": "boolean",
+	"defaults.usage.limit": "integer",
+};
+
+/** The body fields and their types (the Afosto API reference's OdrCouponCategoryModel). */
+const odrCouponCategoryModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"defaults": { "field": "Defaults", "type": "object" },
+};
 
 export const couponsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,15 +44,7 @@ export const couponsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"defaults": { "field": "Defaults", "type": "object" },
-						}, {
-							"name": "string",
-							"defaults.expires_after": "integer",
-							"defaults.usage.is_unlimited": "boolean",
-							"defaults.usage.limit": "integer",
-						})
+						sendJsonBody("object", odrCouponCategoryModelFields, odrCouponCategoryModelTemplate)
 					]
 				}
 			}
@@ -135,15 +142,7 @@ export const couponsOperations: INodeProperties = {
 						sendToPath("/odr/coupons/categories/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"defaults": { "field": "Defaults", "type": "object" },
-						}, {
-							"name": "string",
-							"defaults.expires_after": "integer",
-							"defaults.usage.is_unlimited": "boolean",
-							"defaults.usage.limit": "integer",
-						})
+						sendJsonBody("object", odrCouponCategoryModelFields, odrCouponCategoryModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,25 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendIdempotencyKey, sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {};
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's OdrSearch). */
+const odrSearchTemplate: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "string",
+	"filters[].key": "string",
+	"filters[].values[]": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's OdrSearch). */
+const odrSearchFields: FieldSpecs = {
+	"constraints": { "field": "Constraints", "type": "object[]" },
+	"filters": { "field": "Filters", "type": "object[]" },
+};
 
 export const itemsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -97,7 +116,7 @@ export const itemsOperations: INodeProperties = {
 						sendToPath("/odr/orders/{id}/items", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {}, {
+						sendJsonBody("string[]", sharedBodyFields, {
 							"[]": "string (uuid)",
 						})
 					]
@@ -203,7 +222,7 @@ export const itemsOperations: INodeProperties = {
 						sendToPath("/odr/orders/{id}/items/cancel", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {}, {
+						sendJsonBody("string[]", sharedBodyFields, {
 							"[]": "string",
 						})
 					]
@@ -226,16 +245,7 @@ export const itemsOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-							"filters": { "field": "Filters", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-							"filters[].key": "string",
-							"filters[].values[]": "string",
-						})
+						sendJsonBody("object", odrSearchFields, odrSearchTemplate)
 					],
 					"paginate": true
 				}
@@ -292,16 +302,7 @@ export const itemsOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-							"filters": { "field": "Filters", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-							"filters[].key": "string",
-							"filters[].values[]": "string",
-						})
+						sendJsonBody("object", odrSearchFields, odrSearchTemplate)
 					],
 					"paginate": true
 				}

@@ -3,6 +3,52 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendIdempotencyKey, sendCheckedQuery, sendJsonBody, sendPageSize, waitForAfostoTask, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's OdrOrderModel). */
+const odrOrderModelTemplate: Record<string, string> = {
+	"processing.confirm": "string",
+	"processing.allocation": "string",
+	"processing.fulfilment": "string",
+	"processing.capture": "string",
+	"settings.contact.id": "string (uuid)",
+	"settings.phone_number_id": "string (uuid)",
+	"settings.coupons[]": "string",
+	"settings.due_at": "string (date)",
+	"settings.reference": "string (string)",
+	"settings.return_url": "string",
+	"settings.billing.address_id": "string (uuid)",
+	"settings.billing.method_code": "string",
+	"settings.billing.issuer_code": "string",
+	"settings.billing.provider_code": "string",
+	"settings.billing.vat.is_shift_disabled": "boolean",
+	"settings.billing.vat.is_shift_required": "boolean",
+	"settings.shipping.address_id": "string (uuid)",
+	"settings.shipping.source_address_id": "string (uuid)",
+	"settings.shipping.method_id": "string (uuid)",
+	"settings.shipping.spid": "string",
+	"settings.shipping.window.from": "integer",
+	"settings.shipping.window.to": "integer",
+	"settings.shipping.window.delivery_at": "string (date)",
+	"settings.shipping.window.code": "string",
+	"settings.shipping.is_split_allowed": "boolean",
+	"client_id": "string",
+	"channel_id": "string (uuid)",
+	"tags[]": "string",
+	"type": "string",
+	"metadata": "object",
+};
+
+/** The body fields and their types (the Afosto API reference's OdrOrderModel). */
+const odrOrderModelFields: FieldSpecs = {
+	"processing": { "field": "Processing", "type": "object" },
+	"settings": { "field": "Settings", "type": "object" },
+	"client_id": { "field": "Client ID", "type": "string" },
+	"channel_id": { "field": "Channel ID", "type": "string" },
+	"tags": { "field": "Tags", "type": "string[]" },
+	"type": { "field": "Type", "type": "string" },
+	"metadata": { "field": "Metadata", "type": "object" },
+};
 
 export const ordersOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -192,46 +238,7 @@ export const ordersOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendIdempotencyKey,
-						sendJsonBody("object", {
-							"processing": { "field": "Processing", "type": "object" },
-							"settings": { "field": "Settings", "type": "object" },
-							"client_id": { "field": "Client ID", "type": "string" },
-							"channel_id": { "field": "Channel ID", "type": "string" },
-							"tags": { "field": "Tags", "type": "string[]" },
-							"type": { "field": "Type", "type": "string" },
-							"metadata": { "field": "Metadata", "type": "object" },
-						}, {
-							"processing.confirm": "string",
-							"processing.allocation": "string",
-							"processing.fulfilment": "string",
-							"processing.capture": "string",
-							"settings.contact.id": "string (uuid)",
-							"settings.phone_number_id": "string (uuid)",
-							"settings.coupons[]": "string",
-							"settings.due_at": "string (date)",
-							"settings.reference": "string (string)",
-							"settings.return_url": "string",
-							"settings.billing.address_id": "string (uuid)",
-							"settings.billing.method_code": "string",
-							"settings.billing.issuer_code": "string",
-							"settings.billing.provider_code": "string",
-							"settings.billing.vat.is_shift_disabled": "boolean",
-							"settings.billing.vat.is_shift_required": "boolean",
-							"settings.shipping.address_id": "string (uuid)",
-							"settings.shipping.source_address_id": "string (uuid)",
-							"settings.shipping.method_id": "string (uuid)",
-							"settings.shipping.spid": "string",
-							"settings.shipping.window.from": "integer",
-							"settings.shipping.window.to": "integer",
-							"settings.shipping.window.delivery_at": "string (date)",
-							"settings.shipping.window.code": "string",
-							"settings.shipping.is_split_allowed": "boolean",
-							"client_id": "string",
-							"channel_id": "string (uuid)",
-							"tags[]": "string",
-							"type": "string",
-							"metadata": "object",
-						})
+						sendJsonBody("object", odrOrderModelFields, odrOrderModelTemplate)
 					]
 				}
 			}
@@ -467,46 +474,7 @@ export const ordersOperations: INodeProperties = {
 						sendToPath("/odr/orders/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"processing": { "field": "Processing", "type": "object" },
-							"settings": { "field": "Settings", "type": "object" },
-							"client_id": { "field": "Client ID", "type": "string" },
-							"channel_id": { "field": "Channel ID", "type": "string" },
-							"tags": { "field": "Tags", "type": "string[]" },
-							"type": { "field": "Type", "type": "string" },
-							"metadata": { "field": "Metadata", "type": "object" },
-						}, {
-							"processing.confirm": "string",
-							"processing.allocation": "string",
-							"processing.fulfilment": "string",
-							"processing.capture": "string",
-							"settings.contact.id": "string (uuid)",
-							"settings.phone_number_id": "string (uuid)",
-							"settings.coupons[]": "string",
-							"settings.due_at": "string (date)",
-							"settings.reference": "string (string)",
-							"settings.return_url": "string",
-							"settings.billing.address_id": "string (uuid)",
-							"settings.billing.method_code": "string",
-							"settings.billing.issuer_code": "string",
-							"settings.billing.provider_code": "string",
-							"settings.billing.vat.is_shift_disabled": "boolean",
-							"settings.billing.vat.is_shift_required": "boolean",
-							"settings.shipping.address_id": "string (uuid)",
-							"settings.shipping.source_address_id": "string (uuid)",
-							"settings.shipping.method_id": "string (uuid)",
-							"settings.shipping.spid": "string",
-							"settings.shipping.window.from": "integer",
-							"settings.shipping.window.to": "integer",
-							"settings.shipping.window.delivery_at": "string (date)",
-							"settings.shipping.window.code": "string",
-							"settings.shipping.is_split_allowed": "boolean",
-							"client_id": "string",
-							"channel_id": "string (uuid)",
-							"tags[]": "string",
-							"type": "string",
-							"metadata": "object",
-						})
+						sendJsonBody("object", odrOrderModelFields, odrOrderModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,47 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's OdrPricingRuleModel). */
+const odrPricingRuleModelTemplate: Record<string, string> = {
+	"name": "string",
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "object",
+	"filters[].key": "string",
+	"filters[].operator": "string",
+	"filters[].values[]": "object",
+	"adjustments[].reference": "string",
+	"adjustments[].description": "string",
+	"adjustments[].amount": "number",
+	"adjustments[].is_percentage": "boolean",
+	"adjustments[].is_discount": "boolean",
+	"apply_to": "string",
+	"grant_limit": "integer",
+	"priority": "integer",
+	"is_last_rule": "boolean",
+	"evaluate_at": "string",
+	"metadata": "object",
+	"active_at": "string (date-time)",
+	"expires_at": "string (date-time)",
+};
+
+/** The body fields and their types (the Afosto API reference's OdrPricingRuleModel). */
+const odrPricingRuleModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"constraints": { "field": "Constraints", "type": "object[]" },
+	"filters": { "field": "Filters", "type": "object[]" },
+	"adjustments": { "field": "Adjustments", "type": "object[]" },
+	"apply_to": { "field": "Apply to", "type": "string", "oneOf": ["lines_handling","lines_shipping","lines_cheapest","lines_all","filter_result","filter_cheapest"] },
+	"grant_limit": { "field": "Grant Limit", "type": "integer" },
+	"priority": { "field": "Priority", "type": "integer" },
+	"is_last_rule": { "field": "Is Last Rule", "type": "boolean" },
+	"evaluate_at": { "field": "Evaluate at", "type": "string", "oneOf": ["rule","order","line"] },
+	"metadata": { "field": "Metadata", "type": "object" },
+	"active_at": { "field": "Active at", "type": "string" },
+	"expires_at": { "field": "Expires at", "type": "string" },
+};
 
 export const pricingOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,41 +70,7 @@ export const pricingOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"constraints": { "field": "Constraints", "type": "object[]" },
-							"filters": { "field": "Filters", "type": "object[]" },
-							"adjustments": { "field": "Adjustments", "type": "object[]" },
-							"apply_to": { "field": "Apply to", "type": "string", "oneOf": ["lines_handling","lines_shipping","lines_cheapest","lines_all","filter_result","filter_cheapest"] },
-							"grant_limit": { "field": "Grant Limit", "type": "integer" },
-							"priority": { "field": "Priority", "type": "integer" },
-							"is_last_rule": { "field": "Is Last Rule", "type": "boolean" },
-							"evaluate_at": { "field": "Evaluate at", "type": "string", "oneOf": ["rule","order","line"] },
-							"metadata": { "field": "Metadata", "type": "object" },
-							"active_at": { "field": "Active at", "type": "string" },
-							"expires_at": { "field": "Expires at", "type": "string" },
-						}, {
-							"name": "string",
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "object",
-							"filters[].key": "string",
-							"filters[].operator": "string",
-							"filters[].values[]": "object",
-							"adjustments[].reference": "string",
-							"adjustments[].description": "string",
-							"adjustments[].amount": "number",
-							"adjustments[].is_percentage": "boolean",
-							"adjustments[].is_discount": "boolean",
-							"apply_to": "string",
-							"grant_limit": "integer",
-							"priority": "integer",
-							"is_last_rule": "boolean",
-							"evaluate_at": "string",
-							"metadata": "object",
-							"active_at": "string (date-time)",
-							"expires_at": "string (date-time)",
-						})
+						sendJsonBody("object", odrPricingRuleModelFields, odrPricingRuleModelTemplate)
 					]
 				}
 			}
@@ -175,41 +182,7 @@ export const pricingOperations: INodeProperties = {
 						sendToPath("/odr/rules/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"constraints": { "field": "Constraints", "type": "object[]" },
-							"filters": { "field": "Filters", "type": "object[]" },
-							"adjustments": { "field": "Adjustments", "type": "object[]" },
-							"apply_to": { "field": "Apply to", "type": "string", "oneOf": ["lines_handling","lines_shipping","lines_cheapest","lines_all","filter_result","filter_cheapest"] },
-							"grant_limit": { "field": "Grant Limit", "type": "integer" },
-							"priority": { "field": "Priority", "type": "integer" },
-							"is_last_rule": { "field": "Is Last Rule", "type": "boolean" },
-							"evaluate_at": { "field": "Evaluate at", "type": "string", "oneOf": ["rule","order","line"] },
-							"metadata": { "field": "Metadata", "type": "object" },
-							"active_at": { "field": "Active at", "type": "string" },
-							"expires_at": { "field": "Expires at", "type": "string" },
-						}, {
-							"name": "string",
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "object",
-							"filters[].key": "string",
-							"filters[].operator": "string",
-							"filters[].values[]": "object",
-							"adjustments[].reference": "string",
-							"adjustments[].description": "string",
-							"adjustments[].amount": "number",
-							"adjustments[].is_percentage": "boolean",
-							"adjustments[].is_discount": "boolean",
-							"apply_to": "string",
-							"grant_limit": "integer",
-							"priority": "integer",
-							"is_last_rule": "boolean",
-							"evaluate_at": "string",
-							"metadata": "object",
-							"active_at": "string (date-time)",
-							"expires_at": "string (date-time)",
-						})
+						sendJsonBody("object", odrPricingRuleModelFields, odrPricingRuleModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,39 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's OdrServiceModel). */
+const odrServiceModelTemplate: Record<string, string> = {
+	"name": "string",
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "object",
+	"type": "string",
+	"amount": "number",
+	"is_percentage": "boolean",
+	"vat_settings[].type": "string",
+	"vat_settings[].reference": "integer",
+	"vat_settings[].country_code": "string",
+	"priority": "integer",
+	"metadata": "object",
+	"active_at": "string (date-time)",
+	"expires_at": "string (date-time)",
+};
+
+/** The body fields and their types (the Afosto API reference's OdrServiceModel). */
+const odrServiceModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"constraints": { "field": "Constraints", "type": "object[]" },
+	"type": { "field": "Type", "type": "string", "oneOf": ["handling","shipping"] },
+	"amount": { "field": "Amount", "type": "number" },
+	"is_percentage": { "field": "Is Percentage", "type": "boolean" },
+	"vat_settings": { "field": "VAT Settings", "type": "object[]" },
+	"priority": { "field": "Priority", "type": "integer" },
+	"metadata": { "field": "Metadata", "type": "object" },
+	"active_at": { "field": "Active at", "type": "string" },
+	"expires_at": { "field": "Expires at", "type": "string" },
+};
 
 export const servicesOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,33 +62,7 @@ export const servicesOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"constraints": { "field": "Constraints", "type": "object[]" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["handling","shipping"] },
-							"amount": { "field": "Amount", "type": "number" },
-							"is_percentage": { "field": "Is Percentage", "type": "boolean" },
-							"vat_settings": { "field": "VAT Settings", "type": "object[]" },
-							"priority": { "field": "Priority", "type": "integer" },
-							"metadata": { "field": "Metadata", "type": "object" },
-							"active_at": { "field": "Active at", "type": "string" },
-							"expires_at": { "field": "Expires at", "type": "string" },
-						}, {
-							"name": "string",
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "object",
-							"type": "string",
-							"amount": "number",
-							"is_percentage": "boolean",
-							"vat_settings[].type": "string",
-							"vat_settings[].reference": "integer",
-							"vat_settings[].country_code": "string",
-							"priority": "integer",
-							"metadata": "object",
-							"active_at": "string (date-time)",
-							"expires_at": "string (date-time)",
-						})
+						sendJsonBody("object", odrServiceModelFields, odrServiceModelTemplate)
 					]
 				}
 			}
@@ -87,33 +94,7 @@ export const servicesOperations: INodeProperties = {
 						sendToPath("/odr/services/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"constraints": { "field": "Constraints", "type": "object[]" },
-							"type": { "field": "Type", "type": "string", "oneOf": ["handling","shipping"] },
-							"amount": { "field": "Amount", "type": "number" },
-							"is_percentage": { "field": "Is Percentage", "type": "boolean" },
-							"vat_settings": { "field": "VAT Settings", "type": "object[]" },
-							"priority": { "field": "Priority", "type": "integer" },
-							"metadata": { "field": "Metadata", "type": "object" },
-							"active_at": { "field": "Active at", "type": "string" },
-							"expires_at": { "field": "Expires at", "type": "string" },
-						}, {
-							"name": "string",
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "object",
-							"type": "string",
-							"amount": "number",
-							"is_percentage": "boolean",
-							"vat_settings[].type": "string",
-							"vat_settings[].reference": "integer",
-							"vat_settings[].country_code": "string",
-							"priority": "integer",
-							"metadata": "object",
-							"active_at": "string (date-time)",
-							"expires_at": "string (date-time)",
-						})
+						sendJsonBody("object", odrServiceModelFields, odrServiceModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,22 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, waitForAfostoTask } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"address_id": "string",
+	"contact.primary": "boolean",
+	"contact.secondary": "boolean",
+	"organisation.primary": "boolean",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {
+	"address_id": { "field": "Address ID", "type": "string" },
+	"contact": { "field": "Contact", "type": "object" },
+	"organisation": { "field": "Organisation", "type": "object" },
+};
 
 export const sessionOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -598,16 +614,7 @@ export const sessionOperations: INodeProperties = {
 						sendToPath("/odr/sessions/{id}/billing", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"address_id": { "field": "Address ID", "type": "string" },
-							"contact": { "field": "Contact", "type": "object" },
-							"organisation": { "field": "Organisation", "type": "object" },
-						}, {
-							"address_id": "string",
-							"contact.primary": "boolean",
-							"contact.secondary": "boolean",
-							"organisation.primary": "boolean",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -677,16 +684,7 @@ export const sessionOperations: INodeProperties = {
 						sendToPath("/odr/sessions/{id}/shipping", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"address_id": { "field": "Address ID", "type": "string" },
-							"contact": { "field": "Contact", "type": "object" },
-							"organisation": { "field": "Organisation", "type": "object" },
-						}, {
-							"address_id": "string",
-							"contact.primary": "boolean",
-							"contact.secondary": "boolean",
-							"organisation.primary": "boolean",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}

@@ -3,6 +3,19 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's SplHubModel). */
+const splHubModelTemplate: Record<string, string> = {
+	"name": "string",
+	"description": "string",
+};
+
+/** The body fields and their types (the Afosto API reference's SplHubModel). */
+const splHubModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"description": { "field": "Description", "type": "string" },
+};
 
 export const hubsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,13 +42,7 @@ export const hubsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"description": { "field": "Description", "type": "string" },
-						}, {
-							"name": "string",
-							"description": "string",
-						})
+						sendJsonBody("object", splHubModelFields, splHubModelTemplate)
 					]
 				}
 			}
@@ -242,13 +249,7 @@ export const hubsOperations: INodeProperties = {
 						sendToPath("/spl/hubs/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"description": { "field": "Description", "type": "string" },
-						}, {
-							"name": "string",
-							"description": "string",
-						})
+						sendJsonBody("object", splHubModelFields, splHubModelTemplate)
 					]
 				}
 			}

@@ -3,6 +3,28 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's SplPrinterModel). */
+const splPrinterModelTemplate: Record<string, string> = {
+	"name": "string",
+	"hub_id": "string",
+	"default_encoding": "string",
+	"timezone": "string",
+	"connection.interface": "string",
+	"connection.address": "string",
+	"settings": "object",
+};
+
+/** The body fields and their types (the Afosto API reference's SplPrinterModel). */
+const splPrinterModelFields: FieldSpecs = {
+	"name": { "field": "Name", "type": "string" },
+	"hub_id": { "field": "Hub ID", "type": "string" },
+	"default_encoding": { "field": "Default Encoding", "type": "string" },
+	"timezone": { "field": "Timezone", "type": "string" },
+	"connection": { "field": "Connection", "type": "object" },
+	"settings": { "field": "Settings", "type": "object" },
+};
 
 export const printersOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -29,22 +51,7 @@ export const printersOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"hub_id": { "field": "Hub ID", "type": "string" },
-							"default_encoding": { "field": "Default Encoding", "type": "string" },
-							"timezone": { "field": "Timezone", "type": "string" },
-							"connection": { "field": "Connection", "type": "object" },
-							"settings": { "field": "Settings", "type": "object" },
-						}, {
-							"name": "string",
-							"hub_id": "string",
-							"default_encoding": "string",
-							"timezone": "string",
-							"connection.interface": "string",
-							"connection.address": "string",
-							"settings": "object",
-						})
+						sendJsonBody("object", splPrinterModelFields, splPrinterModelTemplate)
 					]
 				}
 			}
@@ -146,22 +153,7 @@ export const printersOperations: INodeProperties = {
 						sendToPath("/spl/printers/{id}", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("object", {
-							"name": { "field": "Name", "type": "string" },
-							"hub_id": { "field": "Hub ID", "type": "string" },
-							"default_encoding": { "field": "Default Encoding", "type": "string" },
-							"timezone": { "field": "Timezone", "type": "string" },
-							"connection": { "field": "Connection", "type": "object" },
-							"settings": { "field": "Settings", "type": "object" },
-						}, {
-							"name": "string",
-							"hub_id": "string",
-							"default_encoding": "string",
-							"timezone": "string",
-							"connection.interface": "string",
-							"connection.address": "string",
-							"settings": "object",
-						})
+						sendJsonBody("object", splPrinterModelFields, splPrinterModelTemplate)
 					]
 				}
 			}

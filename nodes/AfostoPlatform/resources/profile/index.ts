@@ -3,6 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"": "object",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {};
 
 export const profileOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -76,9 +85,7 @@ export const profileOperations: INodeProperties = {
 						sendCheckedQuery({
 							"channel_id": { "field": "Channel ID", "type": "string" },
 						}),
-						sendJsonBody("object", {}, {
-							"": "object",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -98,9 +105,7 @@ export const profileOperations: INodeProperties = {
 						sendToPath("/iam/profiles/{path}/announce", {
 							"path": { "parameter": "path", "displayName": "Path" },
 						}),
-						sendJsonBody("object", {}, {
-							"": "object",
-						})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}

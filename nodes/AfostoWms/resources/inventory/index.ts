@@ -3,6 +3,22 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {};
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "string",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields2: FieldSpecs = {
+	"constraints": { "field": "Constraints", "type": "object[]" },
+};
 
 export const inventoryOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -64,7 +80,7 @@ export const inventoryOperations: INodeProperties = {
 						sendToPath("/wms/locations/{id}/skus", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {}, {
+						sendJsonBody("string[]", sharedBodyFields, {
 							"[]": "string",
 						})
 					]
@@ -86,7 +102,7 @@ export const inventoryOperations: INodeProperties = {
 						sendToPath("/wms/locations/{id}/skus", {
 							"id": { "parameter": "id", "displayName": "ID" },
 						}),
-						sendJsonBody("string[]", {}, {
+						sendJsonBody("string[]", sharedBodyFields, {
 							"[]": "string (uuid)",
 						})
 					]
@@ -224,13 +240,7 @@ export const inventoryOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields2, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -252,13 +262,7 @@ export const inventoryOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {
-							"constraints": { "field": "Constraints", "type": "object[]" },
-						}, {
-							"constraints[].key": "string",
-							"constraints[].operator": "string",
-							"constraints[].values[]": "string",
-						})
+						sendJsonBody("object", sharedBodyFields2, sharedBodyTemplate)
 					],
 					"paginate": true
 				}

@@ -3,6 +3,25 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's WmsCreateTransferRequest). */
+const wmsCreateTransferRequestTemplate: Record<string, string> = {
+	"target": "string (uuid)",
+	"arrival_at": "string (date-time)",
+	"collect_at": "string (uuid)",
+	"routing[].claim_id": "string (uuid)",
+	"routing[].collect_route_id": "string (uuid)",
+	"routing[].delivery_route_id": "string (uuid)",
+};
+
+/** The body fields and their types (the Afosto API reference's WmsCreateTransferRequest). */
+const wmsCreateTransferRequestFields: FieldSpecs = {
+	"target": { "field": "Target", "type": "string" },
+	"arrival_at": { "field": "Arrival at", "type": "string" },
+	"collect_at": { "field": "Collect at", "type": "string" },
+	"routing": { "field": "Routing", "type": "object[]" },
+};
 
 export const logisticsOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -55,19 +74,7 @@ export const logisticsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"target": { "field": "Target", "type": "string" },
-							"arrival_at": { "field": "Arrival at", "type": "string" },
-							"collect_at": { "field": "Collect at", "type": "string" },
-							"routing": { "field": "Routing", "type": "object[]" },
-						}, {
-							"target": "string (uuid)",
-							"arrival_at": "string (date-time)",
-							"collect_at": "string (uuid)",
-							"routing[].claim_id": "string (uuid)",
-							"routing[].collect_route_id": "string (uuid)",
-							"routing[].delivery_route_id": "string (uuid)",
-						})
+						sendJsonBody("object", wmsCreateTransferRequestFields, wmsCreateTransferRequestTemplate)
 					]
 				}
 			}
@@ -84,19 +91,7 @@ export const logisticsOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {
-							"target": { "field": "Target", "type": "string" },
-							"arrival_at": { "field": "Arrival at", "type": "string" },
-							"collect_at": { "field": "Collect at", "type": "string" },
-							"routing": { "field": "Routing", "type": "object[]" },
-						}, {
-							"target": "string (uuid)",
-							"arrival_at": "string (date-time)",
-							"collect_at": "string (uuid)",
-							"routing[].claim_id": "string (uuid)",
-							"routing[].collect_route_id": "string (uuid)",
-							"routing[].delivery_route_id": "string (uuid)",
-						})
+						sendJsonBody("object", wmsCreateTransferRequestFields, wmsCreateTransferRequestTemplate)
 					]
 				}
 			}
