@@ -102,10 +102,37 @@ function pathParameterName(name) {
 	return reserved.has(candidate) ? `${candidate}Value` : candidate;
 }
 
-function urlOf(endpoint) {
-	const url = endpoint.path.replace(/\{([^}]+)\}/g, (_match, name) => `{{ encodeURIComponent(String($parameter.${pathParameterName(name)} ?? "").trim()) }}`);
-	return endpoint.path.includes('{') ? `=${url}` : url;
+/** A value's type for the shared checker (nodes/shared/fieldTypes.ts): `integer`, `string[]`… */
+function checkedType(field) {
+	const scalar = (type) => (['integer', 'number', 'boolean', 'object'].includes(type) ? type : 'string');
+	return field.type === 'array' ? `${scalar(field.items ?? 'string')}[]` : scalar(field.type);
 }
+
+/** What the shared checker needs to know of a query or body field: the name the user sees, the type. */
+function fieldSpecOf(field) {
+	return { field: titleCase(field.name), type: checkedType(field), ...(field.enum?.length ? { oneOf: field.enum } : {}) };
+}
+
+const fieldSpecsOf = (fields) => Object.fromEntries(fields.map((field) => [field.name, fieldSpecOf(field)]));
+
+/** A type name the Afosto API reference's examples put where a value goes: "boolean", "string (uuid)". */
+const TYPE_NAME = /^(string|integer|number|boolean|object|array)( \([^)]*\))?$/;
+
+/**
+ * The type names of a Body (JSON) template by where they sit (`lines[].sku`, as
+ * templatePlaceholderLeft in nodes/shared/fieldTypes.ts reads them): left there, they are refused.
+ */
+function templatePlaceholders(example, path = '', found = {}) {
+	if (typeof example === 'string' && TYPE_NAME.test(example)) found[path] = example;
+	if (Array.isArray(example)) example.forEach((entry) => templatePlaceholders(entry, `${path}[]`, found));
+	else if (example && typeof example === 'object') {
+		for (const [key, value] of Object.entries(example)) templatePlaceholders(value, path ? `${path}.${key}` : key, found);
+	}
+	return found;
+}
+
+const enumOptions = (values) =>
+	[...values].map((value) => ({ name: titleCase(String(value)) || String(value), value })).sort((first, second) => first.name.localeCompare(second.name));
 
 function parameterOption(parameter) {
 	const multiple = parameter.type === 'array' && parameter.items !== 'object';
@@ -113,11 +140,10 @@ function parameterOption(parameter) {
 	const displayName = titleCase(parameter.name);
 	const option = { displayName, name: camelCase(parameter.name) };
 	if (parameter.enum?.length) {
-		option.type = 'options';
-		option.options = [...parameter.enum]
-			.map((value) => ({ name: titleCase(String(value)) || String(value), value }))
-			.sort((first, second) => first.name.localeCompare(second.name));
-		option.default = parameter.default ?? parameter.enum[0];
+		// A list of allowed values is a multi-select: it sends a list, as the reference types it.
+		option.type = parameter.type === 'array' ? 'multiOptions' : 'options';
+		option.options = enumOptions(parameter.enum);
+		option.default = parameter.type === 'array' ? [] : parameter.default ?? parameter.enum[0];
 	} else {
 		option.type = baseType;
 		if (multiple) option.typeOptions = { multipleValues: true };
@@ -133,11 +159,12 @@ function parameterOption(parameter) {
 
 function bodyFieldOption(field) {
 	const displayName = titleCase(field.name);
-	const n8nType = field.enum?.length ? 'options' : fieldType(field.type);
+	const choices = field.enum?.length ? (field.type === 'array' ? 'multiOptions' : 'options') : undefined;
+	const n8nType = choices ?? fieldType(field.type);
 	const option = { displayName, name: camelCase(field.name), type: n8nType };
-	if (n8nType === 'options') {
-		option.options = [...field.enum].map((value) => ({ name: titleCase(String(value)) || String(value), value })).sort((a, b) => a.name.localeCompare(b.name));
-		option.default = field.enum[0];
+	if (choices) {
+		option.options = enumOptions(field.enum);
+		option.default = choices === 'multiOptions' ? [] : field.enum[0];
 	} else {
 		option.default = field.type === 'array' ? '[]' : defaultFor(n8nType, false);
 	}
@@ -159,7 +186,7 @@ const BODY_PAGING = {
 const isFileUpload = (endpoint) => endpoint.parameters.some((parameter) => parameter.in === 'formData' && parameter.type === 'file');
 
 /** The fields and the routing of one endpoint as an operation of its resource. */
-function operationOf(endpoint, resourceValue, operationName) {
+function operationOf(endpoint, resourceValue, operationName, sharedMap = (map) => mapCode(map)) {
 	const value = endpoint.id;
 	const show = { resource: [resourceValue], operation: [value] };
 	if (isFileUpload(endpoint)) {
@@ -189,12 +216,16 @@ function operationOf(endpoint, resourceValue, operationName) {
 		});
 	}
 	if (pathParameters.length) {
-		const names = Object.fromEntries(pathParameters.map((parameter) => [pathParameterName(parameter.name), titleCase(parameter.name)]));
-		preSend.push(code(`refuseEmptyPathValues(${JSON.stringify(names)})`));
+		// The URL below stays the readable template; this preSend replaces it with the filled path,
+		// or refuses the item (nodes/shared/requestPath.ts).
+		const placeholders = Object.fromEntries(
+			pathParameters.map((parameter) => [parameter.name, { parameter: pathParameterName(parameter.name), displayName: titleCase(parameter.name) }]),
+		);
+		preSend.push(code(`sendToPath(${JSON.stringify(endpoint.path)}, ${mapCode(placeholders)})`));
 	}
 
 	const paged = endpoint.response.kind === 'json-list' && endpoint.response.paging === 'header-cursor';
-	const routing = { request: { method: endpoint.method, url: urlOf(endpoint) } };
+	const routing = { request: { method: endpoint.method, url: endpoint.path } };
 	if (paged) {
 		// Return All and Limit, written as one call of listPagingFields once merged across the
 		// resource's lists (see resourceFile).
@@ -226,10 +257,17 @@ function operationOf(endpoint, resourceValue, operationName) {
 		...endpoint.parameters.filter(
 			(parameter) => parameter.in !== 'path' && parameter.in !== 'formData' && !HANDLED_HEADERS.has(parameter.name.toLowerCase()),
 		),
-		...(bodyAsQuery ? endpoint.body.fields.map((field) => ({ ...field, in: 'query' })) : []),
+		// A body field that is also a query parameter (`path` of the storage reads) is one field.
+		...(bodyAsQuery
+			? endpoint.body.fields
+					.filter((field) => !endpoint.parameters.some((parameter) => parameter.in === 'query' && parameter.name === field.name))
+					.map((field) => ({ ...field, in: 'query' }))
+			: []),
 	];
 	const idempotent = extras.some((parameter) => parameter.name.toLowerCase() === 'x-idempotency-key');
 	if (idempotent) preSend.push(code('sendIdempotencyKey'));
+	const query = extras.filter((parameter) => parameter.in === 'query');
+	if (query.length) preSend.push(code(`sendCheckedQuery(${mapCode(fieldSpecsOf(query))})`));
 	const options = extras.map(parameterOption).sort(byDisplayName);
 	if (options.length) {
 		fields.push({
@@ -277,9 +315,10 @@ function operationOf(endpoint, resourceValue, operationName) {
 			description: body.kind === 'array' ? 'The request body: a JSON array' : 'The whole request body as a JSON object',
 			displayOptions: { show: typed ? { ...show, bodyMode: ['json'] } : show },
 		});
-		const jsonFields = body.fields.filter((field) => fieldType(field.type) === 'json' && !field.enum?.length);
-		const jsonNames = Object.fromEntries(jsonFields.map((field) => [field.name, titleCase(field.name)]));
-		preSend.push(code(`sendJsonBody(${JSON.stringify(body.kind)}, ${JSON.stringify(jsonNames)})`));
+		const bodyType = body.kind === 'array' ? `${checkedType({ type: body.items })}[]` : 'object';
+		const placeholders = templatePlaceholders(example);
+		const placeholderArgument = Object.keys(placeholders).length ? `, ${sharedMap(placeholders, body.schema, 'Template')}` : '';
+		preSend.push(code(`sendJsonBody(${JSON.stringify(bodyType)}, ${sharedMap(fieldSpecsOf(body.fields), body.schema, 'Fields')}${placeholderArgument})`));
 	}
 
 	if (endpoint.response.headers.includes('x-task-id')) {
@@ -371,15 +410,66 @@ function operationNames(endpoints) {
 	});
 }
 
+/** Generated code as text: markers unquoted, the lines of a multi-line call indented where it sits. */
 function literal(value) {
-	return JSON.stringify(value, null, '\t').replace(/"@@code:(.*?)@@"/g, (_match, expression) => JSON.parse(`"${expression}"`));
+	return JSON.stringify(value, null, '\t').replace(/^(\t*)(.*)"@@code:(.*?)@@"/gm, (_match, indent, before, expression) =>
+		`${indent}${before}${JSON.parse(`"${expression}"`).replace(/\n/g, `\n${indent}`)}`,
+	);
+}
+
+/** A map as code, one entry a line: `{\n\t"name": {…},\n}`. */
+function mapCode(map) {
+	const entries = Object.entries(map);
+	if (!entries.length) return '{}';
+	const valueCode = (value) =>
+		value && typeof value === 'object' && !Array.isArray(value)
+			? `{ ${Object.entries(value).map(([key, inner]) => `${JSON.stringify(key)}: ${JSON.stringify(inner)}`).join(', ')} }`
+			: JSON.stringify(value);
+	return `{\n${entries.map(([key, value]) => `\t${JSON.stringify(key)}: ${valueCode(value)}`).join(',\n')},\n}`;
 }
 
 const HEADER = '// Generated by scripts/afosto/generateNodes.js from specs/afosto.json: do not edit by hand.\n';
 
+/**
+ * The body maps (field types, template placeholders) that several operations of a resource share,
+ * e.g. create and update of one schema, as named constants: `nameOf(map, schema, kind)` gives the
+ * constant's name, or the map itself when only one operation uses it; `code` declares them.
+ */
+function sharedMaps(endpoints) {
+	const uses = new Map();
+	const count = (map) => uses.set(mapCode(map), (uses.get(mapCode(map)) ?? 0) + 1);
+	for (const endpoint of endpoints) {
+		const body = endpoint.body;
+		if (!body || isFileUpload(endpoint) || (endpoint.method === 'GET' && body.kind === 'object')) continue;
+		count(fieldSpecsOf(body.fields));
+		const placeholders = templatePlaceholders(body.example === undefined ? {} : body.example);
+		if (Object.keys(placeholders).length) count(placeholders);
+	}
+	const names = new Map();
+	const declarations = [];
+	const nameOf = (map, schema, kind) => {
+		const text = mapCode(map);
+		if (uses.get(text) < 2) return text;
+		if (!names.has(text)) {
+			const base = `${camelCase(schema || 'shared body')}${kind}`;
+			const taken = new Set(names.values());
+			let name = base;
+			for (let index = 2; taken.has(name); index++) name = `${base}${index}`;
+			names.set(text, name);
+			const type = kind === 'Fields' ? ': FieldSpecs' : ': Record<string, string>';
+			const about = kind === 'Fields' ? 'The body fields and their types' : "The Body (JSON) template's type names, refused when left in place";
+			declarations.push(`/** ${about}${schema ? ` (the Afosto API reference's ${schema})` : ''}. */\nconst ${name}${type} = ${text};\n\n`);
+		}
+		return names.get(text);
+	};
+	// Names are handed out while the operations are written; the declarations are read after.
+	return { nameOf, get code() { return declarations.join(''); } };
+}
+
 function resourceFile(resource) {
 	const names = operationNames(resource.endpoints);
-	const operations = resource.endpoints.map((endpoint, index) => operationOf(endpoint, resource.value, names[index]));
+	const constants = sharedMaps(resource.endpoints);
+	const operations = resource.endpoints.map((endpoint, index) => operationOf(endpoint, resource.value, names[index], constants.nameOf));
 	const options = operations.map(({ option }) => option).sort((first, second) => first.name.localeCompare(second.name));
 	const operationProperty = {
 		displayName: 'Operation',
@@ -396,13 +486,15 @@ function resourceFile(resource) {
 	const fieldsCode = operations.map((operation) => operation.fieldsCode).filter(Boolean);
 	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
 	const body = `${literal(operationProperty)};\n\nexport const ${resource.value}Fields: INodeProperties[] = ${fieldList};\n`;
-	const helpers = ['refuseEmptyPathValues', 'sendIdempotencyKey', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'followPageCursor', 'listPagingFields'].filter((name) => body.includes(name));
+	const helpers = ['sendIdempotencyKey', 'sendCheckedQuery', 'sendJsonBody', 'sendPageSize', 'waitForAfostoTask', 'followPageCursor', 'listPagingFields'].filter((name) => body.includes(name));
 	const searchHelpers = Object.values(BODY_PAGING).map((paging) => paging.follow).filter((name) => body.includes(name));
 	const imports =
 		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +
+		(body.includes('sendToPath(') ? `import { sendToPath } from '../../../shared/requestPath';\n` : '') +
 		(searchHelpers.length ? `import { ${searchHelpers.join(', ')} } from '../../../shared/afosto/searchPaging';\n` : '') +
 		(fieldsCode.length ? `import { uploadFileFields } from '../../../shared/afosto/uploadFile';\n` : '');
-	return `${HEADER}import type { INodeProperties } from 'n8n-workflow';\n\n${imports}\nexport const ${resource.value}Operations: INodeProperties = ${body}`;
+	const typeImport = constants.code.includes(': FieldSpecs') ? `import type { FieldSpecs } from '../../../shared/fieldTypes';\n` : '';
+	return `${HEADER}import type { INodeProperties } from 'n8n-workflow';\n\n${imports}${typeImport}\n${constants.code}export const ${resource.value}Operations: INodeProperties = ${body}`;
 }
 
 function nodeFile(node, resources) {
@@ -505,7 +597,7 @@ function generateAfostoNodes(spec) {
 	return files;
 }
 
-module.exports = { generateAfostoNodes, AFOSTO_NODES: NODES, SPEC_PATH };
+module.exports = { generateAfostoNodes, pathParameterName, AFOSTO_NODES: NODES, SPEC_PATH };
 
 if (require.main === module) {
 	const files = generateAfostoNodes(JSON.parse(readFileSync(SPEC_PATH, 'utf8')));

@@ -6,6 +6,9 @@ import { AFOSTO_TOKEN, useAfostoServer } from '../harness/afostoSetup';
 import { AFOSTO_NODE_CLASSES } from '../../scripts/n8nCore/packageTypes';
 import { runNode } from '../../scripts/n8nCore/runNode';
 
+// The generator is plain JavaScript tooling: it names the parameters that fill a path.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { pathParameterName } = require('../../scripts/afosto/generateNodes.js') as { pathParameterName: (name: string) => string };
 
 const { server, tokenCredentials: credentials } = useAfostoServer();
 
@@ -30,7 +33,8 @@ for (const NodeClass of AFOSTO_NODE_CLASSES) {
 	}
 }
 
-function sampleValue(type: string): unknown {
+function sampleValue(type: string, oneOf?: unknown[]): unknown {
+	if (oneOf?.length) return type === 'array' ? [oneOf[0]] : oneOf[0];
 	if (type === 'string') return 'sample';
 	if (type === 'integer' || type === 'number') return 1;
 	if (type === 'boolean') return true;
@@ -38,17 +42,18 @@ function sampleValue(type: string): unknown {
 	return {};
 }
 
-/** A body of the right shape: each field with a value of its type, or the example's list. */
+/** A body of the right shape: each field with a value of its type, in a list for list bodies. */
 function sampleBody(endpoint: AfostoEndpoint): unknown {
-	if (endpoint.body?.kind === 'array') return Array.isArray(endpoint.body.example) ? endpoint.body.example : [];
-	return Object.fromEntries((endpoint.body?.fields ?? []).map((field) => [field.name, sampleValue(field.type)]));
+	const object = Object.fromEntries((endpoint.body?.fields ?? []).map((field) => [field.name, sampleValue(field.type, (field as { enum?: unknown[] }).enum)]));
+	if (endpoint.body?.kind === 'array') return endpoint.body.fields.length ? [object] : ['sample'];
+	return object;
 }
 
 /** The node's parameters for an endpoint: path values filled in, the body as JSON. */
 function parametersFor(endpoint: AfostoEndpoint, location: OperationLocation) {
-	// A custom operation (the file upload) has no URL expression; its path values come from Afosto.
-	const url = String(location.option.routing?.request?.url ?? endpoint.path.replace(/\{signature\}/, 'upload-signature-1'));
-	const pathParameterNames = [...url.matchAll(/\$parameter\.(\w+)/g)].map((match) => match[1]);
+	// A custom operation (the file upload) has no routing; its path values come from Afosto.
+	const url = location.option.routing ? endpoint.path : endpoint.path.replace(/\{signature\}/, 'upload-signature-1');
+	const pathParameterNames = [...url.matchAll(/\{(\w+)\}/g)].map((match) => pathParameterName(match[1]));
 	const parameters: INodeParameters = { resource: location.resource, operation: endpoint.id };
 	const values = pathParameterNames.map((name) => `v-${name}`);
 	pathParameterNames.forEach((name, index) => (parameters[name] = values[index]));

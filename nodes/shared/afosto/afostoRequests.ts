@@ -13,6 +13,8 @@ import type {
 } from 'n8n-workflow';
 
 import { partnerCredentialType } from '../authentication';
+import { checkedFields, headerText, isEmptyValue, templatePlaceholderLeft, typedValue } from '../fieldTypes';
+import type { FieldSpecs } from '../fieldTypes';
 import type { PartnerAuthentication } from '../authentication';
 import { invalidInput } from '../invalidInput';
 import { JSON_API_REQUEST_DEFAULTS } from '../jsonApiRequestDefaults';
@@ -22,8 +24,6 @@ import { refuseValuesOutsideOptions } from '../optionValues';
 import { throwPartnerErrors } from '../partnerError';
 import { sendPartnerRequest } from '../partnerRequest';
 import { ListReader, pagingOptionsField } from './listPages';
-
-export { refuseEmptyPathValues } from '../pathValues';
 
 /**
  * The Afosto API reference types list parameters `string[]` without a format: they go as repeated keys
@@ -145,54 +145,105 @@ export async function followPageCursor(
 }
 
 /**
- * preSend: the `x-idempotency-key` of the item's request: the user's, or one derived from the
- * execution, node, run and item, so n8n's "Retry On Fail" repeats the same key and Afosto does the
- * order once.
+ * preSend: the `x-idempotency-key` of the item's request: the user's, sent as given (text an HTTP
+ * header carries unchanged, else refused), or, when left empty, one derived from the execution,
+ * node, run and item, so n8n's "Retry On Fail" repeats the same key and Afosto does the order once.
  */
 export async function sendIdempotencyKey(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const given = String(this.getNodeParameter('additionalFields.xIdempotencyKey', '') ?? '').trim();
-	const key = given || itemRunUuid(itemRunOf(this), 'idempotency');
+	const given = this.getNodeParameter('additionalFields.xIdempotencyKey', '');
+	const key = isEmptyValue(given)
+		? itemRunUuid(itemRunOf(this), 'idempotency')
+		: headerText(given, 'X Idempotency Key', this.getNode(), this.getItemIndex());
 	requestOptions.headers = { ...requestOptions.headers, 'x-idempotency-key': key };
 	return requestOptions;
 }
 
-const JSON_EXAMPLE = '{"key": "value"} or ["a", "b"]';
+/**
+ * preSend: the query values checked against the types the Afosto API reference gives them
+ * (checkedFields); a filter added but left empty is not sent, so no `?number=` goes out.
+ */
+export function sendCheckedQuery(queryFields: FieldSpecs) {
+	return async function sendQuery(
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requestOptions.qs = checkedFields((requestOptions.qs ?? {}) as IDataObject, queryFields, this.getNode(), this.getItemIndex(), true);
+		return requestOptions;
+	};
+}
 
-function parseJsonText(context: IExecuteSingleFunctions, value: unknown, displayName: string): unknown {
-	return parseJsonValue(context.getNode(), context.getItemIndex(), value, displayName, JSON_EXAMPLE);
+/** What an Afosto request body is: an object with fields, or a list of objects or of text. */
+export type AfostoBodyType = 'object' | 'object[]' | 'string[]';
+
+/**
+ * The body of the "Body (JSON)" field: it must parse and have the body's type; the fields the
+ * Afosto API reference documents (of the object, or of each object of a list) must have their
+ * types. The user's JSON is sent as written otherwise; `null` is refused, as no field is
+ * documented to take it.
+ */
+function jsonModeBody(
+	context: IExecuteSingleFunctions,
+	bodyType: AfostoBodyType,
+	fields: FieldSpecs,
+	placeholders: Record<string, string>,
+): IDataObject | IDataObject[] | string[] {
+	const node = context.getNode();
+	const itemIndex = context.getItemIndex();
+	const raw = context.getNodeParameter('bodyJson');
+	const inJson = (path: string) => `Body (JSON) ${path}`;
+	if (bodyType === 'object') {
+		const body = parseJsonObject(node, itemIndex, raw, 'Body (JSON)', '{"name": "…"}');
+		refuseTemplatePlaceholders(context, body, placeholders);
+		return checkedFields(body, fields, node, itemIndex, false, inJson);
+	}
+	const list = parseJsonValue(node, itemIndex, raw, 'Body (JSON)', '[{"key": "value"}] or ["a", "b"]');
+	if (!Array.isArray(list)) {
+		throw invalidInput(node, itemIndex, 'Body (JSON)', 'must be a JSON array', 'This operation takes a list: write it as [ … ].');
+	}
+	refuseTemplatePlaceholders(context, list, placeholders);
+	if (bodyType === 'string[]') return typedValue(list, { field: 'Body (JSON)', type: 'string[]' }, node, itemIndex) as string[];
+	return list.map((entry, index) => {
+		const object = typedValue(entry, { field: inJson(`[${index}]`), type: 'object' }, node, itemIndex) as IDataObject;
+		return checkedFields(object, fields, node, itemIndex, false, (wireName) => inJson(`[${index}].${wireName}`));
+	});
 }
 
 /**
- * A preSend for an operation with a request body. In JSON mode (the only one for array bodies)
- * the "Body (JSON)" field becomes the body, which must parse and be an object (or an array);
- * in fields mode, fields holding objects or lists are parsed from their JSON text.
+ * The Body (JSON) template shows each field's type where the Afosto API reference gives no
+ * example value (`"is_including_vat": "boolean"`). A type name left where the template put it is
+ * refused, naming where it is: sent, it would be taken as the value.
  */
-export function sendJsonBody(kind: 'object' | 'array', jsonFieldsByWireName: Record<string, string>) {
+function refuseTemplatePlaceholders(context: IExecuteSingleFunctions, body: unknown, placeholders: Record<string, string>): void {
+	const left = templatePlaceholderLeft(body, placeholders);
+	if (!left) return;
+	throw invalidInput(
+		context.getNode(),
+		context.getItemIndex(),
+		`Body (JSON) ${left.path}`,
+		`is still the template's placeholder ${JSON.stringify(left.text)}`,
+		`Replace it with a value, or delete the line.`,
+	);
+}
+
+/**
+ * A preSend for an operation with a request body. In JSON mode (the only one for list bodies) the
+ * "Body (JSON)" field becomes the body (see jsonModeBody); in fields mode each field is checked
+ * against its documented type (checkedFields): JSON text of an object or list is parsed, lists stay
+ * lists, and a field added but left empty is not sent.
+ */
+export function sendJsonBody(bodyType: AfostoBodyType, fields: FieldSpecs, templatePlaceholders: Record<string, string> = {}) {
 	return async function sendBody(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const mode = this.getNodeParameter('bodyMode', 'json') as string;
-		if (mode === 'json') {
-			if (kind === 'object') {
-				requestOptions.body = parseJsonObject(this.getNode(), this.getItemIndex(), this.getNodeParameter('bodyJson'), 'Body (JSON)', '{"name": "…"}');
-				return requestOptions;
-			}
-			const list = parseJsonText(this, this.getNodeParameter('bodyJson'), 'Body (JSON)');
-			if (!Array.isArray(list)) {
-				throw invalidInput(this.getNode(), this.getItemIndex(), 'Body (JSON)', 'must be a JSON array', 'This operation takes a list: write it as [ … ].');
-			}
-			requestOptions.body = list;
-			return requestOptions;
-		}
-		const body = (requestOptions.body ?? {}) as IDataObject;
-		for (const [wireName, displayName] of Object.entries(jsonFieldsByWireName)) {
-			if (wireName in body) body[wireName] = parseJsonText(this, body[wireName], displayName) as IDataObject;
-		}
-		requestOptions.body = body;
+		requestOptions.body =
+			mode === 'json'
+				? jsonModeBody(this, bodyType, fields, templatePlaceholders)
+				: checkedFields((requestOptions.body ?? {}) as IDataObject, fields, this.getNode(), this.getItemIndex(), true);
 		return requestOptions;
 	};
 }

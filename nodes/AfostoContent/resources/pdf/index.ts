@@ -28,7 +28,30 @@ export const pdfOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"size":"Size","margin":"Margin"})
+						sendJsonBody("object", {
+							"path": { "field": "Path", "type": "string" },
+							"filename": { "field": "Filename", "type": "string" },
+							"size": { "field": "Size", "type": "object" },
+							"margin": { "field": "Margin", "type": "object" },
+							"method": { "field": "Method", "type": "string", "oneOf": ["upsert","resolve","strict"] },
+							"content": { "field": "Content", "type": "string" },
+							"wait_delay": { "field": "Wait Delay", "type": "integer" },
+							"wait_timeout": { "field": "Wait Timeout", "type": "integer" },
+						}, {
+							"path": "string",
+							"filename": "string",
+							"size.predefined": "string",
+							"size.width": "integer",
+							"size.height": "integer",
+							"margin.top": "integer",
+							"margin.bottom": "integer",
+							"margin.left": "integer",
+							"margin.right": "integer",
+							"method": "string",
+							"content": "string (base64)",
+							"wait_delay": "integer",
+							"wait_timeout": "integer",
+						})
 					]
 				}
 			}
@@ -57,7 +80,24 @@ export const pdfOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"size":"Size","margin":"Margin"})
+						sendJsonBody("object", {
+							"size": { "field": "Size", "type": "object" },
+							"margin": { "field": "Margin", "type": "object" },
+							"content": { "field": "Content", "type": "string" },
+							"wait_delay": { "field": "Wait Delay", "type": "integer" },
+							"wait_timeout": { "field": "Wait Timeout", "type": "integer" },
+						}, {
+							"size.predefined": "string",
+							"size.width": "integer",
+							"size.height": "integer",
+							"margin.top": "integer",
+							"margin.bottom": "integer",
+							"margin.left": "integer",
+							"margin.right": "integer",
+							"content": "string (base64)",
+							"wait_delay": "integer",
+							"wait_timeout": "integer",
+						})
 					]
 				}
 			}

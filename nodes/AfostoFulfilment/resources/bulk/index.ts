@@ -28,7 +28,16 @@ export const bulkOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"parameters":"Parameters","constraints":"Constraints"})
+						sendJsonBody("object", {
+							"command": { "field": "Command", "type": "string" },
+							"parameters": { "field": "Parameters", "type": "object" },
+							"constraints": { "field": "Constraints", "type": "object[]" },
+						}, {
+							"command": "string",
+							"constraints[].key": "string",
+							"constraints[].operator": "string",
+							"constraints[].value[]": "string",
+						})
 					]
 				}
 			}

@@ -2,6 +2,26 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].value[]": "string",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {
+	"constraints": { "field": "Constraints", "type": "object[]" },
+};
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate2: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "string",
+};
 
 export const searchOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -32,7 +52,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -54,7 +74,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -76,7 +96,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -98,7 +118,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate2)
 					],
 					"paginate": true
 				}
@@ -120,7 +140,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate2)
 					],
 					"paginate": true
 				}
@@ -142,7 +162,7 @@ export const searchOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					],
 					"paginate": true
 				}
@@ -160,7 +180,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate2)
 					]
 				}
 			}

@@ -2,6 +2,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody, sendPageSize, waitForAfostoTask, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place (the Afosto API reference's IamQuery). */
+const iamQueryTemplate: Record<string, string> = {
+	"filter[].key": "string",
+	"filter[].operator": "string",
+	"filter[].values[]": "string",
+	"limit": "integer",
+	"offset": "integer",
+};
+
+/** The body fields and their types (the Afosto API reference's IamQuery). */
+const iamQueryFields: FieldSpecs = {
+	"filter": { "field": "Filter", "type": "object[]" },
+	"limit": { "field": "Limit", "type": "integer" },
+	"offset": { "field": "Offset", "type": "integer" },
+};
 
 export const loggingOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -33,7 +50,7 @@ export const loggingOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"filter":"Filter"})
+						sendJsonBody("object", iamQueryFields, iamQueryTemplate)
 					]
 				}
 			}
@@ -54,7 +71,7 @@ export const loggingOperations: INodeProperties = {
 				"send": {
 					"preSend": [
 						sendPageSize,
-						sendJsonBody("object", {"filter":"Filter"})
+						sendJsonBody("object", iamQueryFields, iamQueryTemplate)
 					],
 					"paginate": true
 				}

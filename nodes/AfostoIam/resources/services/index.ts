@@ -27,7 +27,17 @@ export const servicesOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {})
+						sendJsonBody("object", {
+							"name": { "field": "Name", "type": "string" },
+							"country_code": { "field": "Country Code", "type": "string" },
+							"number": { "field": "Number", "type": "string" },
+							"preferred_agent": { "field": "Preferred Agent", "type": "string", "oneOf": ["Niels","Sander","Peter","Sjoerd","Tjeuke"] },
+						}, {
+							"name": "string",
+							"country_code": "string",
+							"number": "string",
+							"preferred_agent": "string",
+						})
 					]
 				}
 			}

@@ -2,6 +2,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody } from '../../../shared/afosto/afostoRequests';
+import type { FieldSpecs } from '../../../shared/fieldTypes';
+
+/** The Body (JSON) template's type names, refused when left in place. */
+const sharedBodyTemplate: Record<string, string> = {
+	"constraints[].key": "string",
+	"constraints[].operator": "string",
+	"constraints[].values[]": "string",
+};
+
+/** The body fields and their types. */
+const sharedBodyFields: FieldSpecs = {
+	"constraints": { "field": "Constraints", "type": "object[]" },
+};
 
 export const searchOperations: INodeProperties = {
 	"displayName": "Operation",
@@ -28,7 +41,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -45,7 +58,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -62,7 +75,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -79,7 +92,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}
@@ -96,7 +109,7 @@ export const searchOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("object", {"constraints":"Constraints"})
+						sendJsonBody("object", sharedBodyFields, sharedBodyTemplate)
 					]
 				}
 			}

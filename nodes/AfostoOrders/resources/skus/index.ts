@@ -28,7 +28,15 @@ export const skusOperations: INodeProperties = {
 				},
 				"send": {
 					"preSend": [
-						sendJsonBody("array", {})
+						sendJsonBody("object[]", {
+							"sku": { "field": "SKU", "type": "string" },
+							"description": { "field": "Description", "type": "string" },
+							"expires_at": { "field": "Expires at", "type": "string" },
+						}, {
+							"[].sku": "string",
+							"[].description": "string",
+							"[].expires_at": "string (date-time)",
+						})
 					]
 				}
 			}
