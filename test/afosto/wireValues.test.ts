@@ -69,7 +69,9 @@ beforeAll(async () => {
 			const number = wire.size + 1;
 			wire.set(number, { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
 			response.writeHead(200, { 'content-type': 'application/json' });
-			response.end(JSON.stringify({ requestNumber: number }));
+			// A list (it asks for a page size) gets the documented shape: one page of one record.
+			const answer = { requestNumber: number };
+			response.end(JSON.stringify(request.headers['x-page-size'] ? [answer] : answer));
 		});
 	});
 });
