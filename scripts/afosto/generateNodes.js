@@ -95,6 +95,7 @@ const code = (expression) => `@@code:${expression}@@`;
 
 /** Stands for a list's Return All and Limit fields until they are written as code. */
 const LIST_PAGING_FIELDS = '@@listPagingFields';
+const SEARCH_PAGING_OPTIONS = '@@pagingOptionsField';
 
 function pathParameterName(name) {
 	const reserved = new Set(['resource', 'operation', 'authentication', 'returnAll', 'limit', 'bodyMode', 'bodyFields', 'bodyJson', 'additionalFields']);
@@ -247,6 +248,8 @@ function operationOf(endpoint, resourceValue, operationName, sharedMap = (map) =
 			displayOptions: { show },
 			routing: { send: { paginate: '={{ $value }}' } },
 		});
+		// How often a page is asked for again, as on the lists (written as one call, see resourceFile).
+		fields.push({ name: SEARCH_PAGING_OPTIONS, displayOptions: { show: { ...show, returnAll: [true] } } });
 		routing.operations = { pagination: code(bodyPaging.follow) };
 	}
 
@@ -481,7 +484,11 @@ function resourceFile(resource) {
 		default: options[0].value,
 	};
 	const fields = mergeFields(operations.flatMap(({ fields: list }) => list)).map((field) =>
-		field.name === LIST_PAGING_FIELDS ? code(`...listPagingFields(${JSON.stringify(field.displayOptions.show)})`) : field,
+		field.name === LIST_PAGING_FIELDS
+			? code(`...listPagingFields(${JSON.stringify(field.displayOptions.show)})`)
+			: field.name === SEARCH_PAGING_OPTIONS
+				? code(`pagingOptionsField(${JSON.stringify(field.displayOptions.show)})`)
+				: field,
 	);
 	const fieldsCode = operations.map((operation) => operation.fieldsCode).filter(Boolean);
 	const fieldList = fieldsCode.length ? literal(fields).replace(/\n\]$/, `,\n\t${fieldsCode.join(',\n\t')},\n]`) : literal(fields);
@@ -491,6 +498,7 @@ function resourceFile(resource) {
 	const imports =
 		(helpers.length ? `import { ${helpers.join(', ')} } from '../../../shared/afosto/afostoRequests';\n` : '') +
 		(body.includes('sendToPath(') ? `import { sendToPath } from '../../../shared/requestPath';\n` : '') +
+		(body.includes('pagingOptionsField(') ? `import { pagingOptionsField } from '../../../shared/afosto/listPages';\n` : '') +
 		(searchHelpers.length ? `import { ${searchHelpers.join(', ')} } from '../../../shared/afosto/searchPaging';\n` : '') +
 		(fieldsCode.length ? `import { uploadFileFields } from '../../../shared/afosto/uploadFile';\n` : '');
 	const typeImport = constants.code.includes(': FieldSpecs') ? `import type { FieldSpecs } from '../../../shared/fieldTypes';\n` : '';

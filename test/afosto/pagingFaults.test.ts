@@ -36,8 +36,6 @@ interface PagingKind {
 	route: string;
 	node: INodeType;
 	parameters: INodeParameters;
-	/** Whether the node offers "Paging Options" (the body-paged searches retry with the defaults: 3 retries, waits up to 60 s). */
-	pagingOptions: boolean;
 	pageAsked: (request: ReceivedRequest) => number;
 	answer: (page: number) => ContractResponse;
 	/** How the error names the cursor or offset the faulty page was asked for with. */
@@ -48,7 +46,6 @@ interface PagingKind {
 /** A list paged by the x-page header: pages answer the next page's cursor in `x-page`. */
 const headerPagedList = (kind: Pick<PagingKind, 'title' | 'route' | 'node' | 'parameters'>): PagingKind => ({
 	...kind,
-	pagingOptions: true,
 	pageAsked: (request) => Number(/^cursor-(\d+)$/.exec(String(request.headers['x-page'] ?? ''))?.[1] ?? 1),
 	answer: (page) => ({ status: 200, body: recordsOf(page), headers: page < PAGES ? { 'x-page': `cursor-${page + 1}` } : undefined }),
 	sentForFaultyPage: 'x-page "cursor-3"',
@@ -74,7 +71,6 @@ const KINDS: PagingKind[] = [
 		route: 'postCntSearch',
 		node: asN8nLoadsIt(new AfostoContent()),
 		parameters: { resource: 'index', operation: 'postCntSearch', returnAll: true, bodyFields: { limit: PER_PAGE } },
-		pagingOptions: false,
 		pageAsked: (request) => Number(/^after-(\d+)$/.exec(bodyOf(request).page_cursor ?? '')?.[1] ?? 0) / PER_PAGE + 1,
 		answer: (page) => ({
 			status: 200,
@@ -91,7 +87,6 @@ const KINDS: PagingKind[] = [
 		route: 'postCntInstantSearchById',
 		node: asN8nLoadsIt(new AfostoContent()),
 		parameters: { resource: 'search', operation: 'postCntInstantSearchById', id: 'afosto', returnAll: true, bodyMode: 'json', bodyJson: `{"q": "phone", "limit": ${PER_PAGE}}` },
-		pagingOptions: false,
 		pageAsked: (request) => Number(bodyOf(request).offset ?? 0) / PER_PAGE + 1,
 		answer: (page) => ({
 			status: 200,
@@ -136,7 +131,7 @@ async function runList(kind: PagingKind, options: { pagingOptions?: INodeParamet
 		parameters: {
 			...kind.parameters,
 			...(options.timeout ? { requestOptions: { timeout: TIMEOUT_MS } } : {}),
-			...(kind.pagingOptions ? { pagingOptions: options.pagingOptions ?? { maxRetryWaitSeconds: 0.1 } } : {}),
+			pagingOptions: options.pagingOptions ?? { maxRetryWaitSeconds: 0.1 },
 		},
 		credentials: tokenCredentials(),
 		continueOnFail: options.continueOnFail,
@@ -225,46 +220,43 @@ describe.each(KINDS)('Return All of $title', (kind) => {
 
 		const result = await runList(kind, { pagingOptions: { maxRetries: 2, maxRetryWaitSeconds: 1 } });
 
-		// The body-paged searches have no "Paging Options" (yet): they retry 3 times, the default.
-		const attempts = kind.pagingOptions ? 3 : 4;
+		const attempts = 3;
 		expect(result.error?.message).toContain(`${faultyPage} failed after ${attempts} attempts: `);
 		expect(result.error?.message).toMatch(answer);
 		expect(result.error?.message).toContain(`${READ_BEFORE_FAULT} records were read before it.`);
 		expect(pagesAsked(kind)).toEqual([1, 2, ...Array(attempts).fill(3)]);
 	});
 
-	if (kind.pagingOptions) {
-		it.each(LASTING_NETWORK_FAULTS)('fails naming page 3 and the 6 records read when page 3 keeps ending in a %s, after "Max Retries per Page"', async (_name, fault, cause) => {
-			serveWithFault(kind, fault, Infinity);
+	it.each(LASTING_NETWORK_FAULTS)('fails naming page 3 and the 6 records read when page 3 keeps ending in a %s, after "Max Retries per Page"', async (_name, fault, cause) => {
+		serveWithFault(kind, fault, Infinity);
 
-			const result = await runList(kind, { pagingOptions: { maxRetries: 1, maxRetryWaitSeconds: 0 }, timeout: isHang(fault) });
+		const result = await runList(kind, { pagingOptions: { maxRetries: 1, maxRetryWaitSeconds: 0 }, timeout: isHang(fault) });
 
-			expect(result.error?.message).toContain(`${faultyPage} failed after 2 attempts: `);
-			expect(result.error?.message).toMatch(cause);
-			expect(result.error?.message).toContain(`${READ_BEFORE_FAULT} records were read before it.`);
-			expect(pagesAsked(kind)).toEqual([1, 2, 3, 3]);
-		});
+		expect(result.error?.message).toContain(`${faultyPage} failed after 2 attempts: `);
+		expect(result.error?.message).toMatch(cause);
+		expect(result.error?.message).toContain(`${READ_BEFORE_FAULT} records were read before it.`);
+		expect(pagesAsked(kind)).toEqual([1, 2, 3, 3]);
+	});
 
-		it('waits no longer than "Max Wait per Retry" even when Retry-After asks for more', async () => {
-			const faultyPageAskedAt = serveWithFault(kind, afostoError(429, 'Too many requests', { 'retry-after': '30' }), 2);
+	it('waits no longer than "Max Wait per Retry" even when Retry-After asks for more', async () => {
+		const faultyPageAskedAt = serveWithFault(kind, afostoError(429, 'Too many requests', { 'retry-after': '30' }), 2);
 
-			const result = await runList(kind, { pagingOptions: { maxRetries: 3, maxRetryWaitSeconds: 0.2 } });
+		const result = await runList(kind, { pagingOptions: { maxRetries: 3, maxRetryWaitSeconds: 0.2 } });
 
-			expect(result.json).toEqual(RECORDS);
-			expect(pagesAsked(kind)).toEqual([1, 2, 3, 3, 3, 4, 5]);
-			for (const wait of secondsBetween(faultyPageAskedAt)) expect(wait).toBeGreaterThanOrEqual(0.19);
-			for (const wait of secondsBetween(faultyPageAskedAt)) expect(wait).toBeLessThan(1.5);
-		});
+		expect(result.json).toEqual(RECORDS);
+		expect(pagesAsked(kind)).toEqual([1, 2, 3, 3, 3, 4, 5]);
+		for (const wait of secondsBetween(faultyPageAskedAt)) expect(wait).toBeGreaterThanOrEqual(0.19);
+		for (const wait of secondsBetween(faultyPageAskedAt)) expect(wait).toBeLessThan(1.5);
+	});
 
-		it('does not retry at all with "Max Retries per Page" at 0', async () => {
-			serveWithFault(kind, afostoError(503, 'Service Unavailable', { 'retry-after': '0' }), 1);
+	it('does not retry at all with "Max Retries per Page" at 0', async () => {
+		serveWithFault(kind, afostoError(503, 'Service Unavailable', { 'retry-after': '0' }), 1);
 
-			const result = await runList(kind, { pagingOptions: { maxRetries: 0 } });
+		const result = await runList(kind, { pagingOptions: { maxRetries: 0 } });
 
-			expect(result.error?.message).toContain(`${faultyPage} failed after 1 attempt: Afosto answered 503`);
-			expect(pagesAsked(kind)).toEqual([1, 2, 3]);
-		});
-	}
+		expect(result.error?.message).toContain(`${faultyPage} failed after 1 attempt: Afosto answered 503`);
+		expect(pagesAsked(kind)).toEqual([1, 2, 3]);
+	});
 
 	it.each(WRONG_SHAPES)('fails naming page 3, status 200, the start of the answer and the 6 records read when page 3 is %s', async (_name, answer, problem) => {
 		serveWithFault(kind, answer, 1);

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendCheckedQuery, sendJsonBody, sendPageSize, followPageCursor, listPagingFields } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import { pagingOptionsField } from '../../../shared/afosto/listPages';
 import { followBodyCursor } from '../../../shared/afosto/searchPaging';
 import type { FieldSpecs } from '../../../shared/fieldTypes';
 
@@ -358,6 +359,7 @@ export const indexFields: INodeProperties[] = [
 			}
 		}
 	},
+	pagingOptionsField({"resource":["index"],"operation":["postCntSearch","postCntSearchByNamespaceByCodeByModel"],"returnAll":[true]}),
 	{
 		"displayName": "Body",
 		"name": "bodyMode",

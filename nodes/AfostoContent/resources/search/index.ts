@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { sendJsonBody } from '../../../shared/afosto/afostoRequests';
 import { sendToPath } from '../../../shared/requestPath';
+import { pagingOptionsField } from '../../../shared/afosto/listPages';
 import { followBodyOffset } from '../../../shared/afosto/searchPaging';
 
 export const searchOperations: INodeProperties = {
@@ -144,6 +145,7 @@ export const searchFields: INodeProperties[] = [
 			}
 		}
 	},
+	pagingOptionsField({"resource":["search"],"operation":["postCntInstantSearchById","postCntInstantIndexesByIdSearch"],"returnAll":[true]}),
 	{
 		"displayName": "Body",
 		"name": "bodyMode",
