@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { executionsOf, until } from '../e2e/n8nApi';
+import { callWorkflow as callWorkflowAt, executionsOf, until } from '../e2e/n8nApi';
 
 const { queryDatabase } = require('../../scripts/queueMode.js') as {
 	queryDatabase: (stack: QueueStack, sql: string) => string[][];
@@ -29,14 +29,7 @@ export const webhookUrl = () => process.env.E2E_WEBHOOK_URL as string;
 export const workerRoles = () => stack().workerPorts.map((_, index) => `worker-${index + 1}`);
 
 /** POSTs JSON to a production webhook at the webhook processor. */
-export async function callWorkflow(path: string, body: unknown) {
-	const response = await fetch(`${webhookUrl()}/webhook/${path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, body: (await response.json()) as unknown };
-}
+export const callWorkflow = (path: string, body: unknown) => callWorkflowAt(path, body, webhookUrl());
 
 /** The n8n processes (main, webhook, worker-N) whose log says "Worker started execution <id> (job …)", once per start. */
 export function processesThatStarted(executionId: string): string[] {
