@@ -11,6 +11,7 @@ import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
+import { measureQueueThroughput } from './queueThroughput';
 import { settleHeap } from './settleHeap';
 
 /**
@@ -194,9 +195,22 @@ async function afostoPaging(): Promise<void> {
 	for (const line of await measureAfostoPaging()) console.log(line);
 }
 
-main()
-	.then(afostoPaging)
-	.then(() => (process.argv.includes('--no-n8n') ? undefined : callbackThroughputInN8n()))
+/** n8n in queue mode: callbacks with two workers and one, and a price sync on a worker. */
+async function queueModeThroughput(): Promise<void> {
+	for (const line of await measureQueueThroughput()) console.log(line);
+}
+
+/**
+ * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
+ * when missing); `--queue-only` runs that step alone.
+ */
+const everything = () =>
+	main()
+		.then(afostoPaging)
+		.then(() => (process.argv.includes('--no-n8n') ? undefined : callbackThroughputInN8n()))
+		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
+
+(process.argv.includes('--queue-only') ? queueModeThroughput() : everything())
 	.catch((error) => {
 		console.error(error);
 		process.exitCode = 1;

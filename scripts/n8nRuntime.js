@@ -145,18 +145,20 @@ async function untilN8nAnswers(url, { init, isReady, as, timeoutMs, check = () =
 }
 
 /**
- * Starts `n8n start` with Node 24 in its own process group and resolves once it is ready. With
- * `logFile`, n8n's output goes there and a failed start reports its last lines.
+ * Starts `n8n start` (or another n8n `command`: `['webhook']`, `['worker', '--concurrency=5']`)
+ * with Node 24 in its own process group and resolves once it answers its readiness check on
+ * `healthPort` (a worker's health port; n8n's own port otherwise). With `logFile`, n8n's output
+ * goes there and a failed start reports its last lines.
  */
-async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 }) {
+async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000, command = ['start'], healthPort = port }) {
 	// Otherwise the health check below could be answered by an n8n left over from an earlier run.
-	const leftOver = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+	const leftOver = await fetch(`http://127.0.0.1:${healthPort}/healthz`).then(
 		() => true,
 		() => false,
 	);
-	if (leftOver) throw new Error(`Something already listens on port ${port} (an n8n left running?); stop it first`);
+	if (leftOver) throw new Error(`Something already listens on port ${healthPort} (an n8n left running?); stop it first`);
 	const output = logFile ? openSync(logFile, 'a') : 'inherit';
-	const child = spawn(NODE24, [N8N_BIN, 'start'], {
+	const child = spawn(NODE24, [N8N_BIN, ...command], {
 		env: node24Env(n8nEnvironment({ port, userFolder, extra })),
 		stdio: ['ignore', output, output],
 		detached: true,
@@ -172,7 +174,7 @@ async function startN8n({ port, userFolder, extra, logFile, timeoutMs = 240_000 
 		}
 	};
 	try {
-		await untilN8nAnswers(`http://127.0.0.1:${port}/healthz/readiness`, {
+		await untilN8nAnswers(`http://127.0.0.1:${healthPort}/healthz/readiness`, {
 			isReady: (response) => response.ok,
 			as: 'ready',
 			timeoutMs,

@@ -80,9 +80,12 @@ function sandboxCredentials(sandboxUrl, tokens) {
 	];
 }
 
-/** Imports credentials and workflows with n8n's own CLI, before n8n starts. */
-function importIntoN8n({ userFolder, port, credentials, workflowFolders, activate = [] }) {
-	const env = n8nEnvironment({ port, userFolder });
+/**
+ * Imports credentials and workflows with n8n's own CLI, before n8n starts; `extra` is more of n8n's
+ * environment (queue mode's database).
+ */
+function importIntoN8n({ userFolder, port, credentials, workflowFolders, activate = [], extra = {} }) {
+	const env = n8nEnvironment({ port, userFolder, extra });
 	const credentialsFile = join(userFolder, 'sandbox-credentials.json');
 	writeFileSync(credentialsFile, JSON.stringify(credentials, null, 2));
 	runN8nCommand(['import:credentials', `--input=${credentialsFile}`], env);

@@ -6,9 +6,9 @@ export const n8nUrl = () => process.env.E2E_N8N_URL as string;
 
 const session = () => ({ cookie: process.env.E2E_N8N_COOKIE as string });
 
-/** POSTs to a production webhook of an active workflow. */
-export async function callWorkflow(path: string, body: unknown) {
-	const response = await fetch(`${n8nUrl()}/webhook/${path}`, {
+/** POSTs to a production webhook of an active workflow (at `baseUrl`: the queue-mode suite's webhook processor). */
+export async function callWorkflow(path: string, body: unknown, baseUrl = n8nUrl()) {
+	const response = await fetch(`${baseUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(body),
