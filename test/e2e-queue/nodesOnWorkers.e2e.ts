@@ -7,6 +7,7 @@
  */
 import { createHmac } from 'node:crypto';
 
+import { EVERY_AFOSTO_NODE, everyAfostoNodeOutput } from '../e2e/afostoEveryNode';
 import { executionsOf, outputsOf, rest, until } from '../e2e/n8nApi';
 import type { ExecutionSummary } from '../e2e/n8nApi';
 import { callWorkflow, nextExecution, processesThatStarted, webhookUrl, workerRoles } from './queueApi';
@@ -65,9 +66,7 @@ describe('each node kind of the package on a worker, through the webhook process
 		expect((await callWorkflow('e2e-afosto-every-node', {})).status).toBe(200);
 
 		const execution = await succeededOnOneWorker('e2eAfostoEveryNode', before);
-		const nodes = ['Afosto Catalog', 'Afosto Contacts', 'Afosto Content', 'Afosto Fulfilment', 'Afosto IAM', 'Afosto Messaging', 'Afosto Platform', 'Afosto WMS'];
-		const firstTwo = [{ id: 'item-1' }, { id: 'item-2' }];
-		expect(outputsOf(execution, nodes)).toEqual(Object.fromEntries(nodes.map((name) => [name, firstTwo])));
+		expect(outputsOf(execution, EVERY_AFOSTO_NODE)).toEqual(everyAfostoNodeOutput());
 	});
 
 	it("runs MasStack Update Barring on a worker, and the MasStack Trigger takes the sandbox's callback at the webhook processor", async () => {

@@ -8,6 +8,7 @@ import { createHmac } from 'node:crypto';
 
 import { callWorkflow, executionsOf, n8nUrl, nodeTypes, outputsOf, rest, until } from './n8nApi';
 import { afostoListRecords } from '../../sandbox/contracts/afosto';
+import { EVERY_AFOSTO_NODE, everyAfostoNodeOutput } from './afostoEveryNode';
 
 describe('n8n-nodes-telco-partners in a real n8n', () => {
 	it('loads every node of the package into n8n, each well under 200 KB of types/nodes.json', async () => {
@@ -104,25 +105,13 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 	});
 
 	it('runs one list operation of each other Afosto node in a workflow against the sandbox', async () => {
-		// Each node's list operation in the workflow, and the first two records the sandbox lists for it.
-		const operations: Record<string, string> = {
-			'Afosto Catalog': 'getCatGroups',
-			'Afosto Contacts': 'getRelContacts',
-			'Afosto Content': 'getCntBatches',
-			'Afosto Fulfilment': 'getLcsShipments',
-			'Afosto IAM': 'getIamLogs',
-			'Afosto Messaging': 'getMesConversations',
-			'Afosto Platform': 'getIntAppsStore',
-			'Afosto WMS': 'getWmsRoutes',
-		};
-		const nodes = Object.keys(operations);
 		const answer = await callWorkflow('e2e-afosto-every-node', {});
 		expect(answer.status).toBe(200);
 
 		const [latest] = (await executionsOf('e2eAfostoEveryNode', 1)).results;
 		const execution = await rest<{ status: string; data: string }>(`/executions/${latest.id}`);
 		expect(execution.status).toBe('success');
-		expect(outputsOf(execution, nodes)).toEqual(Object.fromEntries(nodes.map((name) => [name, afostoListRecords(operations[name], 0, 2)])));
+		expect(outputsOf(execution, EVERY_AFOSTO_NODE)).toEqual(everyAfostoNodeOutput());
 	});
 
 	it('subscribes the active Afosto Trigger at the sandbox and starts a run only for a signed delivery', async () => {
