@@ -111,6 +111,8 @@ function multipartParts(rawBody: string, contentType: string): Record<string, { 
  */
 export class ContractServer {
 	readonly received: ReceivedRequest[] = [];
+	/** Every request that arrived, as sent, whether or not a route took it. */
+	readonly arrived: Array<{ method: string; url: string; headers: IncomingHttpHeaders; rawBody: string }> = [];
 	readonly violations: string[] = [];
 	readonly deliveries: CallbackDelivery[] = [];
 	private server?: Server;
@@ -195,6 +197,7 @@ export class ContractServer {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
+		this.arrived.push({ method: request.method ?? '', url: request.url ?? '/', headers: request.headers, rawBody });
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		if (pathname !== undefined) url.pathname = pathname;
 		const method = request.method ?? 'GET';

@@ -6,6 +6,7 @@ import type { AfostoEndpoint } from '../../sandbox/contracts/afosto';
 import { startLoopbackServer, stopServer, urlOf } from '../../sandbox/loopbackServer';
 import { AFOSTO_NODE_CLASSES } from '../../scripts/n8nCore/packageTypes';
 import { runNode } from '../../scripts/n8nCore/runNode';
+import { logWire } from '../harness/wireLog';
 
 // The generator is plain JavaScript tooling: it names the parameters that fill a path.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -76,6 +77,11 @@ beforeAll(async () => {
 	});
 });
 afterAll(async () => await stopServer(server));
+let loggedRequests = 0;
+afterEach(() => {
+	logWire([...wire.values()].slice(loggedRequests).map(({ body, ...request }) => ({ ...request, rawBody: body })));
+	loggedRequests = wire.size;
+});
 
 interface Operation {
 	endpoint: AfostoEndpoint;

@@ -6,6 +6,7 @@ import { ContractServer } from '../../sandbox/contractServer';
 import { postJson } from '../harness/postJson';
 import { runNode } from '../../scripts/n8nCore/runNode';
 import { WaitingRun } from '../harness/waitingRun';
+import { logArrivedAfterEachTest } from '../harness/wireLog';
 
 /** bolttech as the bolttech Catalog API (v4.1) and Verify IMEI (v4) describes it, calling back 20 ms after a catalog action. */
 const callingBack = new ContractServer(bolttechContract, { bearerTokens: [BOLTTECH_TOKEN], callbackDelayMs: 20 });
@@ -19,6 +20,7 @@ afterAll(async () => {
 	await callingBack.stop();
 });
 beforeEach(() => callingBack.reset());
+logArrivedAfterEachTest(callingBack);
 
 const credentialsFor = (server: ContractServer) => ({ bolttechApi: { baseUrl: server.url, accessToken: BOLTTECH_TOKEN } });
 const getStock = { resource: 'catalog', operation: 'getStock', productCode: 'RENTAL-ES-01', timeoutMinutes: 10 };

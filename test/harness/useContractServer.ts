@@ -1,5 +1,6 @@
 import { ContractServer } from '../../sandbox/contractServer';
 import type { PartnerContract } from '../../sandbox/contractServer';
+import { logArrivedAfterEachTest } from './wireLog';
 
 /**
  * Starts a partner's contract server for one test file (fresh request log per test) and stops it
@@ -14,5 +15,6 @@ export function useContractServer(contract: PartnerContract, bearerTokens: strin
 		await server.stop();
 	});
 	beforeEach(() => server.reset());
+	logArrivedAfterEachTest(server);
 	return server;
 }

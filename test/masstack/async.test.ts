@@ -7,6 +7,7 @@ import { postJson } from '../harness/postJson';
 import { executeTestWorkflow, runNode, startingWith } from '../../scripts/n8nCore/runNode';
 import { testWorkflow } from '../../scripts/n8nCore/testWorkflow';
 import { WaitingRun } from '../harness/waitingRun';
+import { logArrivedAfterEachTest } from '../harness/wireLog';
 
 /** MasStack as the partner documents describe it, calling back 20 ms after accepting an operation. */
 const callingBack = new ContractServer(masStackContract, { bearerTokens: [MASSTACK_TOKEN], callbackDelayMs: 20 });
@@ -20,6 +21,7 @@ afterAll(async () => {
 	await callingBack.stop();
 });
 beforeEach(() => callingBack.reset());
+logArrivedAfterEachTest(callingBack);
 
 const barRoaming = {
 	resource: 'barring',
