@@ -2,8 +2,9 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { INodeParameters, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
 
 import { startLoopbackServer, stopServer, urlOf } from '../../sandbox/loopbackServer';
-import { AFOSTO_NODE_CLASSES } from '../../scripts/n8nCore/packageTypes';
 import { runNode } from '../../scripts/n8nCore/runNode';
+import { afostoOperations } from './afostoOperations';
+import type { AfostoOperation } from './afostoOperations';
 import REQUEST_EXAMPLES from './fixtures/requestExamples.json';
 
 /**
@@ -189,36 +190,12 @@ function differences(example: Example, sent: unknown, at = 'body'): string[] {
 
 // ---- The operations, as the nodes describe them ---------------------------------------------
 
-interface Operation {
-	/** "METHOD /path", as the reference writes it */
-	endpoint: string;
-	nodeName: string;
-	resource: string;
-	operation: string;
-	/** The properties n8n shows for this operation. */
-	shown: INodeProperties[];
-}
+type Operation = AfostoOperation & { endpoint: string };
 
 const operations = new Map<string, Operation[]>();
-for (const NodeClass of AFOSTO_NODE_CLASSES) {
-	const { description } = new NodeClass();
-	for (const property of description.properties.filter((candidate) => candidate.name === 'operation')) {
-		const resource = String(property.displayOptions?.show?.resource?.[0]);
-		for (const option of property.options as INodePropertyOptions[]) {
-			const request = option.routing?.request;
-			// The file upload is a custom operation (upload.test.ts); it has no Request Example.
-			if (!request) continue;
-			const endpoint = `${request.method} ${request.url}`;
-			const shown = description.properties.filter(
-				(candidate) =>
-					(candidate.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) &&
-					(candidate.displayOptions?.show?.operation as string[] | undefined)?.includes(String(option.value)),
-			);
-			const list = operations.get(endpoint) ?? [];
-			list.push({ endpoint, nodeName: description.name, resource, operation: String(option.value), shown });
-			operations.set(endpoint, list);
-		}
-	}
+// The file upload is a custom operation (upload.test.ts), without a request URL; it has no Request Example.
+for (const operation of afostoOperations().filter((candidate): candidate is Operation => candidate.endpoint !== undefined)) {
+	operations.set(operation.endpoint, [...(operations.get(operation.endpoint) ?? []), operation]);
 }
 
 const BODY_PARAMETERS = new Set(['resource', 'operation', 'bodyMode', 'bodyJson', 'bodyFields']);
