@@ -32,8 +32,4 @@ describe('the generated Afosto nodes', () => {
 		const onDisk = AFOSTO_NODES.flatMap(({ className }) => filesBelow(join(ROOT, 'nodes', className)));
 		expect(onDisk.filter((path) => !(path in generated))).toEqual([]);
 	});
-
-	it('are the same on every run', () => {
-		expect(generateAfostoNodes(JSON.parse(readFileSync(SPEC_PATH, 'utf8')))).toEqual(generated);
-	});
 });

@@ -1,36 +1,38 @@
-import type { IDataObject, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AFOSTO_BINARY_SAMPLE, AFOSTO_ENDPOINTS, sendsBodyAsQuery } from '../../sandbox/contracts/afosto';
 import type { AfostoEndpoint } from '../../sandbox/contracts/afosto';
 import { AFOSTO_TOKEN, useAfostoServer } from '../harness/afostoSetup';
-import { AFOSTO_NODE_CLASSES } from '../../scripts/n8nCore/packageTypes';
 import { runNode } from '../../scripts/n8nCore/runNode';
+import { afostoOperations } from './afostoOperations';
+import type { AfostoOperation } from './afostoOperations';
+import REFERENCE_ENDPOINTS from './fixtures/endpoints.json';
 
-// The generator is plain JavaScript tooling: it names the parameters that fill a path.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { pathParameterName } = require('../../scripts/afosto/generateNodes.js') as { pathParameterName: (name: string) => string };
+/**
+ * Every operation of the Afosto nodes against the endpoints of the Afosto API reference: one
+ * operation per distinct endpoint (the list test/afosto/fixtures/readRequestExamples.js reads from
+ * the reference, apart from the generator and its spec), and, run through n8n-core against the
+ * Afosto sandbox, each fills its path in order, authenticates, and reads the answer (pages,
+ * binary files). What the bodies carry is checked against the reference's Request Examples in
+ * requestExamples.test.ts; the bodies here are only what the sandbox accepts.
+ */
 
 const { server, tokenCredentials: credentials } = useAfostoServer();
 
-interface OperationLocation {
-	nodeName: string;
-	resource: string;
-	option: INodePropertyOptions;
-	properties: INodeProperties[];
-}
+/** The file upload is a custom operation: its request is made by its own code, not by a routing URL. */
+const CUSTOM_OPERATIONS: Record<string, string> = { postCntFilesUploadBySignature: 'POST /cnt/files/upload/{signature}' };
 
-/** Where each operation value sits: which node, which resource. */
-const operations = new Map<string, OperationLocation[]>();
-for (const NodeClass of AFOSTO_NODE_CLASSES) {
-	const { description } = new NodeClass();
-	for (const property of description.properties.filter((candidate) => candidate.name === 'operation')) {
-		const resource = String(property.displayOptions?.show?.resource?.[0]);
-		for (const option of property.options as INodePropertyOptions[]) {
-			const list = operations.get(String(option.value)) ?? [];
-			list.push({ nodeName: description.name, resource, option, properties: description.properties });
-			operations.set(String(option.value), list);
-		}
-	}
+const operations = afostoOperations();
+const endpointOf = (operation: AfostoOperation) => operation.endpoint ?? CUSTOM_OPERATIONS[operation.operation];
+
+const camelCase = (name: string) => name.replace(/[_-](\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/** The field that fills a path placeholder: the shown required field named like it (`Value` added where the name is taken). */
+function pathFieldOf(operation: AfostoOperation, placeholder: string): string {
+	const names = operation.shown.filter((property) => property.required).map((property) => property.name);
+	const name = [camelCase(placeholder), `${camelCase(placeholder)}Value`].find((candidate) => names.includes(candidate));
+	if (!name) throw new Error(`${endpointOf(operation)}: no required field fills {${placeholder}} (shown: ${names.join(', ')})`);
+	return name;
 }
 
 function sampleValue(type: string, oneOf?: unknown[]): unknown {
@@ -42,71 +44,62 @@ function sampleValue(type: string, oneOf?: unknown[]): unknown {
 	return {};
 }
 
-/** A body of the right shape: each field with a value of its type, in a list for list bodies. */
+/** A body the sandbox accepts: each field with a value of its type, in a list for list bodies. */
 function sampleBody(endpoint: AfostoEndpoint): unknown {
 	const object = Object.fromEntries((endpoint.body?.fields ?? []).map((field) => [field.name, sampleValue(field.type, (field as { enum?: unknown[] }).enum)]));
 	if (endpoint.body?.kind === 'array') return endpoint.body.fields.length ? [object] : ['sample'];
 	return object;
 }
 
-/** The node's parameters for an endpoint: path values filled in, the body as JSON. */
-function parametersFor(endpoint: AfostoEndpoint, location: OperationLocation) {
-	// A custom operation (the file upload) has no routing; its path values come from Afosto.
-	const url = location.option.routing ? endpoint.path : endpoint.path.replace(/\{signature\}/, 'upload-signature-1');
-	const pathParameterNames = [...url.matchAll(/\{(\w+)\}/g)].map((match) => pathParameterName(match[1]));
-	const parameters: INodeParameters = { resource: location.resource, operation: endpoint.id };
-	const values = pathParameterNames.map((name) => `v-${name}`);
-	pathParameterNames.forEach((name, index) => (parameters[name] = values[index]));
-	let index = 0;
-	const expectedPath = location.option.routing ? endpoint.path.replace(/\{[^}]+\}/g, () => values[index++]) : url;
-	const body = sampleBody(endpoint);
-	if (sendsBodyAsQuery(endpoint)) {
-		parameters.additionalFields = body as INodeParameters;
-	} else if (endpoint.body) {
-		const typed = location.properties.some(
-			(property) => property.name === 'bodyMode' && (property.displayOptions?.show?.operation as string[]).includes(endpoint.id),
-		);
-		if (typed) parameters.bodyMode = 'json';
-		parameters.bodyJson = JSON.stringify(body);
+/** The node's parameters for an endpoint: a distinct value for each path field, a body as JSON. */
+function parametersFor(endpoint: AfostoEndpoint, operation: AfostoOperation) {
+	// The upload's signature comes from Afosto (the sandbox's signature answer), not from a field.
+	const custom = !operation.endpoint;
+	const path = custom ? endpoint.path.replace(/\{signature\}/, 'upload-signature-1') : endpoint.path;
+	const parameters: INodeParameters = { resource: operation.resource, operation: operation.operation };
+	const expectedPath = path.replace(/\{([^}]+)\}/g, (_, placeholder: string) => {
+		const value = `v-${placeholder}`;
+		parameters[pathFieldOf(operation, placeholder)] = value;
+		return value;
+	});
+	if (sendsBodyAsQuery(endpoint)) parameters.additionalFields = sampleBody(endpoint) as INodeParameters;
+	else if (endpoint.body) {
+		if (operation.shown.some((property) => property.name === 'bodyMode')) parameters.bodyMode = 'json';
+		parameters.bodyJson = JSON.stringify(sampleBody(endpoint));
 	}
 	if (endpoint.response.paging === 'header-cursor') parameters.limit = 2;
-	return { parameters, expectedPath, body };
+	return { parameters, expectedPath };
 }
 
 describe('every Afosto endpoint of the Afosto API reference is one operation', () => {
-	it('maps the 544 distinct endpoints to exactly one operation each, and nothing else', () => {
-		expect(AFOSTO_ENDPOINTS).toHaveLength(544);
-		expect(new Set(AFOSTO_ENDPOINTS.map((endpoint) => `${endpoint.method} ${endpoint.path}`)).size).toBe(544);
-		for (const endpoint of AFOSTO_ENDPOINTS) expect([endpoint.id, operations.get(endpoint.id)?.length]).toEqual([endpoint.id, 1]);
-		expect(operations.size).toBe(544);
+	it('has exactly one operation for each of the reference\'s 544 distinct endpoints, and nothing else', () => {
+		expect(REFERENCE_ENDPOINTS).toHaveLength(544);
+		expect(operations.map(endpointOf).sort()).toEqual([...REFERENCE_ENDPOINTS].sort());
 	});
 
+	const byEndpoint = new Map(operations.map((operation) => [endpointOf(operation), operation]));
 	it.each(AFOSTO_ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint] as const))(
-		'%s',
-		async (_label, endpoint) => {
-			const [location] = operations.get(endpoint.id)!;
-			const { parameters, expectedPath, body } = parametersFor(endpoint, location);
+		'%s fills its path in order, sends the bearer token and reads the answer',
+		async (label, endpoint) => {
+			const operation = byEndpoint.get(label)!;
+			const { parameters, expectedPath } = parametersFor(endpoint, operation);
 
 			// The sandbox keeps webhook subscriptions; here every id exists.
 			if (/^(get|delete)MesWebhooksSubscriptionsById$/.test(endpoint.id)) {
 				server.scriptNext(endpoint.id, () => ({ status: 200, body: { id: 'v-id' } }));
 			}
-			const upload = !location.option.routing;
-			const binaryItems = upload
-				? [{ json: {}, binary: { data: { data: Buffer.from('file').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt' } } }]
-				: undefined;
-			const result = await runNode({ type: location.nodeName, parameters, credentials: credentials(), binaryItems });
+			const binaryItems = operation.endpoint
+				? undefined
+				: [{ json: {}, binary: { data: { data: Buffer.from('file').toString('base64'), mimeType: 'text/plain', fileName: 'a.txt' } } }];
+			const result = await runNode({ type: operation.nodeName, parameters, credentials: credentials(), binaryItems });
 
 			expect(result.error).toBeUndefined();
 			server.assertNoViolations();
 			const [request] = server.requestsTo(endpoint.id);
 			expect([request.method, request.path]).toEqual([endpoint.method, expectedPath]);
 			expect(request.headers.authorization).toBe(`Bearer ${AFOSTO_TOKEN}`);
-			if (sendsBodyAsQuery(endpoint)) expect(request.query).toEqual(body);
-			else if (endpoint.body) {
-				const sent = request.body ?? (Array.isArray(body) ? [] : {});
-				expect(sent).toEqual(body);
-				// A body that is empty is not sent, and then no Content-Type either.
+			// A body that is empty is not sent, and then no Content-Type either.
+			if (endpoint.body && !sendsBodyAsQuery(endpoint)) {
 				expect(request.headers['content-type']).toEqual(request.rawBody ? expect.stringMatching(/^application\/json/) : undefined);
 			}
 			if (endpoint.response.paging === 'header-cursor') {
