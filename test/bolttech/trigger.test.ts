@@ -1,6 +1,6 @@
 import { NodeHelpers } from 'n8n-workflow';
 
-import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
+import { BolttechTrigger } from '../../nodes/Bolttech/BolttechTrigger.node';
 import { checkCallbackSecret } from '../../nodes/shared/callbackSecurity';
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
 import { postJson as post } from '../harness/postJson';

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../shared/invalidInput';
 import { requiredText, sendChecked } from '../../../shared/valueChecks';
 import type { ValueCheck } from '../../../shared/valueChecks';
-import { PAYLOAD_JSON_FIELD } from '../../shared/jsonPayload';
+import { PAYLOAD_JSON_FIELD } from './jsonPayload';
 
 /**
  * An action id as the bolttech Actions API spells them (GeneralActionEnum: imei_verification,

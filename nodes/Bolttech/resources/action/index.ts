@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { setPayloadFromJson } from '../../shared/jsonPayload';
+import { setPayloadFromJson } from './jsonPayload';
 import { customActionFields } from './customAction';
 import { validateDocumentFields } from './validateDocument';
 import { buildImeiVerificationPayload, splitResultsPerImei, verifyImeisFields } from './verifyImeis';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PAYLOAD_JSON_FIELD } from '../../shared/jsonPayload';
+import { PAYLOAD_JSON_FIELD } from './jsonPayload';
 
 export const validateDocumentFields: INodeProperties[] = [
 	{

@@ -7,9 +7,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { isImei } from '../../../shared/checkDigits';
+import { isImei } from '../../checkDigits';
 import { invalidInput } from '../../../shared/invalidInput';
-import { toTrimmedList } from '../../../shared/listInput';
+import { toTrimmedList } from '../../listInput';
 import { listOf, requiredText } from '../../../shared/valueChecks';
 
 const showOnlyForVerifyImeis = { show: { resource: ['action'], operation: ['verifyImeis'] } };

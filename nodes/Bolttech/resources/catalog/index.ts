@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { payloadKeyStyleField } from '../../shared/payloadKeys';
+import { payloadKeyStyleField } from './payloadKeys';
 import { catalogConfigurationFields } from './configurationFields';
 import { getRentalPricingFields } from './getRentalPricing';
 import { getStockFields } from './getStock';

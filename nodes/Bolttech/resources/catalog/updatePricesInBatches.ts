@@ -13,10 +13,10 @@ import { httpUrl, optional, requiredText } from '../../../shared/valueChecks';
 import type { RetryPolicy } from '../../../shared/retries';
 import { partnerCredentialType } from '../../../shared/authentication';
 import type { PartnerAuthentication } from '../../../shared/authentication';
-import { payloadInKeyStyle } from '../../shared/payloadKeys';
-import type { PayloadKeyStyle } from '../../shared/payloadKeys';
-import { priceRowReader, skuOf } from '../../shared/priceRows';
-import type { PriceRow } from '../../shared/priceRows';
+import { payloadInKeyStyle } from './payloadKeys';
+import type { PayloadKeyStyle } from './payloadKeys';
+import { priceRowReader, skuOf } from './priceRows';
+import type { PriceRow } from './priceRows';
 import { DEFAULT_BATCH_SIZE } from './updatePrices';
 
 interface BatchSettings {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { isImei } from '../../../shared/checkDigits';
+import { isImei } from '../../checkDigits';
 import { invalidInput } from '../../../shared/invalidInput';
 import { booleanValue, calendarDate, finiteNumber, optional, optionalText, requiredText, sendChecked } from '../../../shared/valueChecks';
 import type { ValueCheck } from '../../../shared/valueChecks';

@@ -10,11 +10,11 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { catalogConfigurationFields } from '../Bolttech/resources/catalog/configurationFields';
-import { getRentalPricingFields } from '../Bolttech/resources/catalog/getRentalPricing';
-import { getStockFields } from '../Bolttech/resources/catalog/getStock';
-import { removeDeviceFields } from '../Bolttech/resources/catalog/removeDevice';
-import { payloadInKeyStyle, payloadKeyStyleField, payloadKeyStyleOf } from '../Bolttech/shared/payloadKeys';
+import { catalogConfigurationFields } from './resources/catalog/configurationFields';
+import { getRentalPricingFields } from './resources/catalog/getRentalPricing';
+import { getStockFields } from './resources/catalog/getStock';
+import { removeDeviceFields } from './resources/catalog/removeDevice';
+import { payloadInKeyStyle, payloadKeyStyleField, payloadKeyStyleOf } from './resources/catalog/payloadKeys';
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';

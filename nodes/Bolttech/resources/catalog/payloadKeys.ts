@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
 
-import { enumValue } from '../../shared/valueChecks';
+import { enumValue } from '../../../shared/valueChecks';
 
 export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
 
