@@ -1,6 +1,54 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
+import { partnerCredentialType } from '../../../shared/authentication';
+import type { PartnerAuthentication } from '../../../shared/authentication';
+import { sendPartnerRequest } from '../../../shared/partnerRequest';
 import { enumValue } from '../../../shared/valueChecks';
+
+/**
+ * The request every catalog operation sends. The bolttech Catalog API (v4.1) and Verify IMEI (v4):
+ * one endpoint, the action chosen by configuration.action_id, its data in "payload".
+ */
+const CATALOG_ACTION_ENDPOINT = { method: 'POST', path: '/v4.1/catalog/action' } as const;
+
+/**
+ * One catalog operation, described once: the option the operation lists show, the action id
+ * bolttech runs, and the fields whose routing puts each value at its wire name and checks it
+ * there (sendChecked). The Bolttech node's routing is built from it (catalogOperationOption), and
+ * so are the requests Bolttech Async and Update Prices send from code (catalogActionBody with
+ * checkedBodyOf over the same fields, sendCatalogAction).
+ */
+export interface CatalogOperation {
+	option: { name: string; value: string; action: string; description: string };
+	actionId: string;
+	fields: INodeProperties[];
+	/** The operation is code (a custom operation of the Bolttech node), not routing. */
+	sentFromCode?: true;
+}
+
+/** The operation list's option of a catalog operation, with its routing unless it is sent from code. */
+export function catalogOperationOption(operation: CatalogOperation): INodePropertyOptions {
+	if (operation.sentFromCode) return { ...operation.option };
+	return {
+		...operation.option,
+		routing: {
+			request: {
+				method: CATALOG_ACTION_ENDPOINT.method,
+				url: CATALOG_ACTION_ENDPOINT.path,
+				body: { configuration: { action_id: operation.actionId }, payload: {} },
+			},
+		},
+	};
+}
 
 export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
 
@@ -67,4 +115,37 @@ async function applyPayloadKeyStyle(
 	const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 'snakeCase'), this.getNode(), this.getItemIndex());
 	body.payload = payloadInKeyStyle((body.payload as IDataObject) ?? {}, style);
 	return requestOptions;
+}
+
+/**
+ * The body of a catalog action sent from code, as the routing builds it: the operation's action
+ * id first in "configuration", then the configuration the fields gave (`checked`, from
+ * checkedBodyOf); the payload in the chosen key style.
+ */
+export function catalogActionBody(
+	operation: CatalogOperation,
+	checked: { configuration?: IDataObject; payload?: IDataObject },
+	keyStyle: PayloadKeyStyle,
+): IDataObject {
+	return {
+		configuration: { action_id: operation.actionId, ...checked.configuration },
+		payload: payloadInKeyStyle(checked.payload ?? {}, keyStyle),
+	};
+}
+
+/** Sends a catalog action body from code, signed by the credential the node's Authentication picks. */
+export async function sendCatalogAction(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	statusesHandedBack?: number[],
+): Promise<IN8nHttpFullResponse> {
+	const authentication = context.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication;
+	return await sendPartnerRequest(context, {
+		partner: 'bolttech',
+		credentialType: partnerCredentialType('bolttech', authentication),
+		method: CATALOG_ACTION_ENDPOINT.method,
+		path: CATALOG_ACTION_ENDPOINT.path,
+		body,
+		...(statusesHandedBack ? { statusesHandedBack } : {}),
+	});
 }

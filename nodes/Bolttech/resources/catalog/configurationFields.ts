@@ -1,8 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { httpUrl, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
 
 const showForCatalog = { show: { resource: ['catalog'] } };
+
+/** Where a catalog action carries the URL bolttech posts its result to. */
+const CALLBACK_URL_WIRE_NAME = 'callback_url';
 
 /**
  * `configuration.product_code` and `configuration.callback_url`, carried by every catalog action
@@ -30,7 +33,12 @@ export const catalogConfigurationFields: INodeProperties[] = [
 		description:
 			'Where bolttech posts the result of the action when it finishes; use the URL of a bolttech Trigger node. Left empty, none is sent.',
 		displayOptions: showForCatalog,
-		routing: sendChecked('configuration.callback_url', 'Callback URL', optional(httpUrl)),
+		routing: sendChecked(`configuration.${CALLBACK_URL_WIRE_NAME}`, 'Callback URL', optional(httpUrl)),
 	},
 ];
 
+
+/** A catalog action's configuration with `url` as its callback URL, where the Callback URL field puts it. */
+export function withCallbackUrl(configuration: IDataObject | undefined, url: string): IDataObject {
+	return { ...configuration, [CALLBACK_URL_WIRE_NAME]: url };
+}
