@@ -1,27 +1,8 @@
-import { invalidInput } from '../../../shared/invalidInput';
-import { requiredText, sendChecked } from '../../../shared/valueChecks';
-import type { ValueCheck } from '../../../shared/valueChecks';
+import { sendChecked } from '../../../shared/valueChecks';
+import { actionIdValue } from '../../valueChecks';
 import { PAYLOAD_JSON_FIELD, setPayloadFromJson } from './jsonPayload';
 import { actionRequest } from './actionRequest';
 import type { ActionOperation } from './actionRequest';
-
-/**
- * An action id as the bolttech Actions API spells them (GeneralActionEnum: imei_verification,
- * document_validation): lower-case words joined by underscores.
- */
-const actionIdValue: ValueCheck<string> = (value, field, node, itemIndex) => {
-	const actionId = requiredText(value, field, node, itemIndex);
-	if (!/^[a-z0-9_]+$/.test(actionId)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			field,
-			`"${actionId.length > 40 ? `${actionId.slice(0, 40)}…` : actionId}" is not an action id`,
-			'bolttech action ids are lower-case words joined by underscores, e.g. imei_verification; use the id bolttech gave you.',
-		);
-	}
-	return actionId;
-};
 
 const showOnlyForCustomAction = { show: { resource: ['action'], operation: ['customAction'] } };
 

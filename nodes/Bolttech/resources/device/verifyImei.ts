@@ -1,31 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { isImei } from '../../checkDigits';
-import { invalidInput } from '../../../shared/invalidInput';
-import { booleanValue, calendarDate, finiteNumber, optional, optionalText, requiredText, sendChecked } from '../../../shared/valueChecks';
-import type { ValueCheck } from '../../../shared/valueChecks';
-
-/** An IMEI: 15 digits ending with a Luhn check digit. */
-const imeiValue: ValueCheck<string> = (value, field, node, itemIndex) => {
-	const imei = requiredText(value, field, node, itemIndex);
-	if (!isImei(imei)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			field,
-			`"${imei.length > 20 ? `${imei.slice(0, 20)}…` : imei}" is not a valid IMEI`,
-			'An IMEI has exactly 15 digits and ends with a Luhn check digit; check for typos or a missing digit.',
-		);
-	}
-	return imei;
-};
-
-/** What the customer paid: a number, not below 0. */
-const purchasePriceValue: ValueCheck<number> = (value, field, node, itemIndex) => {
-	const price = finiteNumber(value, field, node, itemIndex);
-	if (price < 0) throw invalidInput(node, itemIndex, field, `(${price}) is below 0`, 'Give what the customer paid, e.g. 1199.99.');
-	return price;
-};
+import { booleanValue, calendarDate, optional, optionalText, sendChecked } from '../../../shared/valueChecks';
+import { imeiValue, purchasePriceValue } from '../../valueChecks';
 
 const showOnlyForVerifyImei = { show: { resource: ['device'], operation: ['verifyImei'] } };
 
