@@ -11,9 +11,15 @@ import type {
 } from 'n8n-workflow';
 
 import { reportsFailure } from './catalogCallback';
-import { catalogActionBody, payloadKeyStyleField, payloadKeyStyleOf, sendCatalogAction } from './resources/catalog/catalogAction';
+import {
+	catalogActionBody,
+	catalogConfigurationFields,
+	payloadKeyStyleField,
+	payloadKeyStyleOf,
+	sendCatalogAction,
+	withCallbackUrl,
+} from './resources/catalog/catalogAction';
 import type { CatalogOperation } from './resources/catalog/catalogAction';
-import { catalogConfigurationFields, withCallbackUrl } from './resources/catalog/configurationFields';
 import { getRentalPricing } from './resources/catalog/getRentalPricing';
 import { getStock } from './resources/catalog/getStock';
 import { removeDevice } from './resources/catalog/removeDevice';

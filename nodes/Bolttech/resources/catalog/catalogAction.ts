@@ -12,11 +12,12 @@ import type {
 import { partnerCredentialType } from '../../../shared/authentication';
 import type { PartnerAuthentication } from '../../../shared/authentication';
 import { sendPartnerRequest } from '../../../shared/partnerRequest';
-import { enumValue } from '../../../shared/valueChecks';
+import { enumValue, httpUrl, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
 
 /**
- * The request every catalog operation sends. The bolttech Catalog API (v4.1) and Verify IMEI (v4):
- * one endpoint, the action chosen by configuration.action_id, its data in "payload".
+ * What every catalog request shares. The bolttech Catalog API (v4.1) and Verify IMEI (v4): one
+ * endpoint, the action chosen by configuration.action_id, the program's product code and an
+ * optional callback URL beside it in "configuration", the action's data in "payload".
  */
 const CATALOG_ACTION_ENDPOINT = { method: 'POST', path: '/v4.1/catalog/action' } as const;
 
@@ -50,6 +51,46 @@ export function catalogOperationOption(operation: CatalogOperation): INodeProper
 	};
 }
 
+const showForCatalog = { show: { resource: ['catalog'] } };
+
+/** Where a catalog action carries the URL bolttech posts its result to. */
+const CALLBACK_URL_WIRE_NAME = 'callback_url';
+
+/**
+ * `configuration.product_code` and `configuration.callback_url`, carried by every catalog action
+ * (the bolttech Catalog API (v4.1) and Verify IMEI (v4) types both as strings): the product code
+ * is required text, the callback URL an http(s) URL or not sent.
+ */
+export const catalogConfigurationFields: INodeProperties[] = [
+	{
+		displayName: 'Product Code',
+		name: 'productCode',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'RENTAL-ES-01',
+		description: 'The ID of your rental program at bolttech',
+		displayOptions: showForCatalog,
+		routing: sendChecked('configuration.product_code', 'Product Code', requiredText),
+	},
+	{
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://your-n8n.example.com/webhook/bolttech-catalog',
+		description:
+			'Where bolttech posts the result of the action when it finishes; use the URL of a bolttech Trigger node. Left empty, none is sent.',
+		displayOptions: showForCatalog,
+		routing: sendChecked(`configuration.${CALLBACK_URL_WIRE_NAME}`, 'Callback URL', optional(httpUrl)),
+	},
+];
+
+/** A catalog action's configuration with `url` as its callback URL, where the Callback URL field puts it. */
+export function withCallbackUrl(configuration: IDataObject | undefined, url: string): IDataObject {
+	return { ...configuration, [CALLBACK_URL_WIRE_NAME]: url };
+}
+
 export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
 
 /**
@@ -76,7 +117,7 @@ export const payloadKeyStyleField: INodeProperties = {
 	],
 	default: 'snakeCase',
 	description: 'How the keys inside "payload" are spelled on the wire',
-	displayOptions: { show: { resource: ['catalog'] } },
+	displayOptions: showForCatalog,
 	// The last catalog field: n8n runs preSends in field order, so the payload is respelled after
 	// every field has put its checked value in.
 	routing: { send: { preSend: [applyPayloadKeyStyle] } },

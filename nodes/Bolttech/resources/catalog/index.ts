@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { catalogOperationOption } from './catalogAction';
+import { catalogConfigurationFields, catalogOperationOption } from './catalogAction';
 import type { CatalogOperation } from './catalogAction';
-import { catalogConfigurationFields } from './configurationFields';
 import { getRentalPricing } from './getRentalPricing';
 import { getStock } from './getStock';
 import { removeDevice } from './removeDevice';
