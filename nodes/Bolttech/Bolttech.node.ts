@@ -1,14 +1,21 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { authenticationField } from '../shared/authentication';
 import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { throwPartnerErrors } from '../shared/partnerError';
 import { actionFields, actionOperations } from './resources/action';
 import { catalogFields, catalogOperations } from './resources/catalog';
+import { payloadKeyStyleField } from './resources/catalog/catalogAction';
 import { updatePricesInBatches } from './resources/catalog/updatePricesInBatches';
 import { deviceFields, deviceOperations } from './resources/device';
-import { authenticationField } from '../shared/authentication';
 
+/**
+ * Besides each operation's own routing (in its file under resources/), every request runs the
+ * hooks listed here: bolttech's error answers become n8n errors (each resource's postReceive), a
+ * catalog payload is respelled in the chosen key style (Payload Keys, after every catalog field),
+ * and the Options field sets the timeout and Content-Type (the last property).
+ */
 const throwOnBolttechError = { output: { postReceive: [throwPartnerErrors('bolttech')] } };
 
 export class Bolttech implements INodeType {
@@ -48,6 +55,7 @@ export class Bolttech implements INodeType {
 			deviceOperations,
 			...actionFields,
 			...catalogFields,
+			payloadKeyStyleField,
 			...deviceFields,
 			declarativeOptionsField('bolttech'),
 		],

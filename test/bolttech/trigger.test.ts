@@ -1,6 +1,7 @@
 import { NodeHelpers } from 'n8n-workflow';
 
-import { BolttechTrigger } from '../../nodes/BolttechTrigger/BolttechTrigger.node';
+import { BolttechTrigger } from '../../nodes/Bolttech/BolttechTrigger.node';
+import { CATALOG_OPERATIONS } from '../../nodes/Bolttech/resources/catalog';
 import { checkCallbackSecret } from '../../nodes/shared/callbackSecurity';
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
 import { postJson as post } from '../harness/postJson';
@@ -155,6 +156,13 @@ describe('Bolttech Trigger in the editor', () => {
 			.filter((property) => NodeHelpers.displayParameter(values!, property, { typeVersion: 2 }, description))
 			.map((property) => property.name);
 	};
+
+	it('accepts the callbacks of every catalog operation by default, each named as its operation and valued by its action id', () => {
+		const actions = description.properties.find((property) => property.name === 'actions');
+
+		expect(actions?.options).toEqual(CATALOG_OPERATIONS.map(({ option, actionId }) => expect.objectContaining({ name: option.name, value: actionId })));
+		expect(actions?.default).toEqual(CATALOG_OPERATIONS.map((operation) => operation.actionId));
+	});
 
 	it('offers the Callback Secret credential, and no deprecation notice on a new node', () => {
 		expect(shown({})).toEqual(expect.arrayContaining(['authentication', 'sharedSecret']));

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
-import { BolttechAsync } from '../../nodes/BolttechAsync/BolttechAsync.node';
+import { BolttechAsync } from '../../nodes/Bolttech/BolttechAsync.node';
 import { useBolttechServer } from '../harness/bolttechSetup';
 import { noOutcomes, summaryLine, throwAwkwardValuesAtEveryField } from '../harness/wireValues';
 import type { WireOperation } from '../harness/wireValues';

@@ -1,4 +1,4 @@
-import { isEan, isImei } from '../../nodes/shared/checkDigits';
+import { isEan, isImei } from '../../nodes/Bolttech/checkDigits';
 import { retryDelaySeconds } from '../../nodes/shared/retryAfter';
 
 describe('check digits', () => {

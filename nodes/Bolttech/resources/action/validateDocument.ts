@@ -1,17 +1,29 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { PAYLOAD_JSON_FIELD, setPayloadFromJson } from './jsonPayload';
+import { actionRequest } from './actionRequest';
+import type { ActionOperation } from './actionRequest';
 
-import { PAYLOAD_JSON_FIELD } from '../../shared/jsonPayload';
-
-export const validateDocumentFields: INodeProperties[] = [
-	{
-		displayName: 'Payload (JSON)',
-		name: PAYLOAD_JSON_FIELD,
-		type: 'json',
-		default: '{\n  "document_type": "",\n  "document_number": ""\n}',
-		required: true,
-		// The bolttech Actions API names the action but not its payload: it is agreed per partner.
-		description:
-			'The document data as your bolttech integration guide defines it; sent as "payload"',
-		displayOptions: { show: { resource: ['action'], operation: ['validateDocument'] } },
+export const validateDocument: ActionOperation = {
+	option: {
+		name: 'Validate Document',
+		value: 'validateDocument',
+		action: 'Validate a document',
+		description: 'Run the document_validation action',
+		routing: {
+			request: actionRequest('document_validation'),
+			send: { preSend: [setPayloadFromJson] },
+		},
 	},
-];
+	fields: [
+		{
+			displayName: 'Payload (JSON)',
+			name: PAYLOAD_JSON_FIELD,
+			type: 'json',
+			default: '{\n  "document_type": "",\n  "document_number": ""\n}',
+			required: true,
+			// The bolttech Actions API names the action but not its payload: it is agreed per partner.
+			description:
+				'The document data as your bolttech integration guide defines it; sent as "payload"',
+			displayOptions: { show: { resource: ['action'], operation: ['validateDocument'] } },
+		},
+	],
+};

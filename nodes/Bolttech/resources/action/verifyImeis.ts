@@ -4,39 +4,53 @@ import type {
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
-import { isImei } from '../../../shared/checkDigits';
+import { isImei } from '../../checkDigits';
 import { invalidInput } from '../../../shared/invalidInput';
-import { toTrimmedList } from '../../../shared/listInput';
+import { toTrimmedList } from '../../listInput';
 import { listOf, requiredText } from '../../../shared/valueChecks';
+import { actionRequest } from './actionRequest';
+import type { ActionOperation } from './actionRequest';
 
 const showOnlyForVerifyImeis = { show: { resource: ['action'], operation: ['verifyImeis'] } };
 
-export const verifyImeisFields: INodeProperties[] = [
-	{
-		displayName: 'Country Code',
-		name: 'countryCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'ES',
-		description: 'Country of the devices, as two letters (ISO 3166 alpha-2)',
-		displayOptions: showOnlyForVerifyImeis,
+export const verifyImeis: ActionOperation = {
+	option: {
+		name: 'Verify IMEIs',
+		value: 'verifyImeis',
+		action: 'Verify a list of device identifiers',
+		description: 'Look up one or many IMEIs and return the device models of each',
+		routing: {
+			request: actionRequest('imei_verification'),
+			send: { preSend: [buildImeiVerificationPayload] },
+			output: { postReceive: [splitResultsPerImei] },
+		},
 	},
-	{
-		displayName: 'IMEIs',
-		name: 'imeis',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '861248007147070, 356938035643809',
-		description:
-			'One or many 15-digit IMEIs, separated by commas or new lines, or an array from an expression',
-		displayOptions: showOnlyForVerifyImeis,
-	},
-];
+	fields: [
+		{
+			displayName: 'Country Code',
+			name: 'countryCode',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'ES',
+			description: 'Country of the devices, as two letters (ISO 3166 alpha-2)',
+			displayOptions: showOnlyForVerifyImeis,
+		},
+		{
+			displayName: 'IMEIs',
+			name: 'imeis',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '861248007147070, 356938035643809',
+			description:
+				'One or many 15-digit IMEIs, separated by commas or new lines, or an array from an expression',
+			displayOptions: showOnlyForVerifyImeis,
+		},
+	],
+};
 
 /** Validates country and IMEIs, then writes the bolttech Actions API payload `{country_code, imei[]}`. */
 export async function buildImeiVerificationPayload(

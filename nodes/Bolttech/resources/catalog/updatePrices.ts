@@ -1,171 +1,184 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { CatalogOperation } from './catalogAction';
 
 const showOnlyForUpdatePrices = { show: { resource: ['catalog'], operation: ['updatePrices'] } };
 
 export const DEFAULT_BATCH_SIZE = 500;
-/** n8n's own default timeout for a request, so leaving the option out keeps the behaviour of earlier versions. */
 
-export const updatePricesFields: INodeProperties[] = [
-	{
-		displayName:
-			'Takes all input items, one per SKU, and sends them to bolttech as price lists: in batches, in order, when Incremental is on; as one whole list when it is off. Each request comes out as one item.',
-		name: 'updatePricesNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: showOnlyForUpdatePrices,
+/**
+ * Update Prices is sent from code (updatePricesInBatches, the Bolttech node's custom operation):
+ * declarative routing sends one request per item, and this batches all items into few requests.
+ */
+export const updatePrices: CatalogOperation = {
+	option: {
+		name: 'Update Prices',
+		value: 'updatePrices',
+		action: 'Update device prices',
+		description: 'Send net prices for many SKUs as price lists, in batches',
 	},
-	{
-		displayName: 'Incremental',
-		name: 'incremental',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether the input holds only the prices that changed since the last upload (sent in batches, each added to bolttech\'s list). Turn off to send the whole price list: it replaces every price bolttech holds, so it goes as one request with all SKUs whatever the batch size, and any invalid item stops the run before anything is sent. bolttech holds either its old list or the whole new one, never part of it.',
-		displayOptions: showOnlyForUpdatePrices,
-	},
-	{
-		displayName: 'Map Prices From',
-		name: 'priceMapping',
-		type: 'options',
-		options: [
-			{
-				name: 'Input Fields',
-				value: 'inputFields',
-				description: 'Read the EAN, partner device ID and net price from the input fields named below (fastest)',
-			},
-			{
-				name: 'Expressions',
-				value: 'expressions',
-				description: 'Compute each value per item with an expression',
-			},
-		],
-		default: 'inputFields',
-		displayOptions: showOnlyForUpdatePrices,
-	},
-	{
-		displayName: 'EAN Field',
-		name: 'eanField',
-		type: 'string',
-		default: 'ean',
-		description: 'Input field with the EAN-8 or EAN-13 of the device (dot notation for nested fields); leave empty if you only send partner device IDs',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
-	},
-	{
-		displayName: 'Partner Device ID Field',
-		name: 'partnerDeviceIdField',
-		type: 'string',
-		default: 'partner_device_id',
-		description: 'Input field with your SKU for the device; leave empty if you only send EANs',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
-	},
-	{
-		displayName: 'Net Price Field',
-		name: 'netPriceField',
-		type: 'string',
-		default: 'price_net',
-		required: true,
-		description: 'Input field with the net price, in the unit chosen below',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
-	},
-	{
-		displayName: 'EAN',
-		name: 'ean',
-		type: 'string',
-		default: '={{ $json.ean }}',
-		description: 'EAN-8 or EAN-13 of the device; give an EAN, a partner device ID or both',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
-	},
-	{
-		displayName: 'Partner Device ID',
-		name: 'partnerDeviceId',
-		type: 'string',
-		default: '={{ $json.partner_device_id }}',
-		description: 'Your SKU for the device, as agreed with bolttech during onboarding',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
-	},
-	{
-		displayName: 'Net Price',
-		name: 'netPrice',
-		type: 'string',
-		default: '={{ $json.price_net }}',
-		required: true,
-		description: 'The net price of the device, in the unit chosen below',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
-	},
-	{
-		displayName: 'Price Unit',
-		name: 'priceUnit',
-		type: 'options',
-		options: [
-			{
-				name: 'Minor Units (e.g. Cents)',
-				value: 'minor',
-				description: 'Whole numbers such as 899900 for 8,999.00',
-			},
-			{
-				name: 'Major Units (e.g. Euros)',
-				value: 'major',
-				description: 'Amounts such as 8999.00, converted to minor units before sending',
-			},
-		],
-		default: 'minor',
-		description: 'Bolttech expects price_net as an integer in minor units',
-		displayOptions: showOnlyForUpdatePrices,
-	},
-	{
-		displayName: 'Decimal Places',
-		name: 'decimalPlaces',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 4 },
-		default: 2,
-		description: 'Minor units per major unit as a power of ten: 2 for EUR or USD, 0 for JPY, 3 for KWD',
-		displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceUnit: ['major'] } },
-	},
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: DEFAULT_BATCH_SIZE,
-		description:
-			'How many SKUs each price list request carries when Incremental is on. With Incremental off the whole list goes in one request, whatever this says.',
-		displayOptions: showOnlyForUpdatePrices,
-	},
-	{
-		displayName: 'Options',
-		name: 'priceSyncOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: showOnlyForUpdatePrices,
-		options: [
-			{
-				displayName: 'Max Retries per Batch',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10 },
-				default: 3,
-				description:
-					'How often a batch is sent again after a 429, 500, 502, 503 or 504 answer, a reset connection or a timeout before it counts as failed. Sending the same prices again is safe.',
-			},
-			{
-				displayName: 'Max Wait per Retry (Seconds)',
-				name: 'maxRetryWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 60,
-				description:
-					'Upper bound for the wait bolttech asks for in Retry-After; without it, the waits are 1, 2, 4… seconds up to this bound',
-			},
-			{
-				displayName: 'Validate EAN Check Digits',
-				name: 'validateEanCheckDigit',
-				type: 'boolean',
-				default: true,
-				// The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s own example EAN 7350028569832 fails the GS1 check (it should end in 0).
-				description:
-					'Whether to refuse EANs whose GS1 check digit is wrong before sending. Turn off only if bolttech holds such EANs from your onboarding list.',
-			},
-		],
-	},
-];
+	actionId: 'update_price',
+	fields: [
+		{
+			displayName:
+				'Takes all input items, one per SKU, and sends them to bolttech as price lists: in batches, in order, when Incremental is on; as one whole list when it is off. Each request comes out as one item.',
+			name: 'updatePricesNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: showOnlyForUpdatePrices,
+		},
+		{
+			displayName: 'Incremental',
+			name: 'incremental',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether the input holds only the prices that changed since the last upload (sent in batches, each added to bolttech\'s list). Turn off to send the whole price list: it replaces every price bolttech holds, so it goes as one request with all SKUs whatever the batch size, and any invalid item stops the run before anything is sent. bolttech holds either its old list or the whole new one, never part of it.',
+			displayOptions: showOnlyForUpdatePrices,
+		},
+		{
+			displayName: 'Map Prices From',
+			name: 'priceMapping',
+			type: 'options',
+			options: [
+				{
+					name: 'Input Fields',
+					value: 'inputFields',
+					description: 'Read the EAN, partner device ID and net price from the input fields named below (fastest)',
+				},
+				{
+					name: 'Expressions',
+					value: 'expressions',
+					description: 'Compute each value per item with an expression',
+				},
+			],
+			default: 'inputFields',
+			displayOptions: showOnlyForUpdatePrices,
+		},
+		{
+			displayName: 'EAN Field',
+			name: 'eanField',
+			type: 'string',
+			default: 'ean',
+			description: 'Input field with the EAN-8 or EAN-13 of the device (dot notation for nested fields); leave empty if you only send partner device IDs',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
+		},
+		{
+			displayName: 'Partner Device ID Field',
+			name: 'partnerDeviceIdField',
+			type: 'string',
+			default: 'partner_device_id',
+			description: 'Input field with your SKU for the device; leave empty if you only send EANs',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
+		},
+		{
+			displayName: 'Net Price Field',
+			name: 'netPriceField',
+			type: 'string',
+			default: 'price_net',
+			required: true,
+			description: 'Input field with the net price, in the unit chosen below',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['inputFields'] } },
+		},
+		{
+			displayName: 'EAN',
+			name: 'ean',
+			type: 'string',
+			default: '={{ $json.ean }}',
+			description: 'EAN-8 or EAN-13 of the device; give an EAN, a partner device ID or both',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
+		},
+		{
+			displayName: 'Partner Device ID',
+			name: 'partnerDeviceId',
+			type: 'string',
+			default: '={{ $json.partner_device_id }}',
+			description: 'Your SKU for the device, as agreed with bolttech during onboarding',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
+		},
+		{
+			displayName: 'Net Price',
+			name: 'netPrice',
+			type: 'string',
+			default: '={{ $json.price_net }}',
+			required: true,
+			description: 'The net price of the device, in the unit chosen below',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceMapping: ['expressions'] } },
+		},
+		{
+			displayName: 'Price Unit',
+			name: 'priceUnit',
+			type: 'options',
+			options: [
+				{
+					name: 'Minor Units (e.g. Cents)',
+					value: 'minor',
+					description: 'Whole numbers such as 899900 for 8,999.00',
+				},
+				{
+					name: 'Major Units (e.g. Euros)',
+					value: 'major',
+					description: 'Amounts such as 8999.00, converted to minor units before sending',
+				},
+			],
+			default: 'minor',
+			description: 'Bolttech expects price_net as an integer in minor units',
+			displayOptions: showOnlyForUpdatePrices,
+		},
+		{
+			displayName: 'Decimal Places',
+			name: 'decimalPlaces',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 4 },
+			default: 2,
+			description: 'Minor units per major unit as a power of ten: 2 for EUR or USD, 0 for JPY, 3 for KWD',
+			displayOptions: { show: { ...showOnlyForUpdatePrices.show, priceUnit: ['major'] } },
+		},
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_BATCH_SIZE,
+			description:
+				'How many SKUs each price list request carries when Incremental is on. With Incremental off the whole list goes in one request, whatever this says.',
+			displayOptions: showOnlyForUpdatePrices,
+		},
+		{
+			displayName: 'Options',
+			name: 'priceSyncOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: showOnlyForUpdatePrices,
+			options: [
+				{
+					displayName: 'Max Retries per Batch',
+					name: 'maxRetries',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 10 },
+					default: 3,
+					description:
+						'How often a batch is sent again after a 429, 500, 502, 503 or 504 answer, a reset connection or a timeout before it counts as failed. Sending the same prices again is safe.',
+				},
+				{
+					displayName: 'Max Wait per Retry (Seconds)',
+					name: 'maxRetryWaitSeconds',
+					type: 'number',
+					typeOptions: { minValue: 0 },
+					default: 60,
+					description:
+						'Upper bound for the wait bolttech asks for in Retry-After; without it, the waits are 1, 2, 4… seconds up to this bound',
+				},
+				{
+					displayName: 'Validate EAN Check Digits',
+					name: 'validateEanCheckDigit',
+					type: 'boolean',
+					default: true,
+					// The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s own example EAN 7350028569832 fails the GS1 check (it should end in 0).
+					description:
+						'Whether to refuse EANs whose GS1 check digit is wrong before sending. Turn off only if bolttech holds such EANs from your onboarding list.',
+				},
+			],
+		},
+	],
+	sentFromCode: true,
+};

@@ -7,22 +7,18 @@ import type {
 } from 'n8n-workflow';
 
 import { asNodeError, partnerApiError } from '../../../shared/partnerError';
-import { sendPartnerRequest } from '../../../shared/partnerRequest';
 import { RETRYABLE_STATUSES, sendWithRetries } from '../../../shared/retries';
-import { httpUrl, optional, requiredText } from '../../../shared/valueChecks';
 import type { RetryPolicy } from '../../../shared/retries';
-import { partnerCredentialType } from '../../../shared/authentication';
-import type { PartnerAuthentication } from '../../../shared/authentication';
-import { payloadInKeyStyle } from '../../shared/payloadKeys';
-import type { PayloadKeyStyle } from '../../shared/payloadKeys';
-import { priceRowReader, skuOf } from '../../shared/priceRows';
-import type { PriceRow } from '../../shared/priceRows';
-import { DEFAULT_BATCH_SIZE } from './updatePrices';
+import { checkedBodyOf } from '../../../shared/valueChecks';
+import { catalogActionBody, catalogConfigurationFields, sendCatalogAction } from './catalogAction';
+import type { PayloadKeyStyle } from './catalogAction';
+import { priceRowReader, skuOf } from './priceRows';
+import type { PriceRow } from './priceRows';
+import { DEFAULT_BATCH_SIZE, updatePrices } from './updatePrices';
 
 interface BatchSettings {
-	credentialType: string;
-	productCode: string;
-	callbackUrl?: string;
+	/** Product code and callback URL, checked as the other catalog operations check them. */
+	configuration: IDataObject;
 	keyStyle: PayloadKeyStyle;
 	incremental: boolean;
 	retryPolicy: RetryPolicy;
@@ -55,14 +51,7 @@ function priceListBody(settings: BatchSettings, rows: PriceRow[]): IDataObject {
 		incremental: settings.incremental,
 		asset_model_prices: rows.map((row) => row.wire),
 	};
-	return {
-		configuration: {
-			action_id: 'update_price',
-			product_code: settings.productCode,
-			...(settings.callbackUrl ? { callback_url: settings.callbackUrl } : {}),
-		},
-		payload: payloadInKeyStyle(payload, settings.keyStyle),
-	};
+	return catalogActionBody(updatePrices, { configuration: settings.configuration, payload }, settings.keyStyle);
 }
 
 /**
@@ -80,14 +69,7 @@ async function sendBatch(context: IExecuteFunctions, settings: BatchSettings, bo
 	try {
 		({ answer: response } = await sendWithRetries(settings.retryPolicy, async (attempt) => {
 			attempts = attempt;
-			return await sendPartnerRequest(context, {
-				partner: 'bolttech',
-				credentialType: settings.credentialType,
-				method: 'POST',
-				path: '/v4.1/catalog/action',
-				body,
-				statusesHandedBack: RETRYABLE_STATUSES,
-			});
+			return await sendCatalogAction(context, body, RETRYABLE_STATUSES);
 		}));
 	} catch (error) {
 		const nodeError = asNodeError(context.getNode(), error, 0);
@@ -102,13 +84,11 @@ async function sendBatch(context: IExecuteFunctions, settings: BatchSettings, bo
 	return { ok: true, answer: response.body as IDataObject, attempts };
 }
 
-function readSettings(context: IExecuteFunctions, credentialType: string): BatchSettings {
+function readSettings(context: IExecuteFunctions): BatchSettings {
 	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	return {
-		credentialType,
-		// Checked as the other catalog operations check them: never "null" or "[object Object]" on the wire.
-		productCode: requiredText(context.getNodeParameter('productCode', 0, null), 'Product Code', context.getNode(), 0),
-		callbackUrl: optional(httpUrl)(context.getNodeParameter('callbackUrl', 0, null), 'Callback URL', context.getNode(), 0, context.getTimezone()),
+		// The fields' own checks: never "null" or "[object Object]" on the wire.
+		configuration: (checkedBodyOf(context, catalogConfigurationFields, 0).configuration ?? {}) as IDataObject,
 		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
 		incremental: context.getNodeParameter('incremental', 0, true) as boolean,
 		retryPolicy: {
@@ -201,11 +181,7 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	}
 	if (rows.length === 0) return [output];
 
-	const credentialType = partnerCredentialType(
-		'bolttech',
-		this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication,
-	);
-	const settings = readSettings(this, credentialType);
+	const settings = readSettings(this);
 	if (!settings.incremental && output.length) {
 		// A whole list without the refused items would delete their prices at bolttech.
 		const error = `Price list not sent: ${output.length} of ${items.length} items are invalid, and with Incremental off the list would replace bolttech's without them, removing their prices`;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { verifyImeiFields } from './verifyImei';
+import { verifyImei } from './verifyImei';
 
 export const deviceOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -9,15 +9,7 @@ export const deviceOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['device'] } },
 	default: 'verifyImei',
-	options: [
-		{
-			name: 'Verify IMEI',
-			value: 'verifyImei',
-			action: 'Verify an IMEI',
-			description: 'Check one IMEI against blacklists, stolen registries and manufacturer data',
-			routing: { request: { method: 'POST', url: '/v4/verify/imei' } },
-		},
-	],
+	options: [verifyImei.option],
 };
 
-export const deviceFields: INodeProperties[] = [...verifyImeiFields];
+export const deviceFields: INodeProperties[] = [...verifyImei.fields];

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -10,15 +10,21 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { catalogConfigurationFields } from '../Bolttech/resources/catalog/configurationFields';
-import { getRentalPricingFields } from '../Bolttech/resources/catalog/getRentalPricing';
-import { getStockFields } from '../Bolttech/resources/catalog/getStock';
-import { removeDeviceFields } from '../Bolttech/resources/catalog/removeDevice';
-import { payloadInKeyStyle, payloadKeyStyleField, payloadKeyStyleOf } from '../Bolttech/shared/payloadKeys';
-import { authenticationField, partnerCredentialType } from '../shared/authentication';
-import type { PartnerAuthentication } from '../shared/authentication';
+import { reportsFailure } from './catalogCallback';
+import {
+	catalogActionBody,
+	catalogConfigurationFields,
+	payloadKeyStyleField,
+	payloadKeyStyleOf,
+	sendCatalogAction,
+	withCallbackUrl,
+} from './resources/catalog/catalogAction';
+import type { CatalogOperation } from './resources/catalog/catalogAction';
+import { getRentalPricing } from './resources/catalog/getRentalPricing';
+import { getStock } from './resources/catalog/getStock';
+import { removeDevice } from './resources/catalog/removeDevice';
+import { authenticationField } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
-import { sendPartnerRequest } from '../shared/partnerRequest';
 import { optionsField } from '../shared/requestTimeout';
 import { checkedBodyOf } from '../shared/valueChecks';
 import {
@@ -33,12 +39,15 @@ import {
 	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
 
-/** The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s action ids of the catalog actions that take a callback URL, by operation. */
-const ACTION_IDS: Record<string, string> = {
-	getRentalPricing: 'get_pricing',
-	getStock: 'get_stock',
-	removeDevice: 'remove_device',
-};
+/** The catalog operations that take a callback URL, with what the action list says of each here. */
+const WAITING_OPERATIONS: Array<{ operation: CatalogOperation; action: string }> = [
+	{ operation: getRentalPricing, action: 'Get rental pricing and wait for the callback' },
+	{ operation: getStock, action: 'Get stock and wait for the callback' },
+	{ operation: removeDevice, action: 'Remove a device and wait for the callback' },
+];
+
+/** The Bolttech node's fields, but the callback URL is this execution's. */
+const configurationFields = catalogConfigurationFields.filter((field) => field.name !== 'callbackUrl');
 
 const properties: INodeProperties[] = [
 	{
@@ -62,28 +71,17 @@ const properties: INodeProperties[] = [
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Get Rental Pricing', value: 'getRentalPricing', action: 'Get rental pricing and wait for the callback' },
-			{ name: 'Get Stock', value: 'getStock', action: 'Get stock and wait for the callback' },
-			{ name: 'Remove Device', value: 'removeDevice', action: 'Remove a device and wait for the callback' },
-		],
+		options: WAITING_OPERATIONS.map(({ operation, action }) => ({ name: operation.option.name, value: operation.option.value, action })),
 		default: 'getStock',
 	},
-	// The bolttech node's fields, but the callback URL is this execution's.
-	...catalogConfigurationFields.filter((field) => field.name !== 'callbackUrl'),
-	...removeDeviceFields,
-	...getStockFields,
-	...getRentalPricingFields,
+	...configurationFields,
+	...removeDevice.fields,
+	...getStock.fields,
+	...getRentalPricing.fields,
 	payloadKeyStyleField,
 	callbackTimeoutField,
 	optionsField(),
 ];
-
-/** bolttech documents no callback body; a status that says it failed counts as an error. */
-function reportsFailure(body: IDataObject): boolean {
-	const status = body.status ?? (body.result as IDataObject | undefined)?.status;
-	return typeof status === 'string' && /fail|error|reject/i.test(status);
-}
 
 export class BolttechAsync implements INodeType {
 	description: INodeTypeDescription = {
@@ -109,29 +107,18 @@ export class BolttechAsync implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		refuseSeveralItems(this, this.getInputData());
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const actionId = ACTION_IDS[operation];
-		// The Bolttech node's fields with their own checks: required values present, types as documented.
-		const routed = checkedBodyOf(this, properties, 0);
-		const productCode = (routed.configuration as IDataObject).product_code as string;
-		const payload = (routed.payload ?? {}) as IDataObject;
+		const value = this.getNodeParameter('operation', 0) as string;
+		const operation = WAITING_OPERATIONS.find((waiting) => waiting.operation.option.value === value)?.operation;
+		if (!operation) throw new NodeOperationError(this.getNode(), `Unknown operation "${value}"`);
+		// The operation's fields with their own checks, as the Bolttech node's routing sends them.
+		const checked = checkedBodyOf(this, [...configurationFields, ...operation.fields], 0);
 		const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 0, 'snakeCase'), this.getNode(), 0);
-		const body = {
-			configuration: { action_id: actionId, product_code: productCode, callback_url: resumeUrlFor(this, 'success') },
-			payload: payloadInKeyStyle(payload, style),
-		};
-		const authentication = this.getNodeParameter('authentication', 0) as PartnerAuthentication;
+		const configuration = withCallbackUrl(checked.configuration as IDataObject, resumeUrlFor(this, 'success'));
+		const body = catalogActionBody(operation, { configuration, payload: checked.payload as IDataObject | undefined }, style);
 		return await sendThenWaitForCallback(this, {
 			partner: 'bolttech',
-			send: async () =>
-				await sendPartnerRequest(this, {
-					partner: 'bolttech',
-					credentialType: partnerCredentialType('bolttech', authentication),
-					method: 'POST',
-					path: '/v4.1/catalog/action',
-					body,
-				}),
-			identity: { action_id: actionId, product_code: productCode },
+			send: async () => await sendCatalogAction(this, body),
+			identity: { action_id: operation.actionId, product_code: configuration.product_code },
 		});
 	}
 

@@ -1,0 +1,192 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+import { partnerCredentialType } from '../../../shared/authentication';
+import type { PartnerAuthentication } from '../../../shared/authentication';
+import { sendPartnerRequest } from '../../../shared/partnerRequest';
+import { enumValue, httpUrl, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
+
+/**
+ * What every catalog request shares. The bolttech Catalog API (v4.1) and Verify IMEI (v4): one
+ * endpoint, the action chosen by configuration.action_id, the program's product code and an
+ * optional callback URL beside it in "configuration", the action's data in "payload".
+ */
+const CATALOG_ACTION_ENDPOINT = { method: 'POST', path: '/v4.1/catalog/action' } as const;
+
+/**
+ * One catalog operation, described once: the option the operation lists show, the action id
+ * bolttech runs, and the fields whose routing puts each value at its wire name and checks it
+ * there (sendChecked). The Bolttech node's routing is built from it (catalogOperationOption), and
+ * so are the requests Bolttech Async and Update Prices send from code (catalogActionBody with
+ * checkedBodyOf over the same fields, sendCatalogAction).
+ */
+export interface CatalogOperation {
+	option: { name: string; value: string; action: string; description: string };
+	actionId: string;
+	fields: INodeProperties[];
+	/** The operation is code (a custom operation of the Bolttech node), not routing. */
+	sentFromCode?: true;
+}
+
+/** The operation list's option of a catalog operation, with its routing unless it is sent from code. */
+export function catalogOperationOption(operation: CatalogOperation): INodePropertyOptions {
+	if (operation.sentFromCode) return { ...operation.option };
+	return {
+		...operation.option,
+		routing: {
+			request: {
+				method: CATALOG_ACTION_ENDPOINT.method,
+				url: CATALOG_ACTION_ENDPOINT.path,
+				body: { configuration: { action_id: operation.actionId }, payload: {} },
+			},
+		},
+	};
+}
+
+const showForCatalog = { show: { resource: ['catalog'] } };
+
+/** Where a catalog action carries the URL bolttech posts its result to. */
+const CALLBACK_URL_WIRE_NAME = 'callback_url';
+
+/**
+ * `configuration.product_code` and `configuration.callback_url`, carried by every catalog action
+ * (the bolttech Catalog API (v4.1) and Verify IMEI (v4) types both as strings): the product code
+ * is required text, the callback URL an http(s) URL or not sent.
+ */
+export const catalogConfigurationFields: INodeProperties[] = [
+	{
+		displayName: 'Product Code',
+		name: 'productCode',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'RENTAL-ES-01',
+		description: 'The ID of your rental program at bolttech',
+		displayOptions: showForCatalog,
+		routing: sendChecked('configuration.product_code', 'Product Code', requiredText),
+	},
+	{
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://your-n8n.example.com/webhook/bolttech-catalog',
+		description:
+			'Where bolttech posts the result of the action when it finishes; use the URL of a bolttech Trigger node. Left empty, none is sent.',
+		displayOptions: showForCatalog,
+		routing: sendChecked(`configuration.${CALLBACK_URL_WIRE_NAME}`, 'Callback URL', optional(httpUrl)),
+	},
+];
+
+/** A catalog action's configuration with `url` as its callback URL, where the Callback URL field puts it. */
+export function withCallbackUrl(configuration: IDataObject | undefined, url: string): IDataObject {
+	return { ...configuration, [CALLBACK_URL_WIRE_NAME]: url };
+}
+
+export type PayloadKeyStyle = 'snakeCase' | 'camelCase';
+
+/**
+ * The bolttech Catalog API (v4.1) and Verify IMEI (v4) prints each catalog request twice: the cURL examples use snake_case keys
+ * (`asset_model_prices`, `partner_device_id`), the JSON examples camelCase. The cURL form is what
+ * goes over the wire, so it is the default; camelCase stays one switch away for tenants that
+ * answer to the JSON examples (remove_device and get_pricing only ever show camelCase).
+ */
+export const payloadKeyStyleField: INodeProperties = {
+	displayName: 'Payload Keys',
+	name: 'payloadKeyStyle',
+	type: 'options',
+	options: [
+		{
+			name: 'Snake Case (as in the cURL Examples)',
+			value: 'snakeCase',
+			description: 'For example asset_model_prices, partner_device_id, price_net',
+		},
+		{
+			name: 'Camel Case (as in the JSON Examples)',
+			value: 'camelCase',
+			description: 'For example assetModelPrices, partnerDeviceId, priceNet',
+		},
+	],
+	default: 'snakeCase',
+	description: 'How the keys inside "payload" are spelled on the wire',
+	displayOptions: showForCatalog,
+	// The last catalog field: n8n runs preSends in field order, so the payload is respelled after
+	// every field has put its checked value in.
+	routing: { send: { preSend: [applyPayloadKeyStyle] } },
+};
+
+const keyStyleValue = enumValue(['snakeCase', 'camelCase']);
+
+/** The chosen key style; a value an expression made up is refused rather than read as snake_case. */
+export function payloadKeyStyleOf(value: unknown, node: INode, itemIndex: number): PayloadKeyStyle {
+	return keyStyleValue(value, 'Payload Keys', node, itemIndex, '') as PayloadKeyStyle;
+}
+
+function snakeToCamel(key: string): string {
+	return key.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** Renames every key of `value`, at any depth, from snake_case to camelCase. */
+export function withCamelCaseKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withCamelCaseKeys);
+	if (typeof value !== 'object' || value === null) return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([key, entry]) => [snakeToCamel(key), withCamelCaseKeys(entry)]),
+	);
+}
+
+export function payloadInKeyStyle(payload: IDataObject, style: PayloadKeyStyle): IDataObject {
+	return style === 'camelCase' ? (withCamelCaseKeys(payload) as IDataObject) : payload;
+}
+
+/** preSend: respells `body.payload` (built in snake_case by the routing) in the chosen style. */
+async function applyPayloadKeyStyle(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const body = requestOptions.body as IDataObject;
+	const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 'snakeCase'), this.getNode(), this.getItemIndex());
+	body.payload = payloadInKeyStyle((body.payload as IDataObject) ?? {}, style);
+	return requestOptions;
+}
+
+/**
+ * The body of a catalog action sent from code, as the routing builds it: the operation's action
+ * id first in "configuration", then the configuration the fields gave (`checked`, from
+ * checkedBodyOf); the payload in the chosen key style.
+ */
+export function catalogActionBody(
+	operation: CatalogOperation,
+	checked: { configuration?: IDataObject; payload?: IDataObject },
+	keyStyle: PayloadKeyStyle,
+): IDataObject {
+	return {
+		configuration: { action_id: operation.actionId, ...checked.configuration },
+		payload: payloadInKeyStyle(checked.payload ?? {}, keyStyle),
+	};
+}
+
+/** Sends a catalog action body from code, signed by the credential the node's Authentication picks. */
+export async function sendCatalogAction(
+	context: IExecuteFunctions,
+	body: IDataObject,
+	statusesHandedBack?: number[],
+): Promise<IN8nHttpFullResponse> {
+	const authentication = context.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication;
+	return await sendPartnerRequest(context, {
+		partner: 'bolttech',
+		credentialType: partnerCredentialType('bolttech', authentication),
+		method: CATALOG_ACTION_ENDPOINT.method,
+		path: CATALOG_ACTION_ENDPOINT.path,
+		body,
+		...(statusesHandedBack ? { statusesHandedBack } : {}),
+	});
+}
