@@ -6,6 +6,7 @@ import { runNode } from '../../scripts/n8nCore/runNode';
 import { afostoOperations } from './afostoOperations';
 import type { AfostoOperation } from './afostoOperations';
 import REQUEST_EXAMPLES from './fixtures/requestExamples.json';
+import { logWire } from '../harness/wireLog';
 
 /**
  * Each Afosto operation against the Request Example the Afosto API reference documents for it:
@@ -324,6 +325,7 @@ async function sentRequest(operation: Operation, parameters: INodeParameters): P
 	if (result.error) throw new Error(`${operation.endpoint}: the run failed: ${result.error.message} ${result.error.description ?? ''}`);
 	expect(wire).toHaveLength(1);
 	const [request] = wire;
+	logWire([{ ...request, rawBody: request.body }]);
 	const [method, template] = operation.endpoint.split(' ');
 	const path = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?|$)`);
 	expect([request.method, path.test(request.url)]).toEqual([method, true]);
