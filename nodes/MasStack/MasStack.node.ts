@@ -9,7 +9,7 @@ import { billingMovementFields, billingMovementOperations } from './resources/bi
 import { promotionFields, promotionOperations } from './resources/promotion';
 import { refundFields, refundOperations } from './resources/refund';
 import { serviceFields, serviceOperations } from './resources/service';
-import { correlationIdOption, sendCorrelationId } from './shared/correlationId';
+import { correlationIdOption, sendCorrelationId } from './transport/correlationId';
 import { readMasStackResponse } from './shared/masStackResponse';
 
 /**

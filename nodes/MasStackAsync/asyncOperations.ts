@@ -5,7 +5,7 @@ import { checkedBodyOf, requiredText } from '../shared/valueChecks';
 import { updateBarringFields } from '../MasStack/resources/barring/updateBarring';
 import { createServiceFields } from '../MasStack/resources/service/createService';
 import { updateDeviceFields } from '../MasStack/resources/service/updateDevice';
-import { masStackPath, serviceIdField, serviceTypeField } from '../MasStack/shared/servicePath';
+import { masStackPath, serviceIdField, serviceTypeField } from '../MasStack/transport/operationRequest';
 
 /** The request of an asynchronous MasStack operation (the MasStack partner API v2), callback URLs included. */
 export interface AsyncRequest {

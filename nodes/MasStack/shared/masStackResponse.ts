@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
 import { throwPartnerErrors } from '../../shared/partnerError';
-import { correlationIdOf } from './correlationId';
+import { correlationIdOf } from '../transport/correlationId';
 
 /** What MasStack's error codes mean and what to do, for the codes the partner documents describe. */
 export const MASSTACK_ERROR_HINTS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../transport/operationRequest';
 import { updateBarringFields } from './updateBarring';
 
 export const barringOperations: INodeProperties = {

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { booleanValue, enumValue, sendChecked } from '../../../shared/valueChecks';
-import { callbackUrlFields } from '../../shared/callbackUrls';
+import { callbackUrlFields } from '../../callbacks/callbackUrls';
 
 /** The MasStack partner API v2's barring_name enum, in its order. */
 export const BARRING_NAMES = [

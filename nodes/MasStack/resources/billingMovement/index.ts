@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkBillingBody } from '../../shared/checkBillingBody';
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { checkBillingBody } from '../../checks/billingBody';
+import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../transport/operationRequest';
 import { movementFields } from './movementFields';
 
 const movementsPath = servicePath('/billing/movements');

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { isoDatetime, sendChecked } from '../../../shared/valueChecks';
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../transport/operationRequest';
 import { activatePromotionFields, checkPromotionActivation } from './activatePromotion';
 
 const showForPromotions = { resource: ['promotion'] };

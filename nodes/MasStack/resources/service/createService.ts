@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { bodyTextField } from '../../shared/bodyTextField';
-import { callbackUrlFields } from '../../shared/callbackUrls';
+import { bodyTextField } from '../../fields/bodyTextField';
+import { callbackUrlFields } from '../../callbacks/callbackUrls';
 
 const showOnlyForCreate = { resource: ['service'], operation: ['create'] };
 

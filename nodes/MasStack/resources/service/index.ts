@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { invalidInput } from '../../../shared/invalidInput';
 import { sendJsonObject } from '../../../shared/jsonObjectParameter';
 import { isEmptyValue } from '../../../shared/valueChecks';
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../shared/servicePath';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
 import { createServiceFields } from './createService';
 import { notifySimyoFields, updateNetflixFields } from './netflix';
 import { updateDeviceFields } from './updateDevice';

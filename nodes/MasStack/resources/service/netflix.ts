@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
-import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
+import { bodyTextField, requiredBodyText } from '../../fields/bodyTextField';
 
 const showOnlyForUpdateNetflix = { resource: ['service'], operation: ['updateNetflix'] };
 const showOnlyForNotifySimyo = { resource: ['service'], operation: ['notifySimyo'] };

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { enumValue, sendChecked } from '../../../shared/valueChecks';
-import { callbackUrlFields } from '../../shared/callbackUrls';
+import { callbackUrlFields } from '../../callbacks/callbackUrls';
 
 /** The MasStack partner API v3 and v2 documents' device `category` enum. */
 export const DEVICE_CATEGORIES = [

@@ -9,9 +9,9 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readMasStackCallback } from '../MasStack/shared/callbackResult';
-import { correlationIdFor, correlationIdOption } from '../MasStack/shared/correlationId';
-import { MASSTACK_ERROR_HINTS } from '../MasStack/shared/masStackResponse';
+import { readMasStackCallback } from './callbacks/callbackResult';
+import { correlationIdFor, correlationIdOption } from './transport/correlationId';
+import { MASSTACK_ERROR_HINTS } from './shared/masStackResponse';
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
@@ -29,7 +29,7 @@ import {
 	resumeUrlFor,
 	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
-import { ASYNC_OPERATIONS, asyncOperationFields } from './asyncOperations';
+import { ASYNC_OPERATIONS, asyncOperationFields } from '../MasStackAsync/asyncOperations';
 
 const properties: INodeProperties[] = [
 	{

@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readMasStackCallback } from '../MasStack/shared/callbackResult';
+import { readMasStackCallback } from './callbacks/callbackResult';
 import {
 	acceptCallback,
 	ANSWERED_ON_RECEIPT,
