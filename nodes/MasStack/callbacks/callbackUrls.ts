@@ -1,6 +1,24 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { httpUrl, sendChecked } from '../../shared/valueChecks';
+
+type Outcome = 'Success' | 'Error';
+
+/** Where MasStack posts an asynchronous operation's result: the body's properties (the MasStack partner API v2). */
+const CALLBACK_URL_PROPERTIES: Record<Outcome, string> = {
+	Success: 'callback_success_url',
+	Error: 'callback_error_url',
+};
+
+const NOTICE_NAME = 'callbackNotice';
+const urlFieldName = (outcome: Outcome) => `callback${outcome}Url`;
+const CALLBACK_FIELD_NAMES = [NOTICE_NAME, urlFieldName('Success'), urlFieldName('Error')];
+
+/** The two URLs an operation's result goes to. */
+export interface CallbackUrls {
+	success: string;
+	error: string;
+}
 
 /**
  * The two URLs MasStack POSTs an asynchronous operation's result to. `triggerOperation` is the
@@ -9,27 +27,37 @@ import { httpUrl, sendChecked } from '../../shared/valueChecks';
  * unless it is an http(s) URL.
  */
 export function callbackUrlFields(show: IDisplayOptions['show'], triggerOperation: string): INodeProperties[] {
-	const urlField = (outcome: 'Success' | 'Error', property: string, when: string): INodeProperties => ({
+	const urlField = (outcome: Outcome, when: string): INodeProperties => ({
 		displayName: `Callback ${outcome} URL`,
-		name: `callback${outcome}Url`,
+		name: urlFieldName(outcome),
 		type: 'string',
 		default: '',
 		required: true,
 		placeholder: `https://your-n8n.example.com/webhook/.../masstack/${triggerOperation.toLowerCase()}/${outcome.toLowerCase()}`,
 		description: `Where MasStack posts the result when it ${when}: the MasStack Trigger's production URL for "${triggerOperation} / ${outcome}"`,
 		displayOptions: { show },
-		routing: sendChecked(property, `Callback ${outcome} URL`, httpUrl),
+		routing: sendChecked(CALLBACK_URL_PROPERTIES[outcome], `Callback ${outcome} URL`, httpUrl),
 	});
 	return [
 		{
 			displayName:
 				'MasStack answers at once and posts the result later to these URLs. To wait for the result in this same execution, use the MasStack Async node instead.',
-			name: 'callbackNotice',
+			name: NOTICE_NAME,
 			type: 'notice',
 			default: '',
 			displayOptions: { show },
 		},
-		urlField('Success', 'callback_success_url', 'succeeds'),
-		urlField('Error', 'callback_error_url', 'fails'),
+		urlField('Success', 'succeeds'),
+		urlField('Error', 'fails'),
 	];
+}
+
+/** An operation's fields without the callback URLs (and their notice), for a node that fills the URLs in itself. */
+export function withoutCallbackUrlFields(fields: INodeProperties[]): INodeProperties[] {
+	return fields.filter((field) => !CALLBACK_FIELD_NAMES.includes(field.name));
+}
+
+/** The callback URLs as the body carries them, success first. */
+export function callbackUrlBody(urls: CallbackUrls): IDataObject {
+	return { [CALLBACK_URL_PROPERTIES.Success]: urls.success, [CALLBACK_URL_PROPERTIES.Error]: urls.error };
 }

@@ -1,30 +1,76 @@
 import type {
-	IDisplayOptions,
+	IDataObject,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
+	IN8nHttpFullResponse,
 	INode,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
 
+import { parseJsonObject, sendJsonObject } from '../../shared/jsonObjectParameter';
+import { refuseValuesOutsideOptions } from '../../shared/optionValues';
+import { throwPartnerErrors } from '../../shared/partnerError';
 import { fillPath } from '../../shared/requestPath';
 import type { PathPlaceholder } from '../../shared/requestPath';
-import { enumValue } from '../../shared/valueChecks';
+import { checkedBodyOf, enumValue, requiredText } from '../../shared/valueChecks';
+import { callbackUrlBody, withoutCallbackUrlFields } from '../callbacks/callbackUrls';
+import type { CallbackUrls } from '../callbacks/callbackUrls';
+import { correlationIdOf, sendCorrelationId } from './correlationId';
+
+/**
+ * How a MasStack operation's request is made, for both nodes that send it. Each operation
+ * describes its request once (a MasStackRequest, in the operation's own file); the MasStack node's
+ * routing (masStackRouting) and the MasStack Async node's request (asyncRequestOf) are built from
+ * that description here.
+ *
+ * What n8n runs for one item of the MasStack node, in this order:
+ *   1. everyMasStackRequest (on the resource dropdown, so on every operation): dropdown values
+ *      checked (refuseUnlistedOptionValues), the Request-Correlation-Id header (sendCorrelationId);
+ *   2. masStackRouting (on the operation): the path filled from its template
+ *      (sendToFilledMasStackPath), then the operation's JSON objects and checks;
+ *   3. each field's own check (sendChecked, in the field's routing);
+ *   4. the Options field's: timeout, Content-Type (declarativeOptionsField);
+ *   then MasStack's answer is read (readMasStackResponse, from everyMasStackRequest).
+ */
+
+/** A JSON field sent whole, as an object, at a wire property of the body. */
+export interface JsonObjectField {
+	parameter: string;
+	displayName: string;
+	/** Where the object goes in the body (the partner document's name). */
+	property: string;
+	/** An example the error message shows when the field is not a JSON object. */
+	example: string;
+}
+
+/** An operation's request, as the MasStack partner API v2 and v3 documents give it. */
+export interface MasStackRequest {
+	method: IHttpRequestMethods;
+	/** The documents' path template; PATH_PLACEHOLDERS names the field that fills each placeholder. */
+	path: string;
+	/**
+	 * The fields only this operation shows: each body field's routing (sendChecked) names its wire
+	 * property and its check, for the MasStack node and for MasStack Async alike.
+	 */
+	fields?: INodeProperties[];
+	/** JSON fields sent whole as objects, after the fields' values. */
+	jsonObjects?: JsonObjectField[];
+	/** Checks across fields (preSends); n8n runs them before each field's own check. */
+	checks?: PreSendAction[];
+	/** An operation MasStack answers with 202 and a callback: the MasStack Trigger's name for it. */
+	callbackOperation?: string;
+}
+
+/** An operation that MasStack answers later, at callback URLs: what MasStack Async sends. */
+export type CallbackOperationRequest = MasStackRequest & { callbackOperation: string };
 
 /** The MasStack partner API v3's serviceTypeDTO; the MasStack partner API v2 uses the same `{service_type}` path segment. */
 export const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];
-
-const SERVICE_TYPE_NAMES: Record<string, string> = {
-	applewatch: 'Apple Watch',
-	datasharing: 'Data Sharing',
-	deviceinsurance: 'Device Insurance',
-	mobile: 'Mobile',
-	multisim: 'Multi-SIM',
-	security: 'Security',
-	tv: 'TV',
-};
 
 /** The placeholders of MasStack's path templates (the partner documents' own names) and the fields that fill them. */
 const PATH_PLACEHOLDERS: Record<string, PathPlaceholder> = {
@@ -57,7 +103,7 @@ export function masStackPath(template: string, readParameter: (name: string) => 
 }
 
 /** preSend: sets the request's URL from a MasStack path template (see masStackPath). */
-export function sendToMasStackPath(template: string): PreSendAction {
+function sendToMasStackPath(template: string): PreSendAction {
 	return async function sendToFilledMasStackPath(
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
@@ -68,40 +114,91 @@ export function sendToMasStackPath(template: string): PreSendAction {
 }
 
 /**
- * An operation's routing: its method and path template (the partner documents' own), the path
- * filled from the template before anything else is checked, then the operation's own preSends.
+ * The MasStack node's routing of an operation: its method and path template, the path filled
+ * before anything else is checked, then its JSON objects and its checks across fields.
  */
-export function masStackRouting(method: IHttpRequestMethods, pathTemplate: string, ...preSend: PreSendAction[]): INodePropertyRouting {
-	return { request: { method, url: pathTemplate }, send: { preSend: [sendToMasStackPath(pathTemplate), ...preSend] } };
+export function masStackRouting({ method, path, jsonObjects = [], checks = [] }: MasStackRequest): INodePropertyRouting {
+	const sendJsonObjects = jsonObjects.map(({ parameter, displayName, property, example }) =>
+		sendJsonObject(parameter, displayName, property, example),
+	);
+	return { request: { method, url: path }, send: { preSend: [sendToMasStackPath(path), ...sendJsonObjects, ...checks] } };
 }
 
-/** The path template of a request about one service: `/v2/{service_type}/{service_id}` and what follows. */
-export function servicePath(rest: string, version = 'v2'): string {
-	return `/${version}/{service_type}/{service_id}${rest}`;
+/** What MasStack's error codes mean and what to do, for the codes the partner documents describe. */
+export const MASSTACK_ERROR_HINTS: Record<string, string> = {
+	DUPLICATE_WORKFLOW_ID:
+		'MasStack already received a request with this Request-Correlation-Id, so it did not run this one again. ' +
+		'If this was a retry, the first attempt reached MasStack: wait for its callback (MasStack Trigger) instead of sending again. ' +
+		'To send a new request on purpose, give a new UUID in Options > Correlation ID, or leave it empty so the node derives one per execution, run and item.',
+	UNAUTHORIZED_REQUEST: 'Check the access token (or the OAuth2 client) in the MasStack credential.',
+	FORBIDDEN_RESOURCE: 'Your partner account may not use this operation or this service; ask MasStack to enable it.',
+	NOT_FOUND: 'Check the Service ID (the MSISDN) and the Service Type, and the movement or promotion ID where one is given.',
+};
+
+const throwMasStackErrors = throwPartnerErrors('MasStack', MASSTACK_ERROR_HINTS);
+
+/**
+ * postReceive: a MasStack error (`{code, title}`) becomes the n8n error; anything else becomes one
+ * item with MasStack's answer and the request's correlation id, so a later callback can be matched
+ * to it. Asynchronous operations answer 202 without a body: the item then says "accepted".
+ */
+async function readMasStackResponse(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	await throwMasStackErrors.call(this, items, response);
+	const body =
+		typeof response.body === 'object' && response.body !== null && !Array.isArray(response.body)
+			? (response.body as IDataObject)
+			: {};
+	const accepted = response.statusCode === 202 ? { accepted: true } : {};
+	return [{ json: { ...accepted, ...body, requestCorrelationId: correlationIdOf(this) } }];
 }
 
-export function serviceTypeField(show: IDisplayOptions['show']): INodeProperties {
+/**
+ * The routing every MasStack request shares (steps 1 and the answer above): checked dropdown
+ * values, the correlation id, MasStack's answer read. `getProperties` returns the node's
+ * properties, read on first use.
+ */
+export function everyMasStackRequest(getProperties: () => INodeProperties[]): INodePropertyRouting {
 	return {
-		displayName: 'Service Type',
-		name: 'serviceType',
-		type: 'options',
-		options: SERVICE_TYPES.map((value) => ({ name: SERVICE_TYPE_NAMES[value], value })),
-		default: 'mobile',
-		required: true,
-		description: 'The kind of service, as MasStack types it',
-		displayOptions: { show },
+		send: { preSend: [refuseValuesOutsideOptions(getProperties), sendCorrelationId] },
+		output: { postReceive: [readMasStackResponse] },
 	};
 }
 
-export function serviceIdField(show: IDisplayOptions['show']): INodeProperties {
-	return {
-		displayName: 'Service ID',
-		name: 'serviceId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: '612123456',
-		description: 'The service identifier; for mobile lines, the MSISDN',
-		displayOptions: { show },
-	};
+/** MasStack Async's request: the operation's description made into one request, callback URLs included. */
+export interface AsyncRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body: IDataObject;
+	/** The service the callback will name, when known before the callback. */
+	serviceId?: string;
+}
+
+/**
+ * MasStack Async sends to v2: v2 takes the callback URLs in the body, v3 calls back the URL agreed
+ * with MasStack, which cannot be this execution's.
+ */
+const ASYNC_API_VERSION = 'v2';
+
+/**
+ * MasStack Async's request of an operation, from the same description as the MasStack node's
+ * routing: the path filled and checked as masStackPath does, the body from the operation's own
+ * fields with their checks (checkedBodyOf) after this execution's callback URLs, then its JSON
+ * objects. The service the callback names (its `service_id`) is the path's, or the new service's.
+ */
+export function asyncRequestOf(context: IExecuteFunctions, request: MasStackRequest, callbackUrls: CallbackUrls): AsyncRequest {
+	const node = context.getNode();
+	const readParameter = (name: string) => (name === PATH_PLACEHOLDERS.api_version.parameter ? ASYNC_API_VERSION : context.getNodeParameter(name, 0, null));
+	const path = masStackPath(request.path, readParameter, node, 0);
+	const body: IDataObject = { ...callbackUrlBody(callbackUrls), ...checkedBodyOf(context, withoutCallbackUrlFields(request.fields ?? []), 0) };
+	for (const { parameter, displayName, property, example } of request.jsonObjects ?? []) {
+		body[property] = parseJsonObject(node, 0, context.getNodeParameter(parameter, 0, null), displayName, example);
+	}
+	const serviceId = request.path.includes('{service_id}')
+		? requiredText(readParameter(PATH_PLACEHOLDERS.service_id.parameter), PATH_PLACEHOLDERS.service_id.displayName, node, 0)
+		: (body.service_id as string | undefined);
+	return { method: request.method, path, body, serviceId };
 }
