@@ -2,6 +2,26 @@ import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow
 
 import { httpUrl, sendChecked } from '../../shared/valueChecks';
 
+/**
+ * The asynchronous MasStack operations whose results arrive as callbacks (the MasStack partner API
+ * v3 and v2), as the MasStack Trigger names them; `path` is their segment of the Trigger's URLs
+ * (`…/masstack/barring/success`).
+ */
+export const CALLBACK_OPERATIONS = [
+	{ name: 'Barring Update', value: 'barringUpdate', path: 'barring' },
+	{ name: 'Device Update', value: 'deviceUpdate', path: 'device' },
+	{ name: 'Refund', value: 'refund', path: 'refund' },
+	{ name: 'Service Creation', value: 'serviceCreation', path: 'service' },
+] as const;
+
+/** The MasStack Trigger's name for an operation whose result arrives as a callback. */
+export type CallbackOperation = (typeof CALLBACK_OPERATIONS)[number]['value'];
+
+/** The operation's segment of the MasStack Trigger's URLs. */
+function triggerPathOf(operation: CallbackOperation): string {
+	return CALLBACK_OPERATIONS.find(({ value }) => value === operation)?.path ?? operation;
+}
+
 type Outcome = 'Success' | 'Error';
 
 /** Where MasStack posts an asynchronous operation's result: the body's properties (the MasStack partner API v2). */
@@ -21,20 +41,22 @@ export interface CallbackUrls {
 }
 
 /**
- * The two URLs MasStack POSTs an asynchronous operation's result to. `triggerOperation` is the
- * MasStack Trigger's name for the operation, whose URLs the user pastes here. The MasStack partner
- * API v2 types them `string (uri)` and answers 400 without them, so each is refused before sending
- * unless it is an http(s) URL.
+ * The two URLs MasStack POSTs an asynchronous operation's result to: the MasStack Trigger's URLs
+ * for `operation`, which the user pastes here. The MasStack partner API v2 types them
+ * `string (uri)` and answers 400 without them, so each is refused before sending unless it is an
+ * http(s) URL.
  */
-export function callbackUrlFields(show: IDisplayOptions['show'], triggerOperation: string): INodeProperties[] {
+export function callbackUrlFields(show: IDisplayOptions['show'], operation: CallbackOperation): INodeProperties[] {
+	const path = triggerPathOf(operation);
+	const label = `${path.charAt(0).toUpperCase()}${path.slice(1)}`;
 	const urlField = (outcome: Outcome, when: string): INodeProperties => ({
 		displayName: `Callback ${outcome} URL`,
 		name: urlFieldName(outcome),
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: `https://your-n8n.example.com/webhook/.../masstack/${triggerOperation.toLowerCase()}/${outcome.toLowerCase()}`,
-		description: `Where MasStack posts the result when it ${when}: the MasStack Trigger's production URL for "${triggerOperation} / ${outcome}"`,
+		placeholder: `https://your-n8n.example.com/webhook/.../masstack/${path}/${outcome.toLowerCase()}`,
+		description: `Where MasStack posts the result when it ${when}: the MasStack Trigger's production URL for "${label} / ${outcome}"`,
 		displayOptions: { show },
 		routing: sendChecked(CALLBACK_URL_PROPERTIES[outcome], `Callback ${outcome} URL`, httpUrl),
 	});

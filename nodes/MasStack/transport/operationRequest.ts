@@ -19,7 +19,7 @@ import { fillPath } from '../../shared/requestPath';
 import type { PathPlaceholder } from '../../shared/requestPath';
 import { checkedBodyOf, enumValue, requiredText } from '../../shared/valueChecks';
 import { callbackUrlBody, withoutCallbackUrlFields } from '../callbacks/callbackUrls';
-import type { CallbackUrls } from '../callbacks/callbackUrls';
+import type { CallbackOperation, CallbackUrls } from '../callbacks/callbackUrls';
 import { correlationIdOf, sendCorrelationId } from './correlationId';
 
 /**
@@ -63,11 +63,11 @@ export interface MasStackRequest {
 	/** Checks across fields (preSends); n8n runs them before each field's own check. */
 	checks?: PreSendAction[];
 	/** An operation MasStack answers with 202 and a callback: the MasStack Trigger's name for it. */
-	callbackOperation?: string;
+	callbackOperation?: CallbackOperation;
 }
 
 /** An operation that MasStack answers later, at callback URLs: what MasStack Async sends. */
-export type CallbackOperationRequest = MasStackRequest & { callbackOperation: string };
+export type CallbackOperationRequest = MasStackRequest & { callbackOperation: CallbackOperation };
 
 /** The MasStack partner API v3's serviceTypeDTO; the MasStack partner API v2 uses the same `{service_type}` path segment. */
 export const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];

@@ -50,7 +50,7 @@ export const updateBarringFields: INodeProperties[] = [
 		displayOptions: { show: showOnlyForUpdate },
 		routing: sendChecked('active', 'Active', booleanValue),
 	},
-	...callbackUrlFields(showOnlyForUpdate, 'Barring'),
+	...callbackUrlFields(showOnlyForUpdate, 'barringUpdate'),
 ];
 
 /**

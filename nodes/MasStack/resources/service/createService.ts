@@ -7,7 +7,7 @@ import type { CallbackOperationRequest } from '../../transport/operationRequest'
 const showOnlyForCreate = { resource: ['service'], operation: ['create'] };
 
 export const createServiceFields: INodeProperties[] = [
-	...callbackUrlFields({ ...showOnlyForCreate, apiVersion: ['v2'] }, 'Service'),
+	...callbackUrlFields({ ...showOnlyForCreate, apiVersion: ['v2'] }, 'serviceCreation'),
 	{
 		displayName: 'Service Details',
 		name: 'serviceDetails',

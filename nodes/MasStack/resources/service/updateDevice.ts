@@ -50,7 +50,7 @@ export const updateDeviceFields: INodeProperties[] = [
 		description: 'The new device as MasStack defines it for this category (new_service_device_details), as a JSON object',
 		displayOptions: { show: showOnlyForUpdateDevice },
 	},
-	...callbackUrlFields({ ...showOnlyForUpdateDevice, apiVersion: ['v2'] }, 'Device'),
+	...callbackUrlFields({ ...showOnlyForUpdateDevice, apiVersion: ['v2'] }, 'deviceUpdate'),
 ];
 
 /**
