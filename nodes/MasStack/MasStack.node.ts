@@ -8,13 +8,12 @@ import { billingMovementFields, billingMovementOperations } from './resources/bi
 import { promotionFields, promotionOperations } from './resources/promotion';
 import { refundFields, refundOperations } from './resources/refund';
 import { serviceFields, serviceOperations } from './resources/service';
-import { correlationIdOption } from './transport/correlationId';
-import { everyMasStackRequest } from './transport/operationRequest';
+import { correlationIdOption, everyMasStackRequest } from './transport/everyRequest';
 
 /**
  * What every MasStack request does (checked dropdown values, correlation id, MasStack's answer
- * read), on each resource so on every operation; transport/operationRequest.ts lists every hook of
- * a request in the order n8n runs them.
+ * read: transport/everyRequest.ts), on each resource so on every operation;
+ * transport/operationRequest.ts lists every hook of a request in the order n8n runs them.
  */
 const masStackRequest = everyMasStackRequest(() => masStackProperties);
 

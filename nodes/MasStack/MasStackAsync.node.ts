@@ -11,12 +11,11 @@ import type {
 
 import { readMasStackCallback } from './callbacks/callbackResult';
 import { withoutCallbackUrlFields } from './callbacks/callbackUrls';
-import { serviceIdField, serviceTypeField } from './fields/pathFields';
 import { updateBarringRequest } from './resources/barring/updateBarring';
 import { createServiceRequest } from './resources/service/createService';
 import { updateDeviceRequest } from './resources/service/updateDevice';
-import { correlationIdFor, correlationIdOption } from './transport/correlationId';
-import { MASSTACK_ERROR_HINTS, asyncRequestOf } from './transport/operationRequest';
+import { MASSTACK_ERROR_HINTS, correlationIdFor, correlationIdOption } from './transport/everyRequest';
+import { asyncRequestOf, serviceIdField, serviceTypeField } from './transport/operationRequest';
 import type { CallbackOperationRequest } from './transport/operationRequest';
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';

@@ -1,41 +1,38 @@
 import type {
 	IDataObject,
+	IDisplayOptions,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	IN8nHttpFullResponse,
 	INode,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyRouting,
 	PreSendAction,
 } from 'n8n-workflow';
 
 import { parseJsonObject, sendJsonObject } from '../../shared/jsonObjectParameter';
-import { refuseValuesOutsideOptions } from '../../shared/optionValues';
-import { throwPartnerErrors } from '../../shared/partnerError';
 import { fillPath } from '../../shared/requestPath';
 import type { PathPlaceholder } from '../../shared/requestPath';
 import { checkedBodyOf, enumValue, requiredText } from '../../shared/valueChecks';
 import { callbackUrlBody, withoutCallbackUrlFields } from '../callbacks/callbackUrls';
 import type { CallbackOperation, CallbackUrls } from '../callbacks/callbackUrls';
-import { correlationIdOf, sendCorrelationId } from './correlationId';
 
 /**
- * How a MasStack operation's request is made, for both nodes that send it. Each operation
- * describes its request once (a MasStackRequest, in the operation's own file); the MasStack node's
- * routing (masStackRouting) and the MasStack Async node's request (asyncRequestOf) are built from
- * that description here.
+ * An operation's own request, for both nodes that send it. Each operation describes its request
+ * once (a MasStackRequest, in the operation's own file); the MasStack node's routing
+ * (masStackRouting) and the MasStack Async node's request (asyncRequestOf) are built from that
+ * description here, with the path filled from its template by the fields that fill it.
  *
  * What n8n runs for one item of the MasStack node, in this order:
- *   1. everyMasStackRequest (on the resource dropdown, so on every operation): dropdown values
- *      checked (refuseUnlistedOptionValues), the Request-Correlation-Id header (sendCorrelationId);
- *   2. masStackRouting (on the operation): the path filled from its template
+ *   1. everyMasStackRequest (everyRequest.ts; on the resource dropdown, so on every operation):
+ *      dropdown values checked (refuseUnlistedOptionValues), the Request-Correlation-Id header
+ *      (sendCorrelationId);
+ *   2. masStackRouting (here; on the operation): the path filled from its template
  *      (sendToFilledMasStackPath), then the operation's JSON objects and checks;
  *   3. each field's own check (sendChecked, in the field's routing);
  *   4. the Options field's: timeout, Content-Type (declarativeOptionsField);
- *   then MasStack's answer is read (readMasStackResponse, from everyMasStackRequest).
+ *   then MasStack's answer is read (readMasStackResponse, everyRequest.ts).
  */
 
 /** A JSON field sent whole, as an object, at a wire property of the body. */
@@ -70,7 +67,7 @@ export interface MasStackRequest {
 export type CallbackOperationRequest = MasStackRequest & { callbackOperation: CallbackOperation };
 
 /** The MasStack partner API v3's serviceTypeDTO; the MasStack partner API v2 uses the same `{service_type}` path segment. */
-export const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];
+const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];
 
 /** The placeholders of MasStack's path templates (the partner documents' own names) and the fields that fill them. */
 const PATH_PLACEHOLDERS: Record<string, PathPlaceholder> = {
@@ -81,6 +78,44 @@ const PATH_PLACEHOLDERS: Record<string, PathPlaceholder> = {
 	promotion_id: { parameter: 'promotionId', displayName: 'Promotion ID' },
 	device_id: { parameter: 'deviceId', displayName: 'Device ID' },
 };
+
+const SERVICE_TYPE_NAMES: Record<string, string> = {
+	applewatch: 'Apple Watch',
+	datasharing: 'Data Sharing',
+	deviceinsurance: 'Device Insurance',
+	mobile: 'Mobile',
+	multisim: 'Multi-SIM',
+	security: 'Security',
+	tv: 'TV',
+};
+
+/** The field that fills a path's `{service_type}`. */
+export function serviceTypeField(show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Service Type',
+		name: 'serviceType',
+		type: 'options',
+		options: SERVICE_TYPES.map((value) => ({ name: SERVICE_TYPE_NAMES[value], value })),
+		default: 'mobile',
+		required: true,
+		description: 'The kind of service, as MasStack types it',
+		displayOptions: { show },
+	};
+}
+
+/** The field that fills a path's `{service_id}`. */
+export function serviceIdField(show: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Service ID',
+		name: 'serviceId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '612123456',
+		description: 'The service identifier; for mobile lines, the MSISDN',
+		displayOptions: { show },
+	};
+}
 
 const serviceTypeValue = enumValue(SERVICE_TYPES);
 
@@ -122,50 +157,6 @@ export function masStackRouting({ method, path, jsonObjects = [], checks = [] }:
 		sendJsonObject(parameter, displayName, property, example),
 	);
 	return { request: { method, url: path }, send: { preSend: [sendToMasStackPath(path), ...sendJsonObjects, ...checks] } };
-}
-
-/** What MasStack's error codes mean and what to do, for the codes the partner documents describe. */
-export const MASSTACK_ERROR_HINTS: Record<string, string> = {
-	DUPLICATE_WORKFLOW_ID:
-		'MasStack already received a request with this Request-Correlation-Id, so it did not run this one again. ' +
-		'If this was a retry, the first attempt reached MasStack: wait for its callback (MasStack Trigger) instead of sending again. ' +
-		'To send a new request on purpose, give a new UUID in Options > Correlation ID, or leave it empty so the node derives one per execution, run and item.',
-	UNAUTHORIZED_REQUEST: 'Check the access token (or the OAuth2 client) in the MasStack credential.',
-	FORBIDDEN_RESOURCE: 'Your partner account may not use this operation or this service; ask MasStack to enable it.',
-	NOT_FOUND: 'Check the Service ID (the MSISDN) and the Service Type, and the movement or promotion ID where one is given.',
-};
-
-const throwMasStackErrors = throwPartnerErrors('MasStack', MASSTACK_ERROR_HINTS);
-
-/**
- * postReceive: a MasStack error (`{code, title}`) becomes the n8n error; anything else becomes one
- * item with MasStack's answer and the request's correlation id, so a later callback can be matched
- * to it. Asynchronous operations answer 202 without a body: the item then says "accepted".
- */
-async function readMasStackResponse(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	await throwMasStackErrors.call(this, items, response);
-	const body =
-		typeof response.body === 'object' && response.body !== null && !Array.isArray(response.body)
-			? (response.body as IDataObject)
-			: {};
-	const accepted = response.statusCode === 202 ? { accepted: true } : {};
-	return [{ json: { ...accepted, ...body, requestCorrelationId: correlationIdOf(this) } }];
-}
-
-/**
- * The routing every MasStack request shares (steps 1 and the answer above): checked dropdown
- * values, the correlation id, MasStack's answer read. `getProperties` returns the node's
- * properties, read on first use.
- */
-export function everyMasStackRequest(getProperties: () => INodeProperties[]): INodePropertyRouting {
-	return {
-		send: { preSend: [refuseValuesOutsideOptions(getProperties), sendCorrelationId] },
-		output: { postReceive: [readMasStackResponse] },
-	};
 }
 
 /** MasStack Async's request: the operation's description made into one request, callback URLs included. */

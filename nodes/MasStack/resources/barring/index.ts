@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { serviceIdField, serviceTypeField } from '../../fields/pathFields';
-import { masStackRouting } from '../../transport/operationRequest';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
 import type { MasStackRequest } from '../../transport/operationRequest';
 import { updateBarringFields, updateBarringRequest } from './updateBarring';
 

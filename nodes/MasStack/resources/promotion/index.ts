@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { isoDatetime, sendChecked } from '../../../shared/valueChecks';
-import { serviceIdField, serviceTypeField } from '../../fields/pathFields';
-import { masStackRouting } from '../../transport/operationRequest';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
 import type { MasStackRequest } from '../../transport/operationRequest';
 import { activatePromotionFields, activatePromotionRequest } from './activatePromotion';
 
