@@ -92,8 +92,8 @@ const SERVICE_TYPE_NAMES: Record<string, string> = {
 /** The field that fills a path's `{service_type}`. */
 export function serviceTypeField(show: IDisplayOptions['show']): INodeProperties {
 	return {
-		displayName: 'Service Type',
-		name: 'serviceType',
+		displayName: PATH_PLACEHOLDERS.service_type.displayName,
+		name: PATH_PLACEHOLDERS.service_type.parameter,
 		type: 'options',
 		options: SERVICE_TYPES.map((value) => ({ name: SERVICE_TYPE_NAMES[value], value })),
 		default: 'mobile',
@@ -106,8 +106,8 @@ export function serviceTypeField(show: IDisplayOptions['show']): INodeProperties
 /** The field that fills a path's `{service_id}`. */
 export function serviceIdField(show: IDisplayOptions['show']): INodeProperties {
 	return {
-		displayName: 'Service ID',
-		name: 'serviceId',
+		displayName: PATH_PLACEHOLDERS.service_id.displayName,
+		name: PATH_PLACEHOLDERS.service_id.parameter,
 		type: 'string',
 		default: '',
 		required: true,
@@ -130,7 +130,8 @@ export function masStackPath(template: string, readParameter: (name: string) => 
 		PATH_PLACEHOLDERS,
 		(parameter) => {
 			const value = readParameter(parameter);
-			return parameter === 'serviceType' ? serviceTypeValue(value, 'Service Type', node, itemIndex, '') : value;
+			const { parameter: serviceType, displayName } = PATH_PLACEHOLDERS.service_type;
+			return parameter === serviceType ? serviceTypeValue(value, displayName, node, itemIndex, '') : value;
 		},
 		node,
 		itemIndex,
