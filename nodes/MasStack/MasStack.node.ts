@@ -2,29 +2,20 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { authenticationField } from '../shared/authentication';
-import { refuseValuesOutsideOptions } from '../shared/optionValues';
 import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { barringFields, barringOperations } from './resources/barring';
 import { billingMovementFields, billingMovementOperations } from './resources/billingMovement';
 import { promotionFields, promotionOperations } from './resources/promotion';
 import { refundFields, refundOperations } from './resources/refund';
 import { serviceFields, serviceOperations } from './resources/service';
-import { correlationIdOption, sendCorrelationId } from './shared/correlationId';
-import { readMasStackResponse } from './shared/masStackResponse';
+import { correlationIdOption, everyMasStackRequest } from './transport/everyRequest';
 
 /**
- * What every MasStack request does: checked dropdown values, correlation id, MasStack's errors
- * read. Each operation fills its path (masStackRouting) and each field checks its own value.
+ * What every MasStack request does (checked dropdown values, correlation id, MasStack's answer
+ * read: transport/everyRequest.ts), on each resource so on every operation;
+ * transport/operationRequest.ts lists every hook of a request in the order n8n runs them.
  */
-const masStackRequest = {
-	send: {
-		preSend: [
-			refuseValuesOutsideOptions(() => masStackProperties),
-			sendCorrelationId,
-		],
-	},
-	output: { postReceive: [readMasStackResponse] },
-};
+const masStackRequest = everyMasStackRequest(() => masStackProperties);
 
 const masStackProperties: INodeProperties[] = [
 	authenticationField,

@@ -27,8 +27,8 @@ import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
 import { BolttechAsync } from '../../nodes/Bolttech/BolttechAsync.node';
 import { BolttechTrigger } from '../../nodes/Bolttech/BolttechTrigger.node';
 import { MasStack } from '../../nodes/MasStack/MasStack.node';
-import { MasStackAsync } from '../../nodes/MasStackAsync/MasStackAsync.node';
-import { MasStackTrigger } from '../../nodes/MasStackTrigger/MasStackTrigger.node';
+import { MasStackAsync } from '../../nodes/MasStack/MasStackAsync.node';
+import { MasStackTrigger } from '../../nodes/MasStack/MasStackTrigger.node';
 
 /** The prefix n8n gives a community package's node types. */
 export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';

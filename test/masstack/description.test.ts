@@ -1,6 +1,7 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { MasStack } from '../../nodes/MasStack/MasStack.node';
+import { MasStackAsync } from '../../nodes/MasStack/MasStackAsync.node';
 
 const node = new MasStack();
 const { properties } = node.description;
@@ -57,6 +58,26 @@ describe('MasStack node description', () => {
 				'applewatch',
 				'deviceinsurance',
 			]);
+		}
+	});
+
+	it("lets MasStack Async show each of its operations with the MasStack node's own fields, less the callback URLs it fills in itself", () => {
+		const shownFor = (list: INodeProperties[], resource: string, operation: string) =>
+			list
+				.filter((property) => property.name !== 'operation')
+				.filter((property) => (property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource))
+				.filter((property) => {
+					const operations = property.displayOptions?.show?.operation as string[] | undefined;
+					return !operations || operations.includes(operation);
+				})
+				.map(({ name, type, default: value, routing }) => ({ name, type, default: value, routing }));
+		const asyncProperties = new MasStackAsync().description.properties;
+		for (const [resource, operation] of [['barring', 'update'], ['service', 'create'], ['service', 'updateDevice']]) {
+			const fromMasStack = shownFor(properties, resource, operation).filter(
+				(field) => field.name !== 'apiVersion' && !field.name.startsWith('callback'),
+			);
+			expect(fromMasStack.length).toBeGreaterThan(2);
+			expect(shownFor(asyncProperties, resource, operation)).toEqual(fromMasStack);
 		}
 	});
 });

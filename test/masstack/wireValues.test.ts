@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { MasStack } from '../../nodes/MasStack/MasStack.node';
-import { MasStackAsync } from '../../nodes/MasStackAsync/MasStackAsync.node';
+import { MasStackAsync } from '../../nodes/MasStack/MasStackAsync.node';
 import { useMasStackServer } from '../harness/masStackSetup';
 import { noOutcomes, summaryLine, throwAwkwardValuesAtEveryField } from '../harness/wireValues';
 import type { WireOperation } from '../harness/wireValues';

@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
-import { updateBarringFields } from './updateBarring';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackRequest } from '../../transport/operationRequest';
+import { updateBarringFields, updateBarringRequest } from './updateBarring';
+
+/** Get Barrings' request (the MasStack partner API v2). */
+const getBarringsRequest: MasStackRequest = { method: 'GET', path: '/v2/{service_type}/{service_id}/barrings' };
 
 export const barringOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -16,14 +20,14 @@ export const barringOperations: INodeProperties = {
 			value: 'get',
 			action: 'Get the barrings of a service',
 			description: 'List the barrings applied to a service',
-			routing: masStackRouting('GET', servicePath('/barrings')),
+			routing: masStackRouting(getBarringsRequest),
 		},
 		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a barring of a service',
 			description: 'Switch one barring on or off; MasStack accepts it (202) and posts the result to the callback URLs',
-			routing: masStackRouting('PATCH', servicePath('/barrings')),
+			routing: masStackRouting(updateBarringRequest),
 		},
 	],
 };

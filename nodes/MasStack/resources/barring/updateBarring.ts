@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { booleanValue, enumValue, sendChecked } from '../../../shared/valueChecks';
-import { callbackUrlFields } from '../../shared/callbackUrls';
+import { callbackUrlFields } from '../../callbacks/callbackUrls';
+import type { CallbackOperationRequest } from '../../transport/operationRequest';
 
 /** The MasStack partner API v2's barring_name enum, in its order. */
 export const BARRING_NAMES = [
@@ -49,5 +50,16 @@ export const updateBarringFields: INodeProperties[] = [
 		displayOptions: { show: showOnlyForUpdate },
 		routing: sendChecked('active', 'Active', booleanValue),
 	},
-	...callbackUrlFields(showOnlyForUpdate, 'Barring'),
+	...callbackUrlFields(showOnlyForUpdate, 'barringUpdate'),
 ];
+
+/**
+ * Update Barring's request (the MasStack partner API v2): the MasStack node sends it as routed,
+ * MasStack Async with its own callback URLs; MasStack answers 202 and posts the result to them.
+ */
+export const updateBarringRequest: CallbackOperationRequest = {
+	method: 'PATCH',
+	path: '/v2/{service_type}/{service_id}/barrings',
+	fields: updateBarringFields,
+	callbackOperation: 'barringUpdate',
+};

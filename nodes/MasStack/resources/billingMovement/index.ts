@@ -1,11 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkBillingBody } from '../../shared/checkBillingBody';
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { checkBillingBody } from '../../checks/billingBody';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackRequest } from '../../transport/operationRequest';
 import { movementFields } from './movementFields';
 
-const movementsPath = servicePath('/billing/movements');
-const nonSubscribablePath = servicePath('/billing/movements-non-subscribable-services');
+/** The requests of the billing movement operations (the MasStack partner API v2); their fields, in movementFields, are shared. */
+const createRequest: MasStackRequest = {
+	method: 'POST',
+	path: '/v2/{service_type}/{service_id}/billing/movements',
+	checks: [checkBillingBody],
+};
+const createNonSubscribableRequest: MasStackRequest = {
+	method: 'POST',
+	path: '/v2/{service_type}/{service_id}/billing/movements-non-subscribable-services',
+	checks: [checkBillingBody],
+};
+const deleteRequest: MasStackRequest = {
+	method: 'DELETE',
+	path: '/v2/{service_type}/{service_id}/billing/movements/{movement_id}',
+};
+const deleteNonSubscribableRequest: MasStackRequest = {
+	method: 'DELETE',
+	path: '/v2/{service_type}/{service_id}/billing/movements-non-subscribable-services/{movement_id}',
+};
+const updateNonSubscribableRequest: MasStackRequest = {
+	method: 'PUT',
+	path: '/v2/{service_type}/{service_id}/billing/movements-non-subscribable-services/{movement_id}',
+	checks: [checkBillingBody],
+};
 
 export const billingMovementOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -20,32 +43,32 @@ export const billingMovementOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a billing movement for a service',
 			description: 'Charge or discount a subscribed service',
-			routing: masStackRouting('POST', movementsPath, checkBillingBody),
+			routing: masStackRouting(createRequest),
 		},
 		{
 			name: 'Create for Non-Subscribable Service',
 			value: 'createNonSubscribable',
 			action: 'Create a billing movement for a non subscribable service',
-			routing: masStackRouting('POST', nonSubscribablePath, checkBillingBody),
+			routing: masStackRouting(createNonSubscribableRequest),
 		},
 		{
 			name: 'Delete',
 			value: 'delete',
 			action: 'Delete a billing movement of a service',
-			routing: masStackRouting('DELETE', `${movementsPath}/{movement_id}`),
+			routing: masStackRouting(deleteRequest),
 		},
 		{
 			name: 'Delete for Non-Subscribable Service',
 			value: 'deleteNonSubscribable',
 			action: 'Delete a billing movement of a non subscribable service',
-			routing: masStackRouting('DELETE', `${nonSubscribablePath}/{movement_id}`),
+			routing: masStackRouting(deleteNonSubscribableRequest),
 		},
 		{
 			name: 'Update for Non-Subscribable Service',
 			value: 'updateNonSubscribable',
 			action: 'Update a billing movement of a non subscribable service',
 			description: 'Replace a movement: the whole movement is sent again',
-			routing: masStackRouting('PUT', `${nonSubscribablePath}/{movement_id}`, checkBillingBody),
+			routing: masStackRouting(updateNonSubscribableRequest),
 		},
 	],
 };

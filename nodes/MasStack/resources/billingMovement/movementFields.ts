@@ -6,8 +6,8 @@ import {
 	billableField,
 	billingDateField,
 	billingAdditionalFields,
-} from '../../shared/billingFields';
-import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
+} from '../../fields/billingFields';
+import { bodyTextField, requiredBodyText } from '../../fields/bodyTextField';
 
 /** The MasStack partner API v2's movement `type` enum. */
 const MOVEMENT_TYPES = [

@@ -4,6 +4,7 @@ import { invalidInput } from '../../../shared/invalidInput';
 import { toIsoDatetime } from '../../../shared/isoDatetime';
 import { finiteNumber, isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
 import type { ValueCheck } from '../../../shared/valueChecks';
+import type { MasStackRequest } from '../../transport/operationRequest';
 
 const showOnlyForActivate = { resource: ['promotion'], operation: ['activate'] };
 
@@ -76,3 +77,11 @@ export async function checkPromotionActivation(
 	}
 	return requestOptions;
 }
+
+/** Activate Promotion's request (the MasStack partner API v2). */
+export const activatePromotionRequest: MasStackRequest = {
+	method: 'POST',
+	path: '/v2/{service_type}/{service_id}/promotions',
+	fields: activatePromotionFields,
+	checks: [checkPromotionActivation],
+};

@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { isoDatetime, sendChecked } from '../../../shared/valueChecks';
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
-import { activatePromotionFields, checkPromotionActivation } from './activatePromotion';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackRequest } from '../../transport/operationRequest';
+import { activatePromotionFields, activatePromotionRequest } from './activatePromotion';
+
+/** Update Deactivation Date's request (the MasStack partner API v2); its two fields are below. */
+const updateDeactivationDateRequest: MasStackRequest = {
+	method: 'PATCH',
+	path: '/v2/{service_type}/{service_id}/promotions/{promotion_id}',
+};
 
 const showForPromotions = { resource: ['promotion'] };
 const showOnlyForDeactivationDate = { resource: ['promotion'], operation: ['updateDeactivationDate'] };
@@ -19,14 +26,14 @@ export const promotionOperations: INodeProperties = {
 			name: 'Activate',
 			value: 'activate',
 			action: 'Activate a promotion for a service',
-			routing: masStackRouting('POST', servicePath('/promotions'), checkPromotionActivation),
+			routing: masStackRouting(activatePromotionRequest),
 		},
 		{
 			name: 'Update Deactivation Date',
 			value: 'updateDeactivationDate',
 			action: 'Update the deactivation date of a promotion',
 			description: 'Change when an active promotion ends',
-			routing: masStackRouting('PATCH', servicePath('/promotions/{promotion_id}')),
+			routing: masStackRouting(updateDeactivationDateRequest),
 		},
 	],
 };

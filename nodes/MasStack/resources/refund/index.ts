@@ -1,8 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { checkBillingBody } from '../../shared/checkBillingBody';
-import { masStackRouting, serviceIdField, servicePath, serviceTypeField } from '../../shared/servicePath';
+import { checkBillingBody } from '../../checks/billingBody';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackRequest } from '../../transport/operationRequest';
 import { refundBodyFields } from './refundFields';
+
+/** The requests of the refund operations (the MasStack partner API v2); their fields, in refundFields, are shared. */
+const createRequest: MasStackRequest = {
+	method: 'POST',
+	path: '/v2/{service_type}/{service_id}/billing/refunds',
+	checks: [checkBillingBody],
+};
+const createNonSubscribableRequest: MasStackRequest = {
+	method: 'POST',
+	path: '/v2/{service_type}/{service_id}/billing/refund-non-subscribable-services',
+	checks: [checkBillingBody],
+};
 
 export const refundOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -17,13 +30,13 @@ export const refundOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a refund for a service',
 			description: 'Refund (part of) a billing movement of a subscribed service',
-			routing: masStackRouting('POST', servicePath('/billing/refunds'), checkBillingBody),
+			routing: masStackRouting(createRequest),
 		},
 		{
 			name: 'Create for Non-Subscribable Service',
 			value: 'createNonSubscribable',
 			action: 'Create a refund for a non subscribable service',
-			routing: masStackRouting('POST', servicePath('/billing/refund-non-subscribable-services'), checkBillingBody),
+			routing: masStackRouting(createNonSubscribableRequest),
 		},
 	],
 };

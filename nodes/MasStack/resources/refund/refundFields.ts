@@ -5,8 +5,8 @@ import {
 	billableField,
 	billingDateField,
 	billingAdditionalFields,
-} from '../../shared/billingFields';
-import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
+} from '../../fields/billingFields';
+import { bodyTextField, requiredBodyText } from '../../fields/bodyTextField';
 
 const forSubscribable = { resource: ['refund'], operation: ['create'] };
 const forNonSubscribable = { resource: ['refund'], operation: ['createNonSubscribable'] };

@@ -1,35 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/invalidInput';
-import { sendJsonObject } from '../../../shared/jsonObjectParameter';
-import { isEmptyValue } from '../../../shared/valueChecks';
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../shared/servicePath';
-import { createServiceFields } from './createService';
-import { notifySimyoFields, updateNetflixFields } from './netflix';
-import { updateDeviceFields } from './updateDevice';
-
-const sendServiceDetails = sendJsonObject('serviceDetails', 'Service Details', 'service_details', '{"tariff": "T100"}');
-const sendNewDeviceDetails = sendJsonObject(
-	'newDeviceDetails',
-	'New Device Details',
-	'new_service_device_details',
-	'{"iccid": "8934011234567890123"}',
-);
-
-/** preSend: a notification that says something; each of its fields checks its own value. */
-async function checkSimyoNotification(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const body = (requestOptions.body ?? {}) as IDataObject;
-	if (Object.values(body).every(isEmptyValue)) {
-		throw invalidInput(this.getNode(), this.getItemIndex(), 'Change', 'is empty', 'Add the PAI, the Netflix Offer ID or the Change Date that Simyo should hear about.');
-	}
-	return requestOptions;
-}
-
-/**
- * The MasStack partner API v3 gives these two operations' parameters and bodies but neither methods nor paths:
- * they are the MasStack partner API v2's under /v3, without callback URLs in the body.
- */
-const apiVersionPath = '/{api_version}/{service_type}';
+import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import { createServiceFields, createServiceRequest } from './createService';
+import { notifySimyoFields, notifySimyoRequest, updateNetflixFields, updateNetflixRequest } from './netflix';
+import { updateDeviceFields, updateDeviceRequest } from './updateDevice';
 
 export const serviceOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -44,28 +18,27 @@ export const serviceOperations: INodeProperties = {
 			value: 'create',
 			action: 'Create a service',
 			description: 'Create a new service of a type; MasStack accepts it (202) and posts the result later',
-			// The MasStack partner API v2's example posts to `/v2/applewatch/`, with the trailing slash.
-			routing: masStackRouting('POST', `${apiVersionPath}/`, sendServiceDetails),
+			routing: masStackRouting(createServiceRequest),
 		},
 		{
 			name: 'Notify Simyo of Netflix Change',
 			value: 'notifySimyo',
 			action: 'Notify simyo about a netflix product change',
-			routing: masStackRouting('POST', '/v2/netflix/{service_id}/simyo', checkSimyoNotification),
+			routing: masStackRouting(notifySimyoRequest),
 		},
 		{
 			name: 'Update Device',
 			value: 'updateDevice',
 			action: 'Update the device of a service',
 			description: 'Replace a device of a service (e.g. SIM to eSIM); MasStack accepts it (202) and posts the result later',
-			routing: masStackRouting('PATCH', `${apiVersionPath}/{service_id}/devices/{device_id}`, sendNewDeviceDetails),
+			routing: masStackRouting(updateDeviceRequest),
 		},
 		{
 			name: 'Update Netflix',
 			value: 'updateNetflix',
 			action: 'Update a netflix service',
 			description: 'Move a Netflix service to another offer or plan',
-			routing: masStackRouting('PATCH', '/v2/netflix/{service_id}'),
+			routing: masStackRouting(updateNetflixRequest),
 		},
 	],
 };

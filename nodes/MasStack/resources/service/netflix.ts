@@ -1,7 +1,9 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
-import { bodyTextField, requiredBodyText } from '../../shared/bodyTextField';
+import { invalidInput } from '../../../shared/invalidInput';
+import { isEmptyValue, isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
+import { bodyTextField, requiredBodyText } from '../../fields/bodyTextField';
+import type { MasStackRequest } from '../../transport/operationRequest';
 
 const showOnlyForUpdateNetflix = { resource: ['service'], operation: ['updateNetflix'] };
 const showOnlyForNotifySimyo = { resource: ['service'], operation: ['notifySimyo'] };
@@ -36,3 +38,27 @@ export const notifySimyoFields: INodeProperties[] = [
 		],
 	},
 ];
+
+/** preSend: a notification that says something; each of its fields checks its own value. */
+async function checkSimyoNotification(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
+	const body = (requestOptions.body ?? {}) as IDataObject;
+	if (Object.values(body).every(isEmptyValue)) {
+		throw invalidInput(this.getNode(), this.getItemIndex(), 'Change', 'is empty', 'Add the PAI, the Netflix Offer ID or the Change Date that Simyo should hear about.');
+	}
+	return requestOptions;
+}
+
+/** Update Netflix's request (the MasStack partner API v2). */
+export const updateNetflixRequest: MasStackRequest = {
+	method: 'PATCH',
+	path: '/v2/netflix/{service_id}',
+	fields: updateNetflixFields,
+};
+
+/** Notify Simyo of Netflix Change's request (the MasStack partner API v2). */
+export const notifySimyoRequest: MasStackRequest = {
+	method: 'POST',
+	path: '/v2/netflix/{service_id}/simyo',
+	fields: notifySimyoFields,
+	checks: [checkSimyoNotification],
+};

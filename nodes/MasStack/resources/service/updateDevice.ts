@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { enumValue, sendChecked } from '../../../shared/valueChecks';
-import { callbackUrlFields } from '../../shared/callbackUrls';
+import { callbackUrlFields } from '../../callbacks/callbackUrls';
+import type { CallbackOperationRequest } from '../../transport/operationRequest';
 
 /** The MasStack partner API v3 and v2 documents' device `category` enum. */
 export const DEVICE_CATEGORIES = [
@@ -49,5 +50,24 @@ export const updateDeviceFields: INodeProperties[] = [
 		description: 'The new device as MasStack defines it for this category (new_service_device_details), as a JSON object',
 		displayOptions: { show: showOnlyForUpdateDevice },
 	},
-	...callbackUrlFields({ ...showOnlyForUpdateDevice, apiVersion: ['v2'] }, 'Device'),
+	...callbackUrlFields({ ...showOnlyForUpdateDevice, apiVersion: ['v2'] }, 'deviceUpdate'),
 ];
+
+/**
+ * Update Device's request; like Create Service, the MasStack partner API v3's is the MasStack partner
+ * API v2's under /v3, without callback URLs in the body.
+ */
+export const updateDeviceRequest: CallbackOperationRequest = {
+	method: 'PATCH',
+	path: '/{api_version}/{service_type}/{service_id}/devices/{device_id}',
+	fields: updateDeviceFields,
+	jsonObjects: [
+		{
+			parameter: 'newDeviceDetails',
+			displayName: 'New Device Details',
+			property: 'new_service_device_details',
+			example: '{"iccid": "8934011234567890123"}',
+		},
+	],
+	callbackOperation: 'deviceUpdate',
+};

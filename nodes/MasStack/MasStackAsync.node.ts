@@ -9,9 +9,14 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readMasStackCallback } from '../MasStack/shared/callbackResult';
-import { correlationIdFor, correlationIdOption } from '../MasStack/shared/correlationId';
-import { MASSTACK_ERROR_HINTS } from '../MasStack/shared/masStackResponse';
+import { readMasStackCallback } from './callbacks/callbackResult';
+import { withoutCallbackUrlFields } from './callbacks/callbackUrls';
+import { updateBarringRequest } from './resources/barring/updateBarring';
+import { createServiceRequest } from './resources/service/createService';
+import { updateDeviceRequest } from './resources/service/updateDevice';
+import { MASSTACK_ERROR_HINTS, correlationIdFor, correlationIdOption } from './transport/everyRequest';
+import { asyncRequestOf, serviceIdField, serviceTypeField } from './transport/operationRequest';
+import type { CallbackOperationRequest } from './transport/operationRequest';
 import { authenticationField, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
@@ -29,7 +34,25 @@ import {
 	resumeUrlFor,
 	sendThenWaitForCallback,
 } from '../shared/waitForCallback';
-import { ASYNC_OPERATIONS, asyncOperationFields } from './asyncOperations';
+
+/**
+ * The three operations of the MasStack partner API v2 that answer 202 and post their result to
+ * callback URLs, keyed `resource.operation`: the MasStack node's own request descriptions, so this
+ * node sends (and refuses) what the MasStack node does, with this execution's callback URLs.
+ */
+const ASYNC_OPERATIONS: Record<string, CallbackOperationRequest> = {
+	'barring.update': updateBarringRequest,
+	'service.create': createServiceRequest,
+	'service.updateDevice': updateDeviceRequest,
+};
+
+/** The operations' own fields as the MasStack node shows them, without the callback URLs this node fills in. */
+const asyncOperationFields: INodeProperties[] = [
+	serviceTypeField({ resource: ['barring', 'service'] }),
+	serviceIdField({ resource: ['barring'] }),
+	serviceIdField({ resource: ['service'], operation: ['updateDevice'] }),
+	...Object.values(ASYNC_OPERATIONS).flatMap((operation) => withoutCallbackUrlFields(operation.fields ?? [])),
+];
 
 const properties: INodeProperties[] = [
 	{
@@ -115,9 +138,9 @@ export class MasStackAsync implements INodeType {
 		const operation = asyncOperationOf(this);
 		const run = { executionId: this.getExecutionId(), nodeId: node.id, runIndex: this.getWorkflowDataProxy(0).$runIndex, itemIndex: 0 };
 		const correlationId = correlationIdFor(node, run, this.getNodeParameter('options.correlationId', 0, ''));
-		const { method, path, body, serviceId } = operation.request(this, {
-			callback_success_url: resumeUrlFor(this, 'success'),
-			callback_error_url: resumeUrlFor(this, 'error'),
+		const { method, path, body, serviceId } = asyncRequestOf(this, operation, {
+			success: resumeUrlFor(this, 'success'),
+			error: resumeUrlFor(this, 'error'),
 		});
 
 		const authentication = this.getNodeParameter('authentication', 0) as PartnerAuthentication;

@@ -7,7 +7,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readMasStackCallback } from '../MasStack/shared/callbackResult';
+import { CALLBACK_OPERATIONS } from './callbacks/callbackUrls';
+import { readMasStackCallback } from './callbacks/callbackResult';
 import {
 	acceptCallback,
 	ANSWERED_ON_RECEIPT,
@@ -19,13 +20,6 @@ import {
 import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
 import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
 
-/** The asynchronous MasStack operations whose results arrive as callbacks (the MasStack partner API v3 and v2). */
-const CALLBACK_OPERATIONS = [
-	{ name: 'Barring Update', value: 'barringUpdate', path: 'barring' },
-	{ name: 'Device Update', value: 'deviceUpdate', path: 'device' },
-	{ name: 'Refund', value: 'refund', path: 'refund' },
-	{ name: 'Service Creation', value: 'serviceCreation', path: 'service' },
-] as const;
 const OUTCOMES = ['success', 'error'] as const;
 
 /**
