@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, partnerCredentials } from '../shared/authentication';
 import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { throwPartnerErrors } from '../shared/partnerError';
 import { actionFields, actionOperations } from './resources/action';
@@ -31,10 +31,7 @@ export class Bolttech implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bolttechApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'bolttechOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: partnerCredentials('bolttech'),
 		requestDefaults: JSON_API_REQUEST_DEFAULTS,
 		properties: [
 			authenticationField,

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -23,16 +23,15 @@ import type { CatalogOperation } from './resources/catalog/catalogAction';
 import { getRentalPricing } from './resources/catalog/getRentalPricing';
 import { getStock } from './resources/catalog/getStock';
 import { removeDevice } from './resources/catalog/removeDevice';
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, partnerCredentials } from '../shared/authentication';
 import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
 import { optionsField } from '../shared/requestTimeout';
 import { checkedBodyOf } from '../shared/valueChecks';
 import {
-	CALLBACK_RESUME_WEBHOOKS,
-	WAITING_OUTPUT_NAMES,
+	WAITING_NODE_CONNECTIONS,
 	callbackTimeoutField,
 	onOutputOf,
-	outcomeOfPath,
+	callbackOutcomeOf,
 	refuseSeveralItems,
 	resumeOnce,
 	resumeUrlFor,
@@ -94,14 +93,8 @@ export class BolttechAsync implements INodeType {
 		description: 'Run a bolttech catalog action and wait in this execution for its callback',
 		defaults: { name: 'Bolttech Async' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: WAITING_OUTPUT_NAMES,
-		credentials: [
-			{ name: 'bolttechApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'bolttechOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
-		webhooks: CALLBACK_RESUME_WEBHOOKS,
+		...WAITING_NODE_CONNECTIONS,
+		credentials: partnerCredentials('bolttech'),
 		properties,
 	};
 
@@ -124,8 +117,7 @@ export class BolttechAsync implements INodeType {
 
 	/** bolttech's callback resumes the execution; a body that is not a JSON object gets 400. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const path = outcomeOfPath(String(request.path ?? request.url ?? ''));
+		const path = callbackOutcomeOf(this);
 		if (!path) return refuseCallback(this, 404, 'Unknown callback URL');
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationField } from '../shared/authentication';
+import { authenticationField, partnerCredentials } from '../shared/authentication';
 import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
 import { barringFields, barringOperations } from './resources/barring';
 import { billingMovementFields, billingMovementOperations } from './resources/billingMovement';
@@ -59,10 +59,7 @@ export class MasStack implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'masStackApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'masStackOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: partnerCredentials('masStack'),
 		requestDefaults: JSON_API_REQUEST_DEFAULTS,
 		properties: masStackProperties,
 	};

@@ -1,4 +1,3 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -17,18 +16,17 @@ import { updateDeviceRequest } from './resources/service/updateDevice';
 import { MASSTACK_ERROR_HINTS, correlationIdFor, correlationIdOption } from './transport/everyRequest';
 import { asyncRequestOf, serviceIdField, serviceTypeField } from './transport/operationRequest';
 import type { CallbackOperationRequest } from './transport/operationRequest';
-import { authenticationField, partnerCredentialType } from '../shared/authentication';
+import { authenticationField, partnerCredentials, partnerCredentialType } from '../shared/authentication';
 import type { PartnerAuthentication } from '../shared/authentication';
 import { refuseCallback } from '../shared/callbackSecurity';
 import { allowedOptionValues, checkOptionValues } from '../shared/optionValues';
 import { sendPartnerRequest } from '../shared/partnerRequest';
 import { optionsField } from '../shared/requestTimeout';
 import {
-	CALLBACK_RESUME_WEBHOOKS,
-	WAITING_OUTPUT_NAMES,
+	WAITING_NODE_CONNECTIONS,
 	callbackTimeoutField,
 	onOutputOf,
-	outcomeOfPath,
+	callbackOutcomeOf,
 	refuseSeveralItems,
 	resumeOnce,
 	resumeUrlFor,
@@ -118,14 +116,8 @@ export class MasStackAsync implements INodeType {
 		description: 'Update a barring, create a service or update a device at MasStack and wait in this execution for the result',
 		defaults: { name: 'MasStack Async' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		outputNames: WAITING_OUTPUT_NAMES,
-		credentials: [
-			{ name: 'masStackApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'masStackOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
-		webhooks: CALLBACK_RESUME_WEBHOOKS,
+		...WAITING_NODE_CONNECTIONS,
+		credentials: partnerCredentials('masStack'),
 		properties,
 	};
 
@@ -162,8 +154,7 @@ export class MasStackAsync implements INodeType {
 
 	/** MasStack's callback resumes the execution; a malformed one gets 400 and leaves it waiting. */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const outcome = outcomeOfPath(String(request.path ?? request.url ?? ''));
+		const outcome = callbackOutcomeOf(this);
 		if (!outcome) return refuseCallback(this, 404, 'Unknown callback URL');
 		const callback = readMasStackCallback(this, asyncOperationOf(this).callbackOperation, outcome);
 		if ('problem' in callback) return refuseCallback(this, 400, callback.problem);

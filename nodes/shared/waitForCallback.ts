@@ -1,9 +1,10 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
+	INodeTypeDescription,
 	IRunExecutionData,
 	ITaskMetadata,
 	IWebhookDescription,
@@ -40,6 +41,14 @@ export const CALLBACK_RESUME_WEBHOOKS: IWebhookDescription[] = (['success', 'err
 	restartWebhook: true,
 }));
 
+/** What every waiting node declares: one input, the three outputs in order, the resume webhooks. */
+export const WAITING_NODE_CONNECTIONS: Pick<INodeTypeDescription, 'inputs' | 'outputs' | 'outputNames' | 'webhooks'> = {
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	outputNames: WAITING_OUTPUT_NAMES,
+	webhooks: CALLBACK_RESUME_WEBHOOKS,
+};
+
 export const callbackTimeoutField: INodeProperties = {
 	displayName: 'Timeout (Minutes)',
 	name: 'timeoutMinutes',
@@ -65,9 +74,15 @@ export function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcom
 	return url.toString();
 }
 
+/** The path a webhook request came to, without its query. */
+function requestPathOf(context: IWebhookFunctions): string {
+	const request = context.getRequestObject();
+	return String(request.path ?? request.url ?? '').split('?')[0].replace(/\/+$/, '');
+}
+
 /** The outcome a resume request is for, from the last segment of its path. */
-export function outcomeOfPath(path: string): CallbackOutcome | undefined {
-	const last = path.split('?')[0].replace(/\/+$/, '').split('/').pop();
+export function callbackOutcomeOf(context: IWebhookFunctions): CallbackOutcome | undefined {
+	const last = requestPathOf(context).split('/').pop();
 	return last === 'success' || last === 'error' ? last : undefined;
 }
 
@@ -88,8 +103,7 @@ const resumedWaits = new Map<string, number>();
  * execution's data on its context, though IWebhookFunctions does not declare it.
  */
 function waitOf(context: IWebhookFunctions): string {
-	const request = context.getRequestObject();
-	const segments = String(request.path ?? request.url ?? '').split('?')[0].replace(/\/+$/, '').split('/');
+	const segments = requestPathOf(context).split('/');
 	const executionId = segments.at(-2) ?? '';
 	const node = context.getNode().name;
 	const { runExecutionData } = context as unknown as { runExecutionData?: IRunExecutionData | null };
