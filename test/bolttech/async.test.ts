@@ -2,25 +2,16 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { STOCK_EXAMPLE, bolttechContract } from '../../sandbox/contracts/bolttech';
 import { BOLTTECH_TOKEN, useBolttechServer } from '../harness/bolttechSetup';
-import { ContractServer } from '../../sandbox/contractServer';
+import type { ContractServer } from '../../sandbox/contractServer';
 import { postJson } from '../harness/postJson';
 import { runNode } from '../../scripts/n8nCore/runNode';
 import { WaitingRun } from '../harness/waitingRun';
-import { logArrivedAfterEachTest } from '../harness/wireLog';
+import { useContractServer } from '../harness/useContractServer';
 
 /** bolttech as the bolttech Catalog API (v4.1) and Verify IMEI (v4) describes it, calling back 20 ms after a catalog action. */
-const callingBack = new ContractServer(bolttechContract, { bearerTokens: [BOLTTECH_TOKEN], callbackDelayMs: 20 });
+const callingBack = useContractServer(bolttechContract, [BOLTTECH_TOKEN], { callbackDelayMs: 20 });
 /** The same contract, but bolttech never calls back. */
 const { server: silent } = useBolttechServer();
-
-beforeAll(async () => {
-	await callingBack.start();
-});
-afterAll(async () => {
-	await callingBack.stop();
-});
-beforeEach(() => callingBack.reset());
-logArrivedAfterEachTest(callingBack);
 
 const credentialsFor = (server: ContractServer) => ({ bolttechApi: { baseUrl: server.url, accessToken: BOLTTECH_TOKEN } });
 const getStock = { resource: 'catalog', operation: 'getStock', productCode: 'RENTAL-ES-01', timeoutMinutes: 10 };

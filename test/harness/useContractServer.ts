@@ -1,13 +1,18 @@
 import { ContractServer } from '../../sandbox/contractServer';
-import type { PartnerContract } from '../../sandbox/contractServer';
+import type { ContractServerOptions, PartnerContract } from '../../sandbox/contractServer';
 import { logArrivedAfterEachTest } from './wireLog';
 
 /**
  * Starts a partner's contract server for one test file (fresh request log per test) and stops it
- * afterwards. `bearerTokens` are the tokens the server accepts; any other gets the partner's 401.
+ * afterwards. `bearerTokens` are the tokens the server accepts; any other gets the partner's 401;
+ * `options` the rest (`callbackDelayMs` for a partner that calls back).
  */
-export function useContractServer(contract: PartnerContract, bearerTokens: string[]): ContractServer {
-	const server = new ContractServer(contract, { bearerTokens });
+export function useContractServer(
+	contract: PartnerContract,
+	bearerTokens: string[],
+	options: Omit<ContractServerOptions, 'bearerTokens'> = {},
+): ContractServer {
+	const server = new ContractServer(contract, { ...options, bearerTokens });
 	beforeAll(async () => {
 		await server.start();
 	});

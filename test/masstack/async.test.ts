@@ -1,27 +1,18 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { masStackContract } from '../../sandbox/contracts/masStack';
-import { ContractServer } from '../../sandbox/contractServer';
+import type { ContractServer } from '../../sandbox/contractServer';
 import { MASSTACK_TOKEN, useMasStackServer } from '../harness/masStackSetup';
 import { postJson } from '../harness/postJson';
 import { executeTestWorkflow, runNode, startingWith } from '../../scripts/n8nCore/runNode';
 import { testWorkflow } from '../../scripts/n8nCore/testWorkflow';
 import { WaitingRun } from '../harness/waitingRun';
-import { logArrivedAfterEachTest } from '../harness/wireLog';
+import { useContractServer } from '../harness/useContractServer';
 
 /** MasStack as the partner documents describe it, calling back 20 ms after accepting an operation. */
-const callingBack = new ContractServer(masStackContract, { bearerTokens: [MASSTACK_TOKEN], callbackDelayMs: 20 });
+const callingBack = useContractServer(masStackContract, [MASSTACK_TOKEN], { callbackDelayMs: 20 });
 /** The same contract, but MasStack never calls back. */
 const { server: silent } = useMasStackServer();
-
-beforeAll(async () => {
-	await callingBack.start();
-});
-afterAll(async () => {
-	await callingBack.stop();
-});
-beforeEach(() => callingBack.reset());
-logArrivedAfterEachTest(callingBack);
 
 const barRoaming = {
 	resource: 'barring',
