@@ -6,14 +6,20 @@
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-// n8n-core signs resume URLs with a secret made per test run (a new user folder each time): the
-// signature differs between two runs of the same code, the rest of the URL does not.
-const withoutSignatures = (line) => line.replace(/signature=[0-9a-f]+/g, 'signature=SIGNED');
+// Two runs of the same code differ only in what is drawn per run: n8n-core signs resume URLs with
+// a secret made per test run (a new user folder each time), and a multipart body's boundary is
+// drawn anew for every request.
+const boundaryOf = (line) => /boundary=([^"\\;]+)/.exec(line)?.[1];
+const withoutRunSecrets = (line) => {
+	const boundary = boundaryOf(line);
+	const unsigned = line.replace(/signature=[0-9a-f]+/g, 'signature=SIGNED');
+	return boundary ? unsigned.split(boundary).join('BOUNDARY') : unsigned;
+};
 
 function requestsByTest(folder) {
 	const byTest = new Map();
 	for (const file of readdirSync(folder).sort()) {
-		for (const line of readFileSync(join(folder, file), 'utf8').split('\n').filter(Boolean).map(withoutSignatures)) {
+		for (const line of readFileSync(join(folder, file), 'utf8').split('\n').filter(Boolean).map(withoutRunSecrets)) {
 			const test = `${file} › ${JSON.parse(line)[0]}`;
 			byTest.set(test, [...(byTest.get(test) ?? []), line]);
 		}
