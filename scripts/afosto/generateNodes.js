@@ -96,7 +96,7 @@ function pathParameterName(name) {
 	return reserved.has(candidate) ? `${candidate}Value` : candidate;
 }
 
-/** A value's type for the shared checker (nodes/shared/fieldTypes.ts): `integer`, `string[]`… */
+/** A value's type for the shared checker (nodes/Afosto/shared/fieldTypes.ts): `integer`, `string[]`… */
 function checkedType(field) {
 	const scalar = (type) => (['integer', 'number', 'boolean', 'object'].includes(type) ? type : 'string');
 	return field.type === 'array' ? `${scalar(field.items ?? 'string')}[]` : scalar(field.type);

@@ -63,7 +63,8 @@ export function afostoResource(resource: string, operations: AfostoOperation[]):
 	const appended = operations.flatMap(({ option, appendedFields }) =>
 		appendedFields ? appendedFields({ resource: [resource], operation: [String(option.value)] }) : [],
 	);
-	const options = operations.map(({ option }) => option).sort((first, second) => first.name.localeCompare(second.name));
+	// English collation whatever the server's locale, so every n8n lists the operations alike.
+	const options = operations.map(({ option }) => option).sort((first, second) => first.name.localeCompare(second.name, 'en'));
 	return {
 		// The default is the first operation in the list, which the resource knows only once sorted.
 		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
