@@ -512,8 +512,10 @@ function operationOf(endpoint, operationName, context) {
 
 	const { extras, query, options } = queryOf(endpoint);
 	if (extras.some((parameter) => parameter.name.toLowerCase() === 'x-idempotency-key')) preSend.push(use('sendIdempotencyKey'));
-	if (query.length) preSend.push(call(use('sendCheckedQuery').text, shared('QueryTypes', fieldSpecsOf(query), endpoint.summary)));
-	if (options.length) fields.push(call(use('additionalFields').text, shared('AdditionalFields', options, endpoint.summary)));
+	// Shared query parts are named by their one or two parameters, else by the first operation with them.
+	const nameOfQuery = (parameters) => (parameters.length <= 2 ? parameters.map(({ name }) => name).join(' ') : endpoint.summary);
+	if (query.length) preSend.push(call(use('sendCheckedQuery').text, shared('QueryTypes', fieldSpecsOf(query), nameOfQuery(query))));
+	if (options.length) fields.push(call(use('additionalFields').text, shared('AdditionalFields', options, nameOfQuery(extras))));
 
 	const body = bodyOf(endpoint);
 	if (body) {
@@ -580,7 +582,7 @@ function resourceFiles(resource, folder) {
 		if (!declarations.length) continue;
 		const typeNames = [...new Set(declarations.map(({ kind }) => PART_TYPES[kind].slice(2).replace('[]', '')).filter(Boolean))];
 		const constants = declarations.map(({ name, kind, schema, part }) => {
-			const of = file === 'schemas' ? (schema ? ` of the Afosto API reference's ${schema}` : '') : `, as "${schema}" and other operations have them`;
+			const of = file === 'schemas' ? (schema ? ` of the Afosto API reference's ${schema}` : '') : ' that several operations of the resource have';
 			return `/** ${PART_ABOUT[kind]}${of}. */\nexport const ${name}${PART_TYPES[kind]} = ${print(part)};`;
 		});
 		files[`${folder}/${file}.ts`] = `${HEADER}${importLines(typeNames)}\n\n${constants.join('\n\n')}\n`;

@@ -2,7 +2,7 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
-import { createAnIdentityAdditionalFields, createAnIdentityQueryTypes } from './queries';
+import { clientIdChannelIdAdditionalFields, clientIdChannelIdQueryTypes } from './queries';
 import { relCreateIdentityRequestBodyFields, relCreateIdentityRequestTemplate, relCreateIdentityRequestTypes } from './schemas';
 
 const body = afostoBody(
@@ -20,8 +20,8 @@ export const createANewIdentyOrLoginToAnExistingOne: AfostoOperation = {
 		description: 'Returns a signed ID token',
 		routing: {
 			request: { method: 'POST', url: '/rel/identity/authorize' },
-			send: { preSend: [sendCheckedQuery(createAnIdentityQueryTypes), body.send] },
+			send: { preSend: [sendCheckedQuery(clientIdChannelIdQueryTypes), body.send] },
 		},
 	},
-	fields: [additionalFields(createAnIdentityAdditionalFields), ...body.fields],
+	fields: [additionalFields(clientIdChannelIdAdditionalFields), ...body.fields],
 };

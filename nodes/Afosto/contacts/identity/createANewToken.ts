@@ -3,7 +3,7 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
-import { createAnIdentityAdditionalFields, createAnIdentityQueryTypes } from './queries';
+import { clientIdChannelIdAdditionalFields, clientIdChannelIdQueryTypes } from './queries';
 
 const body = afostoBody(
 	'object',
@@ -47,8 +47,8 @@ export const createANewToken: AfostoOperation = {
 		description: 'Returns a new token to confirm identity or reset a password',
 		routing: {
 			request: { method: 'POST', url: '/rel/identity/tokens' },
-			send: { preSend: [sendCheckedQuery(createAnIdentityQueryTypes), body.send] },
+			send: { preSend: [sendCheckedQuery(clientIdChannelIdQueryTypes), body.send] },
 		},
 	},
-	fields: [additionalFields(createAnIdentityAdditionalFields), ...body.fields],
+	fields: [additionalFields(clientIdChannelIdAdditionalFields), ...body.fields],
 };

@@ -4,11 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "Create an identity" and other operations have them. */
-export const createAnIdentityQueryTypes: FieldSpecs = { client_id: { field: 'Client ID', type: 'string' }, channel_id: { field: 'Channel ID', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const clientIdChannelIdQueryTypes: FieldSpecs = { client_id: { field: 'Client ID', type: 'string' }, channel_id: { field: 'Channel ID', type: 'string' } };
 
-/** The Additional Fields, as "Create an identity" and other operations have them. */
-export const createAnIdentityAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const clientIdChannelIdAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Channel ID',
 		name: 'channelId',

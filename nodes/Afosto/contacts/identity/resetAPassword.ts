@@ -3,7 +3,7 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
-import { createAnIdentityAdditionalFields, createAnIdentityQueryTypes } from './queries';
+import { clientIdChannelIdAdditionalFields, clientIdChannelIdQueryTypes } from './queries';
 
 const body = afostoBody(
 	'object',
@@ -35,8 +35,8 @@ export const resetAPassword: AfostoOperation = {
 		description: 'Pass a token to reset the password',
 		routing: {
 			request: { method: 'POST', url: '/rel/identity/reset' },
-			send: { preSend: [sendCheckedQuery(createAnIdentityQueryTypes), body.send] },
+			send: { preSend: [sendCheckedQuery(clientIdChannelIdQueryTypes), body.send] },
 		},
 	},
-	fields: [additionalFields(createAnIdentityAdditionalFields), ...body.fields],
+	fields: [additionalFields(clientIdChannelIdAdditionalFields), ...body.fields],
 };

@@ -3,7 +3,7 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
-import { createAnIdentityAdditionalFields, createAnIdentityQueryTypes } from './queries';
+import { clientIdChannelIdAdditionalFields, clientIdChannelIdQueryTypes } from './queries';
 
 const body = afostoBody('object', { token: 'string' }, { token: { field: 'Token', type: 'string' } }, [
 	{
@@ -23,8 +23,8 @@ export const verifyAnIdentity: AfostoOperation = {
 		description: 'Mark the identity as verified',
 		routing: {
 			request: { method: 'POST', url: '/rel/identity/verify' },
-			send: { preSend: [sendCheckedQuery(createAnIdentityQueryTypes), body.send] },
+			send: { preSend: [sendCheckedQuery(clientIdChannelIdQueryTypes), body.send] },
 		},
 	},
-	fields: [additionalFields(createAnIdentityAdditionalFields), ...body.fields],
+	fields: [additionalFields(clientIdChannelIdAdditionalFields), ...body.fields],
 };

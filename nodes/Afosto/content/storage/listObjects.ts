@@ -3,7 +3,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { idParameter } from './pathParameters';
-import { readObjectAdditionalFields, readObjectQueryTypes } from './queries';
+import { pathAdditionalFields, pathQueryTypes } from './queries';
 
 const path = afostoPath('/cnt/filesystems/storages/{id}/list', idParameter);
 
@@ -15,8 +15,8 @@ export const listObjects: AfostoOperation = {
 		description: 'Read data from the storage',
 		routing: {
 			request: { method: 'GET', url: path.url },
-			send: { preSend: [path.fill, sendCheckedQuery(readObjectQueryTypes)] },
+			send: { preSend: [path.fill, sendCheckedQuery(pathQueryTypes)] },
 		},
 	},
-	fields: [...path.fields, additionalFields(readObjectAdditionalFields)],
+	fields: [...path.fields, additionalFields(pathAdditionalFields)],
 };

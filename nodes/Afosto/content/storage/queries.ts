@@ -4,11 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "Read object" and other operations have them. */
-export const readObjectQueryTypes: FieldSpecs = { path: { field: 'Path', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const pathQueryTypes: FieldSpecs = { path: { field: 'Path', type: 'string' } };
 
-/** The Additional Fields, as "Read object" and other operations have them. */
-export const readObjectAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const pathAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Path',
 		name: 'path',

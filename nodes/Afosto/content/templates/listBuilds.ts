@@ -4,7 +4,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { idParameter } from './pathParameters';
-import { listRepositoriesAdditionalFields, listRepositoriesQueryTypes } from './queries';
+import { secretAdditionalFields, secretQueryTypes } from './queries';
 
 const path = afostoPath('/tpl/templates/repositories/{id}/builds', idParameter);
 
@@ -17,8 +17,8 @@ export const listBuilds: AfostoOperation = {
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },
-			send: { preSend: [path.fill, sendPageSize, sendCheckedQuery(listRepositoriesQueryTypes)], paginate: true },
+			send: { preSend: [path.fill, sendPageSize, sendCheckedQuery(secretQueryTypes)], paginate: true },
 		},
 	},
-	fields: [...path.fields, LIST_PAGING, additionalFields(listRepositoriesAdditionalFields)],
+	fields: [...path.fields, LIST_PAGING, additionalFields(secretAdditionalFields)],
 };

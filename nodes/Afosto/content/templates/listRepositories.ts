@@ -2,7 +2,7 @@
 import { LIST_PAGING, followPageCursor, sendPageSize } from '../../shared/listPaging';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
-import { listRepositoriesAdditionalFields, listRepositoriesQueryTypes } from './queries';
+import { secretAdditionalFields, secretQueryTypes } from './queries';
 
 export const listRepositories: AfostoOperation = {
 	option: {
@@ -13,8 +13,8 @@ export const listRepositories: AfostoOperation = {
 		routing: {
 			request: { method: 'GET', url: '/tpl/templates/repositories' },
 			operations: { pagination: followPageCursor },
-			send: { preSend: [sendPageSize, sendCheckedQuery(listRepositoriesQueryTypes)], paginate: true },
+			send: { preSend: [sendPageSize, sendCheckedQuery(secretQueryTypes)], paginate: true },
 		},
 	},
-	fields: [LIST_PAGING, additionalFields(listRepositoriesAdditionalFields)],
+	fields: [LIST_PAGING, additionalFields(secretAdditionalFields)],
 };

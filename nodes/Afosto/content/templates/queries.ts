@@ -4,11 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "List repositories" and other operations have them. */
-export const listRepositoriesQueryTypes: FieldSpecs = { secret: { field: 'Secret', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const secretQueryTypes: FieldSpecs = { secret: { field: 'Secret', type: 'string' } };
 
-/** The Additional Fields, as "List repositories" and other operations have them. */
-export const listRepositoriesAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const secretAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Secret',
 		name: 'secret',

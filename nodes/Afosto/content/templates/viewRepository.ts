@@ -3,7 +3,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { idParameter } from './pathParameters';
-import { listRepositoriesAdditionalFields, listRepositoriesQueryTypes } from './queries';
+import { secretAdditionalFields, secretQueryTypes } from './queries';
 
 const path = afostoPath('/tpl/templates/repositories/{id}', idParameter);
 
@@ -15,8 +15,8 @@ export const viewRepository: AfostoOperation = {
 		description: 'View a single repository',
 		routing: {
 			request: { method: 'GET', url: path.url },
-			send: { preSend: [path.fill, sendCheckedQuery(listRepositoriesQueryTypes)] },
+			send: { preSend: [path.fill, sendCheckedQuery(secretQueryTypes)] },
 		},
 	},
-	fields: [...path.fields, additionalFields(listRepositoriesAdditionalFields)],
+	fields: [...path.fields, additionalFields(secretAdditionalFields)],
 };

@@ -2,7 +2,7 @@
 import { LIST_PAGING, followPageCursor, sendPageSize } from '../../shared/listPaging';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
-import { listTypesAdditionalFields, listTypesQueryTypes } from './queries';
+import { codeAdditionalFields, codeQueryTypes } from './queries';
 
 export const listTypes: AfostoOperation = {
 	option: {
@@ -13,8 +13,8 @@ export const listTypes: AfostoOperation = {
 		routing: {
 			request: { method: 'GET', url: '/cnt/dataflow/types' },
 			operations: { pagination: followPageCursor },
-			send: { preSend: [sendPageSize, sendCheckedQuery(listTypesQueryTypes)], paginate: true },
+			send: { preSend: [sendPageSize, sendCheckedQuery(codeQueryTypes)], paginate: true },
 		},
 	},
-	fields: [LIST_PAGING, additionalFields(listTypesAdditionalFields)],
+	fields: [LIST_PAGING, additionalFields(codeAdditionalFields)],
 };

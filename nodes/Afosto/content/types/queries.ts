@@ -3,11 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "List types" and other operations have them. */
-export const listTypesQueryTypes: FieldSpecs = { code: { field: 'Code', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const codeQueryTypes: FieldSpecs = { code: { field: 'Code', type: 'string' } };
 
-/** The Additional Fields, as "List types" and other operations have them. */
-export const listTypesAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const codeAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Code',
 		name: 'code',

@@ -4,7 +4,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { typeParameter } from './pathParameters';
-import { listTypesAdditionalFields, listTypesQueryTypes } from './queries';
+import { codeAdditionalFields, codeQueryTypes } from './queries';
 
 const path = afostoPath('/cnt/dataflow/types/{type}', typeParameter);
 
@@ -17,8 +17,8 @@ export const viewType: AfostoOperation = {
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },
-			send: { preSend: [path.fill, sendPageSize, sendCheckedQuery(listTypesQueryTypes)], paginate: true },
+			send: { preSend: [path.fill, sendPageSize, sendCheckedQuery(codeQueryTypes)], paginate: true },
 		},
 	},
-	fields: [...path.fields, LIST_PAGING, additionalFields(listTypesAdditionalFields)],
+	fields: [...path.fields, LIST_PAGING, additionalFields(codeAdditionalFields)],
 };

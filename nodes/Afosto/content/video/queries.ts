@@ -4,11 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "Get info" and other operations have them. */
-export const getInfoQueryTypes: FieldSpecs = { url: { field: 'URL', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const urlQueryTypes: FieldSpecs = { url: { field: 'URL', type: 'string' } };
 
-/** The Additional Fields, as "Get info" and other operations have them. */
-export const getInfoAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const urlAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'URL',
 		name: 'url',

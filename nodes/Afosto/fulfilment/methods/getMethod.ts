@@ -3,7 +3,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { idParameter } from './pathParameters';
-import { listMethodsAdditionalFields, listMethodsQueryTypes } from './queries';
+import { countryCodeChannelIdAdditionalFields, countryCodeChannelIdQueryTypes } from './queries';
 
 const path = afostoPath('/lcs/methods/{id}', idParameter);
 
@@ -15,8 +15,8 @@ export const getMethod: AfostoOperation = {
 		description: 'List all methods',
 		routing: {
 			request: { method: 'GET', url: path.url },
-			send: { preSend: [path.fill, sendCheckedQuery(listMethodsQueryTypes)] },
+			send: { preSend: [path.fill, sendCheckedQuery(countryCodeChannelIdQueryTypes)] },
 		},
 	},
-	fields: [...path.fields, additionalFields(listMethodsAdditionalFields)],
+	fields: [...path.fields, additionalFields(countryCodeChannelIdAdditionalFields)],
 };

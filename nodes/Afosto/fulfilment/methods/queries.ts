@@ -3,11 +3,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "List methods" and other operations have them. */
-export const listMethodsQueryTypes: FieldSpecs = { country_code: { field: 'Country Code', type: 'string' }, channel_id: { field: 'Channel ID', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const countryCodeChannelIdQueryTypes: FieldSpecs = { country_code: { field: 'Country Code', type: 'string' }, channel_id: { field: 'Channel ID', type: 'string' } };
 
-/** The Additional Fields, as "List methods" and other operations have them. */
-export const listMethodsAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const countryCodeChannelIdAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Channel ID',
 		name: 'channelId',

@@ -3,14 +3,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "List messages" and other operations have them. */
+/** The query parameters and their types that several operations of the resource have. */
 export const listMessagesQueryTypes: FieldSpecs = {
 	is_valid: { field: 'Is Valid', type: 'string', oneOf: ['1', '0'] },
 	is_relayed: { field: 'Is Relayed', type: 'string', oneOf: ['1', '0'] },
 	is_duplicate: { field: 'Is Duplicate', type: 'string', oneOf: ['1', '0'] },
 };
 
-/** The Additional Fields, as "List messages" and other operations have them. */
+/** The Additional Fields that several operations of the resource have. */
 export const listMessagesAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Is Duplicate',

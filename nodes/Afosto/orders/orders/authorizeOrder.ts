@@ -5,7 +5,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields } from '../../shared/query';
 import { idParameter } from './pathParameters';
-import { createOrderAdditionalFields } from './queries';
+import { xIdempotencyKeyAdditionalFields } from './queries';
 
 const path = afostoPath('/odr/orders/{id}/authorize', idParameter);
 
@@ -35,5 +35,5 @@ export const authorizeOrder: AfostoOperation = {
 			send: { preSend: [path.fill, sendIdempotencyKey, body.send] },
 		},
 	},
-	fields: [...path.fields, additionalFields(createOrderAdditionalFields), ...body.fields],
+	fields: [...path.fields, additionalFields(xIdempotencyKeyAdditionalFields), ...body.fields],
 };

@@ -3,7 +3,7 @@ import { afostoBody } from '../../shared/body';
 import { sendIdempotencyKey } from '../../shared/idempotency';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields } from '../../shared/query';
-import { createOrderAdditionalFields } from './queries';
+import { xIdempotencyKeyAdditionalFields } from './queries';
 import { odrOrderModelBodyFields, odrOrderModelTemplate, odrOrderModelTypes } from './schemas';
 
 const body = afostoBody('object', odrOrderModelTemplate, odrOrderModelTypes, odrOrderModelBodyFields);
@@ -19,5 +19,5 @@ export const createOrder: AfostoOperation = {
 			send: { preSend: [sendIdempotencyKey, body.send] },
 		},
 	},
-	fields: [additionalFields(createOrderAdditionalFields), ...body.fields],
+	fields: [additionalFields(xIdempotencyKeyAdditionalFields), ...body.fields],
 };

@@ -5,7 +5,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields } from '../../shared/query';
 import { idParameter } from './pathParameters';
-import { createOrderAdditionalFields } from './queries';
+import { xIdempotencyKeyAdditionalFields } from './queries';
 
 const path = afostoPath('/odr/orders/{id}/stacks', idParameter);
 
@@ -57,5 +57,5 @@ export const referenceStack: AfostoOperation = {
 			send: { preSend: [path.fill, sendIdempotencyKey, body.send] },
 		},
 	},
-	fields: [...path.fields, additionalFields(createOrderAdditionalFields), ...body.fields],
+	fields: [...path.fields, additionalFields(xIdempotencyKeyAdditionalFields), ...body.fields],
 };

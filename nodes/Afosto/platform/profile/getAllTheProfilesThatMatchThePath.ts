@@ -3,7 +3,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { pathParameter3 } from './pathParameters';
-import { updateTheProfileSContentAdditionalFields, updateTheProfileSContentQueryTypes } from './queries';
+import { channelIdAdditionalFields, channelIdQueryTypes } from './queries';
 
 const path = afostoPath('/iam/profiles/{path}', pathParameter3);
 
@@ -15,8 +15,8 @@ export const getAllTheProfilesThatMatchThePath: AfostoOperation = {
 		description: 'Get the profiles by its key',
 		routing: {
 			request: { method: 'GET', url: path.url },
-			send: { preSend: [path.fill, sendCheckedQuery(updateTheProfileSContentQueryTypes)] },
+			send: { preSend: [path.fill, sendCheckedQuery(channelIdQueryTypes)] },
 		},
 	},
-	fields: [...path.fields, additionalFields(updateTheProfileSContentAdditionalFields)],
+	fields: [...path.fields, additionalFields(channelIdAdditionalFields)],
 };

@@ -4,11 +4,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { FieldSpecs } from '../../shared/fieldTypes';
 
-/** The query parameters and their types, as "Update the profile's content" and other operations have them. */
-export const updateTheProfileSContentQueryTypes: FieldSpecs = { channel_id: { field: 'Channel ID', type: 'string' } };
+/** The query parameters and their types that several operations of the resource have. */
+export const channelIdQueryTypes: FieldSpecs = { channel_id: { field: 'Channel ID', type: 'string' } };
 
-/** The Additional Fields, as "Update the profile's content" and other operations have them. */
-export const updateTheProfileSContentAdditionalFields: INodeProperties[] = [
+/** The Additional Fields that several operations of the resource have. */
+export const channelIdAdditionalFields: INodeProperties[] = [
 	{
 		displayName: 'Channel ID',
 		name: 'channelId',

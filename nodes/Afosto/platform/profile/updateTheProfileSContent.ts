@@ -4,7 +4,7 @@ import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
 import { pathParameter3 } from './pathParameters';
-import { updateTheProfileSContentAdditionalFields, updateTheProfileSContentQueryTypes } from './queries';
+import { channelIdAdditionalFields, channelIdQueryTypes } from './queries';
 import { sharedBodyTemplate, sharedBodyTypes } from './schemas';
 
 const path = afostoPath('/iam/profiles/{path}', pathParameter3);
@@ -19,8 +19,8 @@ export const updateTheProfileSContent: AfostoOperation = {
 		description: 'Update the profile content',
 		routing: {
 			request: { method: 'PUT', url: path.url },
-			send: { preSend: [path.fill, sendCheckedQuery(updateTheProfileSContentQueryTypes), body.send] },
+			send: { preSend: [path.fill, sendCheckedQuery(channelIdQueryTypes), body.send] },
 		},
 	},
-	fields: [...path.fields, additionalFields(updateTheProfileSContentAdditionalFields), ...body.fields],
+	fields: [...path.fields, additionalFields(channelIdAdditionalFields), ...body.fields],
 };
