@@ -7,7 +7,7 @@ const ROOT = join(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateAfostoNodes, AFOSTO_NODES, SPEC_PATH } = require('../../scripts/afosto/generateNodes.js') as {
 	generateAfostoNodes: (spec: unknown) => Record<string, string>;
-	AFOSTO_NODES: Array<{ className: string }>;
+	AFOSTO_NODES: Array<{ folder: string }>;
 	SPEC_PATH: string;
 };
 
@@ -29,7 +29,7 @@ describe('the generated Afosto nodes', () => {
 	});
 
 	it('leave no file in the Afosto node folders that the generator did not make', () => {
-		const onDisk = AFOSTO_NODES.flatMap(({ className }) => filesBelow(join(ROOT, 'nodes', className)));
+		const onDisk = AFOSTO_NODES.flatMap(({ folder }) => filesBelow(join(ROOT, folder)));
 		expect(onDisk.filter((path) => !(path in generated))).toEqual([]);
 	});
 });

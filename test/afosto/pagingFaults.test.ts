@@ -1,9 +1,9 @@
 import { DirectoryLoader } from 'n8n-core';
 import type { INodeParameters, INodeType } from 'n8n-workflow';
 
-import { AfostoCatalog } from '../../nodes/AfostoCatalog/AfostoCatalog.node';
-import { AfostoContent } from '../../nodes/AfostoContent/AfostoContent.node';
-import { AfostoIam } from '../../nodes/AfostoIam/AfostoIam.node';
+import { AfostoCatalog } from '../../nodes/Afosto/AfostoCatalog.node';
+import { AfostoContent } from '../../nodes/Afosto/AfostoContent.node';
+import { AfostoIam } from '../../nodes/Afosto/AfostoIam.node';
 import type { ContractAnswer, ContractResponse, ReceivedRequest } from '../../sandbox/contractServer';
 import { runNode } from '../../scripts/n8nCore/runNode';
 import type { NodeRun } from '../../scripts/n8nCore/runNode';

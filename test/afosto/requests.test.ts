@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { useAfostoServer } from '../harness/afostoSetup';
-import { AfostoCatalog } from '../../nodes/AfostoCatalog/AfostoCatalog.node';
+import { AfostoCatalog } from '../../nodes/Afosto/AfostoCatalog.node';
 import { runNode } from '../../scripts/n8nCore/runNode';
 
 const { server, tokenCredentials } = useAfostoServer();

@@ -1,0 +1,199 @@
+import { NodeApiError } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IDisplayOptions,
+	IExecutePaginationFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { partnerCredentialType } from '../../shared/authentication';
+import type { PartnerAuthentication } from '../../shared/authentication';
+import { LET_NODE_READ_ERROR_RESPONSES, asNodeError, partnerApiError } from '../../shared/partnerError';
+import { isTimeoutError } from '../../shared/requestTimeout';
+import { RETRYABLE_STATUSES, isRetryableNetworkError, retryPolicyOf, retryPolicyOptions, sendWithRetries } from '../../shared/retries';
+import type { RetryPolicy } from '../../shared/retries';
+
+/**
+ * "Paging Options" of the lists in `show`: how often a page is asked for again after a 429,
+ * 5xx, reset or timeout, and how long each wait may be.
+ */
+export function pagingOptionsField(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return {
+		displayName: 'Paging Options',
+		name: 'pagingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: retryPolicyOptions('Page'),
+	};
+}
+
+/** Which page of a list, and the cursor or offset it was asked for with, as an error names it. */
+export interface PagePlace {
+	number: number;
+	sent: string;
+}
+
+/** One page as Afosto answered it, its body read as JSON. */
+export interface ListPage {
+	statusCode: number;
+	headers: IN8nHttpFullResponse['headers'];
+	json: unknown;
+	raw: unknown;
+}
+
+/** Whether a value is a JSON object: not a list, not a text or bytes. */
+export const isJsonObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** The start of an answer as text, for an error to quote; whitespace runs become one space. */
+function firstBytes(raw: unknown): string {
+	const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? '');
+	const flat = text.replace(/\s+/g, ' ').trim();
+	if (!flat) return '(an empty body)';
+	return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat;
+}
+
+/** The body as JSON: n8n parses JSON it is told is JSON; anything else arrives as text. */
+function readJson(raw: unknown): { json: unknown } | undefined {
+	if (!Buffer.isBuffer(raw) && typeof raw !== 'string') return { json: raw };
+	try {
+		return { json: JSON.parse(raw.toString()) };
+	} catch {
+		return undefined;
+	}
+}
+
+/** What the network said, from n8n's error or the error it wraps: "timeout of 300ms exceeded (ECONNABORTED)". */
+function networkProblem(error: unknown): string {
+	const { cause } = error as { cause?: { code?: unknown; message?: unknown } };
+	const source = cause && typeof cause.message === 'string' ? cause : (error as { code?: unknown; message?: unknown });
+	const message = String(source.message ?? error);
+	return typeof source.code === 'string' && !message.includes(source.code) ? `${message} (${source.code})` : message;
+}
+
+/**
+ * A page of a list that did not come, or not in the documented shape: the list is not whole. An
+ * API error, so n8n shows it as it is (it rewraps any other error a paginator throws, and then
+ * replaces a message that mentions a network code such as ECONNRESET with its own generic text).
+ */
+export class ListPageError extends NodeApiError {
+	constructor(
+		context: IExecutePaginationFunctions,
+		readonly page: number,
+		readonly recordsRead: number,
+		message: string,
+		details: { description: string; statusCode?: number },
+	) {
+		super(context.getNode(), { page, recordsRead }, { message, description: details.description, httpCode: details.statusCode === undefined ? undefined : String(details.statusCode), itemIndex: context.getItemIndex() });
+		this.message = message;
+	}
+}
+
+/**
+ * Reads the pages of one list (the `noun`: "list" or "search") into `records`: a page is asked
+ * for again after a 429, 500, 502, 503, 504, a reset or a timeout, bounded by the node's "Paging
+ * Options"; any other failure, and a page not in the documented shape, ends the reading with an
+ * error naming the page, the answer and how many records were read. The list is whole or an
+ * error: with Continue On Fail, the records read come out followed by one error item.
+ */
+export class ListReader {
+	readonly records: INodeExecutionData[] = [];
+	private readonly policy: RetryPolicy;
+	private readonly credentialType: string;
+
+	constructor(
+		private readonly context: IExecutePaginationFunctions,
+		private readonly noun: 'list' | 'search',
+	) {
+		this.policy = retryPolicyOf(context.getNodeParameter('pagingOptions', {}) as IDataObject);
+		this.credentialType = partnerCredentialType('afosto', context.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication);
+	}
+
+	/** Runs `readPages` and hands back the records, or with Continue On Fail, the records and the error. */
+	async read(readPages: () => Promise<void>): Promise<INodeExecutionData[]> {
+		try {
+			await readPages();
+			return this.records;
+		} catch (error) {
+			if (!(error instanceof ListPageError) || !this.context.continueOnFail()) throw asNodeError(this.context.getNode(), error, this.context.getItemIndex());
+			const errorItem = { json: { error: error.message, page: error.page, recordsRead: error.recordsRead }, pairedItem: { item: this.context.getItemIndex() } };
+			return [...this.records, errorItem];
+		}
+	}
+
+	/**
+	 * One page, read raw rather than through the operation's postReceive (which turns Afosto's
+	 * errors into n8n's), so a retryable status comes back to the retry loop as an answer.
+	 */
+	async requestPage(options: DeclarativeRestApiSettings.HttpRequestOptions, place: PagePlace): Promise<ListPage> {
+		// The routing's options, complete once n8n has applied the request defaults (baseURL, url).
+		const request = { ...options, returnFullResponse: true, ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES } as IHttpRequestOptions;
+		let attempts = 0;
+		let response: IN8nHttpFullResponse;
+		try {
+			({ answer: response } = await sendWithRetries(
+				this.policy,
+				async (attempt) => {
+					attempts = attempt;
+					return (await this.context.helpers.httpRequestWithAuthentication.call(this.context, this.credentialType, request)) as IN8nHttpFullResponse;
+				},
+				({ waitSeconds, statusCode, error }) =>
+					this.context.logger.debug(`Afosto ${this.describe(place)}: ${statusCode ?? (error as Error)?.message}; asking again in ${waitSeconds} s`),
+			));
+		} catch (error) {
+			if (!isRetryableNetworkError(error)) {
+				const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string | null };
+				throw this.failure(place, `failed: ${message ?? String(error)}`, { hint: description, statusCode: Number(httpCode) || undefined });
+			}
+			const problem = isTimeoutError(error) ? `none within ${Number(request.timeout) / 1000} s (the node's request timeout)` : networkProblem(error);
+			throw this.failure(place, `failed after ${plural(attempts, 'attempt')}: no answer, ${problem}`, { hint: this.retryHint() });
+		}
+		const { statusCode, headers, body: raw } = response;
+		if (statusCode >= 300) {
+			const retried = RETRYABLE_STATUSES.includes(statusCode) ? ` after ${plural(attempts, 'attempt')}` : '';
+			// Afosto's own {code, message, reference, errors} as every Afosto error shows it; anything else (a gateway's HTML) quoted.
+			const afostoError = partnerApiError(this.context.getNode(), { partner: 'Afosto', statusCode, body: raw });
+			const answer = isJsonObject(raw) ? afostoError.message : `Afosto answered ${statusCode} with ${firstBytes(raw)}`;
+			const hint = [retried && this.retryHint(), isJsonObject(raw) && afostoError.description].filter(Boolean).join('\n');
+			throw this.failure(place, `failed${retried}: ${answer}`, { hint, statusCode });
+		}
+		const body = readJson(raw);
+		if (!body) throw this.wrongShape(place, { statusCode, headers, json: undefined, raw }, 'is not JSON');
+		return { statusCode, headers, json: body.json, raw };
+	}
+
+	/** The error for a page that came, but not as the Afosto API reference describes it. */
+	wrongShape(place: PagePlace, page: ListPage, problem: string): ListPageError {
+		return this.failure(place, `${problem}: Afosto answered ${page.statusCode} with ${firstBytes(page.raw)}`, { statusCode: page.statusCode });
+	}
+
+	private retryHint(): string {
+		// The body-paged searches have no "Paging Options" field (their fields are generated).
+		const options = this.noun === 'list' ? ', or raise "Max Retries per Page" or "Max Wait per Retry (Seconds)" under "Paging Options"' : '';
+		return `Afosto may be busy or in maintenance: run again later${options}.`;
+	}
+
+	private describe(place: PagePlace): string {
+		return `page ${place.number} of the ${this.noun} (${place.sent})`;
+	}
+
+	private failure(place: PagePlace, what: string, { hint, statusCode }: { hint?: string; statusCode?: number } = {}): ListPageError {
+		const read = this.records.length;
+		const message = `${this.describe(place).replace(/^p/, 'P')} ${what}. ${plural(read, 'record')} ${read === 1 ? 'was' : 'were'} read before it.`;
+		const description = [
+			hint,
+			`The ${this.noun} is incomplete, so the node stops rather than output part of it. With "Continue On Fail" on, the ${plural(read, 'record')} read come out, followed by one error item.`,
+		]
+			.filter(Boolean)
+			.join('\n');
+		return new ListPageError(this.context, place.number, read, message, { description, statusCode });
+	}
+}
