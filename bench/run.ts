@@ -2,7 +2,6 @@ import '../scripts/n8nCore/environment';
 
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -12,7 +11,9 @@ import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
 import { measureQueueThroughput } from './queueThroughput';
+import { priceRows, rawPriceSync } from './rawClients';
 import { settleHeap } from './settleHeap';
+import { median } from './median';
 
 /**
  * `npm run bench`: the scheduled price sync, measured four ways in one run against one local
@@ -27,15 +28,7 @@ const BATCH_SIZE = 1_000;
 const PER_ITEM_SAMPLE = 2_000;
 const ROUNDS = 5;
 
-const rows = Array.from({ length: SKU_COUNT }, (_, index) => ({
-	partner_device_id: `SKU-${String(index).padStart(6, '0')}`,
-	price_net: 10_000 + (index % 90_000),
-}));
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
+const rows = priceRows(SKU_COUNT);
 
 async function timed(action: () => Promise<void>): Promise<number> {
 	settleHeap();
@@ -44,41 +37,8 @@ async function timed(action: () => Promise<void>): Promise<number> {
 	return performance.now() - started;
 }
 
-function post(url: URL, body: string): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const request = httpRequest(
-			url,
-			{
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					accept: 'application/json',
-					authorization: `Bearer ${TOKEN}`,
-					'content-length': Buffer.byteLength(body),
-				},
-			},
-			(response) => {
-				response.resume();
-				response.on('end', () => resolve(response.statusCode ?? 0));
-			},
-		);
-		request.on('error', reject);
-		request.end(body);
-	});
-}
-
 /** The baseline: the same batches, built and sent by a minimal script with no n8n in between. */
-async function rawScript(serverUrl: string): Promise<void> {
-	const url = new URL('/v4.1/catalog/action', serverUrl);
-	for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-		const body = JSON.stringify({
-			configuration: { action_id: 'update_price', product_code: 'RENTAL-BENCH' },
-			payload: { incremental: true, asset_model_prices: rows.slice(start, start + BATCH_SIZE) },
-		});
-		const status = await post(url, body);
-		if (status !== 200) throw new Error(`raw script got ${status}`);
-	}
-}
+const rawScript = (serverUrl: string) => rawPriceSync(serverUrl, rows, BATCH_SIZE, TOKEN);
 
 /** n8n's own measure of a node's run (`executionTime` of its task), in ms. */
 let lastNodeExecutionTime = 0;
