@@ -1,6 +1,6 @@
 import '../scripts/n8nCore/environment';
 
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,9 +10,11 @@ import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
+import { measurePeersInN8n } from './peersInN8n';
 import { measureQueueThroughput } from './queueThroughput';
 import { priceRows, rawPriceSync } from './rawClients';
 import { settleHeap } from './settleHeap';
+import { measureStartUp } from './startUp';
 import { median } from './median';
 
 /**
@@ -161,16 +163,32 @@ async function queueModeThroughput(): Promise<void> {
 }
 
 /**
- * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
- * when missing); `--queue-only` runs that step alone.
+ * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
+ * n8n's start-up with and without the package. Both install the built package: build it first.
  */
+async function peersInN8n(): Promise<void> {
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) throw new Error('npm run build failed');
+	for (const line of await measurePeersInN8n()) console.log(line);
+	console.log('');
+	for (const line of await measureStartUp()) console.log(line);
+}
+
+/**
+ * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
+ * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
+ * start-up alone.
+ */
+const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
-		.then(() => (process.argv.includes('--no-n8n') ? undefined : callbackThroughputInN8n()))
+		.then(() => (inN8n ? peersInN8n() : undefined))
+		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
 		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
 
-(process.argv.includes('--queue-only') ? queueModeThroughput() : everything())
+const only = process.argv.includes('--queue-only') ? queueModeThroughput : process.argv.includes('--peers-only') ? peersInN8n : everything;
+only()
 	.catch((error) => {
 		console.error(error);
 		process.exitCode = 1;
