@@ -1,14 +1,18 @@
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
  * The bench's Afosto: `GET /odr/orders` over RECORDS orders, paged as the Afosto API reference describes
  * (`x-page` / `x-page-size` request headers, the next page in the `x-page` response header), in
  * its own process so that serving does not share the event loop with the client measured.
- * Pages are serialised once, so the server costs the same for every client.
+ * Pages are serialised once, so the server costs the same for every client. Arguments: the number
+ * of orders, the bearer token, and how many ms it waits before it answers each page (0 by
+ * default; 25 stands for a partner across a real network).
  */
 const RECORDS = Number(process.argv[2] ?? 50_000);
 const TOKEN = process.argv[3] ?? 'bench-token';
+const ANSWER_AFTER_MS = Number(process.argv[4] ?? 0);
 
 const orders = Array.from({ length: RECORDS }, (_, index) => ({
 	id: `order-${index + 1}`,
@@ -20,7 +24,7 @@ const orders = Array.from({ length: RECORDS }, (_, index) => ({
 const pages = new Map<string, string>();
 let requests = 0;
 
-const server = createServer((request, response) => {
+function answer(request: IncomingMessage, response: ServerResponse): void {
 	requests++;
 	if (request.method !== 'GET' || request.url !== '/odr/orders' || request.headers.authorization !== `Bearer ${TOKEN}`) {
 		response.writeHead(400, { 'content-type': 'application/json' }).end('{"code":400,"message":"off contract"}');
@@ -37,6 +41,11 @@ const server = createServer((request, response) => {
 		...(hasNext ? { 'x-page': String(page + 1) } : {}),
 	});
 	response.end(pages.get(key));
+}
+
+const server = createServer((request, response) => {
+	if (ANSWER_AFTER_MS > 0) setTimeout(() => answer(request, response), ANSWER_AFTER_MS);
+	else answer(request, response);
 });
 
 server.listen(0, '127.0.0.1', () => {

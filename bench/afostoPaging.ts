@@ -1,14 +1,14 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
-import type { Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { runNode } from '../scripts/n8nCore/runNode';
 import type { NodeRunRequest } from '../scripts/n8nCore/runNode';
 import { BareCursorFollower } from './bareCursorFollower';
+import { rawCursorLoop } from './rawClients';
 import { settleHeap } from './settleHeap';
+import { median } from './median';
 
 /**
  * Afosto "Return All" over RECORDS orders in pages of 250, through the node (n8n's own
@@ -21,44 +21,8 @@ const PAGE_SIZE = 250;
 const ROUNDS = 5;
 const TOKEN = 'bench-token';
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
-function getPage(url: URL, page: string | undefined, agent: Agent | false | undefined): Promise<{ items: unknown[]; next?: string }> {
-	return new Promise((resolve, reject) => {
-		const headers: Record<string, string> = { accept: 'application/json', authorization: `Bearer ${TOKEN}`, 'x-page-size': String(PAGE_SIZE) };
-		if (page) headers['x-page'] = page;
-		const request = httpRequest(url, { method: 'GET', headers, agent }, (response) => {
-			const chunks: Buffer[] = [];
-			response.on('data', (chunk: Buffer) => chunks.push(chunk));
-			response.on('end', () => {
-				const next = response.headers['x-page'];
-				resolve({ items: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[], next: typeof next === 'string' ? next : undefined });
-			});
-		});
-		request.on('error', reject);
-		request.end();
-	});
-}
-
-/**
- * The baseline: follow the cursor with a minimal script and keep every record. Node's default
- * agent keeps the connection open; with `agent: false` each page opens its own, as n8n's request
- * stack does (it builds a new http.Agent for every request), which shows what that part costs.
- */
-async function rawCursorLoop(serverUrl: string, agent?: false): Promise<number> {
-	const url = new URL('/odr/orders', serverUrl);
-	const records: unknown[] = [];
-	let page: string | undefined;
-	do {
-		const answer = await getPage(url, page, agent);
-		records.push(...answer.items);
-		page = answer.items.length ? answer.next : undefined;
-	} while (page);
-	return records.length;
-}
+/** The baseline, a minimal cursor loop; `agent: false` opens a new connection per page. */
+const rawLoop = (serverUrl: string, agent?: false) => rawCursorLoop(serverUrl, { token: TOKEN, pageSize: PAGE_SIZE, agent });
 
 async function timedRun(request: NodeRunRequest): Promise<{ records: number; executionTime: number }> {
 	settleHeap();
@@ -118,12 +82,12 @@ export async function measureAfostoPaging(): Promise<string[]> {
 			bareNodeTimes.push(bare.executionTime);
 			settleHeap();
 			const started = performance.now();
-			if ((await rawCursorLoop(url)) !== RECORDS) throw new Error('The raw loop lost records');
+			if ((await rawLoop(url)) !== RECORDS) throw new Error('The raw loop lost records');
 			rawTimes.push(performance.now() - started);
 			await checkRequests();
 			settleHeap();
 			const startedAgain = performance.now();
-			if ((await rawCursorLoop(url, false)) !== RECORDS) throw new Error('The raw loop lost records');
+			if ((await rawLoop(url, false)) !== RECORDS) throw new Error('The raw loop lost records');
 			newConnectionTimes.push(performance.now() - startedAgain);
 			await checkRequests();
 		}

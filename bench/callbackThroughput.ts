@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { median } from './median';
 
 const { untilWebhookAnswers } = require('../../scripts/n8nRuntime.js') as {
 	untilWebhookAnswers: (url: string, status: number) => Promise<void>;
@@ -29,10 +30,6 @@ async function fire(url: string, body: (index: number) => unknown): Promise<numb
 		);
 	}
 	return performance.now() - started;
-}
-
-function median(values: number[]): number {
-	return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
 export async function measureCallbackThroughput(n8nUrl: string): Promise<string[]> {

@@ -1,8 +1,7 @@
 import '../scripts/n8nCore/environment';
 
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -11,8 +10,12 @@ import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
+import { measurePeersInN8n } from './peersInN8n';
 import { measureQueueThroughput } from './queueThroughput';
+import { priceRows, rawPriceSync } from './rawClients';
 import { settleHeap } from './settleHeap';
+import { measureStartUp } from './startUp';
+import { median } from './median';
 
 /**
  * `npm run bench`: the scheduled price sync, measured four ways in one run against one local
@@ -27,15 +30,7 @@ const BATCH_SIZE = 1_000;
 const PER_ITEM_SAMPLE = 2_000;
 const ROUNDS = 5;
 
-const rows = Array.from({ length: SKU_COUNT }, (_, index) => ({
-	partner_device_id: `SKU-${String(index).padStart(6, '0')}`,
-	price_net: 10_000 + (index % 90_000),
-}));
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
+const rows = priceRows(SKU_COUNT);
 
 async function timed(action: () => Promise<void>): Promise<number> {
 	settleHeap();
@@ -44,41 +39,8 @@ async function timed(action: () => Promise<void>): Promise<number> {
 	return performance.now() - started;
 }
 
-function post(url: URL, body: string): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const request = httpRequest(
-			url,
-			{
-				method: 'POST',
-				headers: {
-					'content-type': 'application/json',
-					accept: 'application/json',
-					authorization: `Bearer ${TOKEN}`,
-					'content-length': Buffer.byteLength(body),
-				},
-			},
-			(response) => {
-				response.resume();
-				response.on('end', () => resolve(response.statusCode ?? 0));
-			},
-		);
-		request.on('error', reject);
-		request.end(body);
-	});
-}
-
 /** The baseline: the same batches, built and sent by a minimal script with no n8n in between. */
-async function rawScript(serverUrl: string): Promise<void> {
-	const url = new URL('/v4.1/catalog/action', serverUrl);
-	for (let start = 0; start < rows.length; start += BATCH_SIZE) {
-		const body = JSON.stringify({
-			configuration: { action_id: 'update_price', product_code: 'RENTAL-BENCH' },
-			payload: { incremental: true, asset_model_prices: rows.slice(start, start + BATCH_SIZE) },
-		});
-		const status = await post(url, body);
-		if (status !== 200) throw new Error(`raw script got ${status}`);
-	}
-}
+const rawScript = (serverUrl: string) => rawPriceSync(serverUrl, rows, BATCH_SIZE, TOKEN);
 
 /** n8n's own measure of a node's run (`executionTime` of its task), in ms. */
 let lastNodeExecutionTime = 0;
@@ -201,16 +163,32 @@ async function queueModeThroughput(): Promise<void> {
 }
 
 /**
- * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
- * when missing); `--queue-only` runs that step alone.
+ * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
+ * n8n's start-up with and without the package. Both install the built package: build it first.
  */
+async function peersInN8n(): Promise<void> {
+	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) throw new Error('npm run build failed');
+	for (const line of await measurePeersInN8n()) console.log(line);
+	console.log('');
+	for (const line of await measureStartUp()) console.log(line);
+}
+
+/**
+ * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
+ * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
+ * start-up alone.
+ */
+const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
-		.then(() => (process.argv.includes('--no-n8n') ? undefined : callbackThroughputInN8n()))
+		.then(() => (inN8n ? peersInN8n() : undefined))
+		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
 		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
 
-(process.argv.includes('--queue-only') ? queueModeThroughput() : everything())
+const only = process.argv.includes('--queue-only') ? queueModeThroughput : process.argv.includes('--peers-only') ? peersInN8n : everything;
+only()
 	.catch((error) => {
 		console.error(error);
 		process.exitCode = 1;
