@@ -2,8 +2,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationField } from '../shared/authentication';
-import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
+import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
+import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 import { conversationsResource } from './messaging/conversations';
 import { domainsResource } from './messaging/domains';
@@ -63,10 +63,7 @@ export class AfostoMessaging implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'afostoApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'afostoOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: partnerCredentials('afosto'),
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
 	};

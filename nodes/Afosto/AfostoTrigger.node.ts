@@ -13,12 +13,13 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { authenticationField, partnerCredentialType } from '../shared/authentication';
-import type { PartnerAuthentication } from '../shared/authentication';
-import { acceptCallback, ANSWERED_ON_RECEIPT, jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
-import { sendPartnerRequest } from '../shared/partnerRequest';
-import { optionsField } from '../shared/requestTimeout';
-import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
+import { authenticationField, partnerCredentials, partnerCredentialType } from '../shared/transport/authentication';
+import type { PartnerAuthentication } from '../shared/transport/authentication';
+import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { jsonObjectBody } from '../shared/callbacks/callbackBody';
+import { sendPartnerRequest } from '../shared/transport/partnerRequest';
+import { optionsField } from '../shared/transport/requestTimeout';
+import { TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
 
 /**
  * Calls Afosto's webhook API (the Afosto API reference, `/mes/webhooks/...`) with the node's credential. A
@@ -83,10 +84,7 @@ export class AfostoTrigger implements INodeType {
 		defaults: { name: 'Afosto Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'afostoApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'afostoOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: partnerCredentials('afosto'),
 		webhooks: [{ name: 'default', httpMethod: 'POST', ...ANSWERED_ON_RECEIPT, path: 'afosto' }],
 		properties: [
 			{

@@ -1,9 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationField, partnerCredentials } from '../shared/authentication';
-import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
-import { throwPartnerErrors } from '../shared/partnerError';
+import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
+import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { throwPartnerErrors } from '../shared/transport/partnerError';
 import { actionFields, actionOperations } from './resources/action';
 import { catalogFields, catalogOperations } from './resources/catalog';
 import { payloadKeyStyleField } from './resources/catalog/catalogAction';

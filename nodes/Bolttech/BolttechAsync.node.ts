@@ -23,10 +23,11 @@ import type { CatalogOperation } from './resources/catalog/catalogAction';
 import { getRentalPricing } from './resources/catalog/getRentalPricing';
 import { getStock } from './resources/catalog/getStock';
 import { removeDevice } from './resources/catalog/removeDevice';
-import { authenticationField, partnerCredentials } from '../shared/authentication';
-import { jsonObjectBody, refuseCallback } from '../shared/callbackSecurity';
-import { optionsField } from '../shared/requestTimeout';
-import { checkedBodyOf } from '../shared/valueChecks';
+import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
+import { jsonObjectBody } from '../shared/callbacks/callbackBody';
+import { refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { optionsField } from '../shared/transport/requestTimeout';
+import { checkedBodyOf } from '../shared/validation/valueChecks';
 import {
 	WAITING_NODE_CONNECTIONS,
 	callbackTimeoutField,
@@ -36,7 +37,7 @@ import {
 	resumeOnce,
 	resumeUrlFor,
 	sendThenWaitForCallback,
-} from '../shared/waitForCallback';
+} from '../shared/callbacks/waitForCallback';
 
 /** The catalog operations that take a callback URL, with what the action list says of each here. */
 const WAITING_OPERATIONS: Array<{ operation: CatalogOperation; action: string }> = [

@@ -6,17 +6,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	acceptCallback,
-	ANSWERED_ON_RECEIPT,
-	checkCallbackSecret,
-	callbackSecretFields,
-	jsonObjectBody,
-	refuseCallback,
-	wrongSecretReason,
-} from '../shared/callbackSecurity';
-import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
-import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
+import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { checkCallbackSecret, wrongSecretReason } from '../shared/callbacks/callbackSecret';
+import { callbackSecretFields } from '../shared/callbacks/callbackSecretFields';
+import { jsonObjectBody } from '../shared/callbacks/callbackBody';
+import { callbackUrlLifecycle } from '../shared/callbacks/callbackUrlLifecycle';
+import { TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
 import { actionIdOf } from './catalogCallback';
 import { CATALOG_OPERATIONS } from './resources/catalog';
 

@@ -1,6 +1,6 @@
-import { invalidInput } from '../shared/invalidInput';
-import { finiteNumber, requiredText } from '../shared/valueChecks';
-import type { ValueCheck } from '../shared/valueChecks';
+import { invalidInput } from '../shared/validation/invalidInput';
+import { finiteNumber, requiredText } from '../shared/validation/valueChecks';
+import type { ValueCheck } from '../shared/validation/valueChecks';
 import { isImei } from './checkDigits';
 
 // Checks of the values of bolttech's own field types, beside the generic ones of

@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationField, partnerCredentials } from '../shared/authentication';
-import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
+import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
+import { JSON_API_REQUEST_DEFAULTS, declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { barringFields, barringOperations } from './resources/barring';
 import { billingMovementFields, billingMovementOperations } from './resources/billingMovement';
 import { promotionFields, promotionOperations } from './resources/promotion';

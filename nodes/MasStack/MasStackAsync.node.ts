@@ -16,12 +16,12 @@ import { updateDeviceRequest } from './resources/service/updateDevice';
 import { MASSTACK_ERROR_HINTS, correlationIdFor, correlationIdOption } from './transport/everyRequest';
 import { asyncRequestOf, serviceIdField, serviceTypeField } from './transport/operationRequest';
 import type { CallbackOperationRequest } from './transport/operationRequest';
-import { authenticationField, partnerCredentials, partnerCredentialType } from '../shared/authentication';
-import type { PartnerAuthentication } from '../shared/authentication';
-import { refuseCallback } from '../shared/callbackSecurity';
-import { allowedOptionValues, checkOptionValues } from '../shared/optionValues';
-import { sendPartnerRequest } from '../shared/partnerRequest';
-import { optionsField } from '../shared/requestTimeout';
+import { authenticationField, partnerCredentials, partnerCredentialType } from '../shared/transport/authentication';
+import type { PartnerAuthentication } from '../shared/transport/authentication';
+import { refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { allowedOptionValues, checkOptionValues } from '../shared/validation/optionValues';
+import { sendPartnerRequest } from '../shared/transport/partnerRequest';
+import { optionsField } from '../shared/transport/requestTimeout';
 import {
 	WAITING_NODE_CONNECTIONS,
 	callbackTimeoutField,
@@ -31,7 +31,7 @@ import {
 	resumeOnce,
 	resumeUrlFor,
 	sendThenWaitForCallback,
-} from '../shared/waitForCallback';
+} from '../shared/callbacks/waitForCallback';
 
 /**
  * The three operations of the MasStack partner API v2 that answer 202 and post their result to

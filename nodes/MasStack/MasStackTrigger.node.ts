@@ -9,16 +9,11 @@ import type {
 
 import { CALLBACK_OPERATIONS } from './callbacks/callbackUrls';
 import { readMasStackCallback } from './callbacks/callbackResult';
-import {
-	acceptCallback,
-	ANSWERED_ON_RECEIPT,
-	checkCallbackSecret,
-	callbackSecretFields,
-	refuseCallback,
-	wrongSecretReason,
-} from '../shared/callbackSecurity';
-import { callbackUrlLifecycle } from '../shared/callbackUrlLifecycle';
-import { TRIGGER_VERSIONS } from '../shared/triggerVersions';
+import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { checkCallbackSecret, wrongSecretReason } from '../shared/callbacks/callbackSecret';
+import { callbackSecretFields } from '../shared/callbacks/callbackSecretFields';
+import { callbackUrlLifecycle } from '../shared/callbacks/callbackUrlLifecycle';
+import { TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
 
 const OUTCOMES = ['success', 'error'] as const;
 

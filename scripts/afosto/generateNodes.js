@@ -619,10 +619,7 @@ function nodeFile(node, resources) {
 		usableAsTool: true,
 		inputs: [ref('NodeConnectionTypes.Main')],
 		outputs: [ref('NodeConnectionTypes.Main')],
-		credentials: [
-			{ name: 'afostoApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'afostoOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: call('partnerCredentials', 'afosto'),
 		requestDefaults: ref('AFOSTO_REQUEST_DEFAULTS'),
 		properties: ref('properties'),
 	};
@@ -636,8 +633,8 @@ function nodeFile(node, resources) {
 	return `${HEADER}import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationField } from '../shared/authentication';
-import { declarativeOptionsField } from '../shared/jsonApiRequestDefaults';
+import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
+import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 ${uploadImport}${imports}
 

@@ -2,7 +2,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { BolttechTrigger } from '../../nodes/Bolttech/BolttechTrigger.node';
 import { CATALOG_OPERATIONS } from '../../nodes/Bolttech/resources/catalog';
-import { checkCallbackSecret } from '../../nodes/shared/callbackSecurity';
+import { checkCallbackSecret } from '../../nodes/shared/callbacks/callbackSecret';
 import { fuzzedCallbackBodies } from '../harness/fuzzBodies';
 import { postJson as post } from '../harness/postJson';
 import { TriggerServer } from '../harness/triggerServer';

@@ -1,5 +1,5 @@
 import { isEan, isImei } from '../../nodes/Bolttech/checkDigits';
-import { retryDelaySeconds } from '../../nodes/shared/retryAfter';
+import { retryDelaySeconds } from '../../nodes/shared/transport/retryAfter';
 
 describe('check digits', () => {
 	it.each([

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { partnerApiError } from '../../nodes/shared/partnerError';
+import { partnerApiError } from '../../nodes/shared/transport/partnerError';
 
 const node: INode = {
 	id: 'n1',

@@ -5,8 +5,8 @@ import { PackageCredentialsHelper } from '../../scripts/n8nCore/credentialsHelpe
 import { runNode } from '../../scripts/n8nCore/runNode';
 import type { NodeRunRequest } from '../../scripts/n8nCore/runNode';
 import { noAnswer } from '../../sandbox/contractServer';
-import { sendPartnerRequest } from '../../nodes/shared/partnerRequest';
-import { sendWithRetries } from '../../nodes/shared/retries';
+import { sendPartnerRequest } from '../../nodes/shared/transport/partnerRequest';
+import { sendWithRetries } from '../../nodes/shared/transport/retries';
 import { useAfostoServer } from '../harness/afostoSetup';
 import { useBolttechServer } from '../harness/bolttechSetup';
 import { useMasStackServer } from '../harness/masStackSetup';

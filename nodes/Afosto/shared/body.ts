@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
-import { parseJsonObject, parseJsonValue } from '../../shared/jsonObjectParameter';
+import { invalidInput } from '../../shared/validation/invalidInput';
+import { parseJsonObject, parseJsonValue } from '../../shared/validation/jsonObjectParameter';
 import { checkedFields, templatePlaceholderLeft, typedValue } from './fieldTypes';
 import type { FieldSpecs } from './fieldTypes';
 

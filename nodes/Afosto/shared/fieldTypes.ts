@@ -1,7 +1,7 @@
 import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
+import { invalidInput } from '../../shared/validation/invalidInput';
 
 /** A value's type as a partner document gives it; `[]` marks a list of that type. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';

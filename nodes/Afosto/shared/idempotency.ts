@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { itemRunOf, itemRunUuid } from '../../shared/nameBasedUuid';
+import { itemRunOf, itemRunUuid } from '../../shared/transport/nameBasedUuid';
 import { headerText, isEmptyValue } from './fieldTypes';
 
 /**

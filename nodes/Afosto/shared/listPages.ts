@@ -10,12 +10,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../shared/authentication';
-import type { PartnerAuthentication } from '../../shared/authentication';
-import { LET_NODE_READ_ERROR_RESPONSES, asNodeError, partnerApiError } from '../../shared/partnerError';
-import { isTimeoutError } from '../../shared/requestTimeout';
-import { RETRYABLE_STATUSES, isRetryableNetworkError, retryPolicyOf, retryPolicyOptions, sendWithRetries } from '../../shared/retries';
-import type { RetryPolicy } from '../../shared/retries';
+import { partnerCredentialType } from '../../shared/transport/authentication';
+import type { PartnerAuthentication } from '../../shared/transport/authentication';
+import { LET_NODE_READ_ERROR_RESPONSES, asNodeError, partnerApiError } from '../../shared/transport/partnerError';
+import { isTimeoutError } from '../../shared/transport/requestTimeout';
+import { RETRYABLE_STATUSES, isRetryableNetworkError, retryPolicyOf, retryPolicyOptions, sendWithRetries } from '../../shared/transport/retries';
+import type { RetryPolicy } from '../../shared/transport/retries';
 
 /**
  * "Paging Options" of the lists in `show`: how often a page is asked for again after a 429,

@@ -1,7 +1,7 @@
 import type { INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { sendToPath } from '../../shared/requestPath';
-import type { PathPlaceholder } from '../../shared/requestPath';
+import { sendToPath } from '../../shared/transport/requestPath';
+import type { PathPlaceholder } from '../../shared/transport/requestPath';
 
 /** A `{placeholder}` of Afosto paths and the required field that fills it. */
 export interface PathParameter {

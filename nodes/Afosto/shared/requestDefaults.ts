@@ -1,7 +1,7 @@
 import type { DeclarativeRestApiSettings, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 
-import { refuseValuesOutsideOptions } from '../../shared/optionValues';
-import { JSON_API_REQUEST_DEFAULTS } from '../../shared/jsonApiRequestDefaults';
+import { refuseValuesOutsideOptions } from '../../shared/validation/optionValues';
+import { JSON_API_REQUEST_DEFAULTS } from '../../shared/transport/jsonApiRequestDefaults';
 import { readAfostoResponse } from './responses';
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
-import { throwPartnerErrors } from '../../shared/partnerError';
+import { throwPartnerErrors } from '../../shared/transport/partnerError';
 
 const throwAfostoErrors = throwPartnerErrors('Afosto');
 

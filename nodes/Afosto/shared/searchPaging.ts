@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
+import { invalidInput } from '../../shared/validation/invalidInput';
 import { ListReader, isJsonObject, pagingOptionsField } from './listPages';
 import type { ListPage, PagePlace } from './listPages';
 import type { SharedFields, ShowConditions } from './operations';

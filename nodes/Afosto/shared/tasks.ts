@@ -1,9 +1,9 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../shared/authentication';
-import type { PartnerAuthentication } from '../../shared/authentication';
-import { sendPartnerRequest } from '../../shared/partnerRequest';
+import { partnerCredentialType } from '../../shared/transport/authentication';
+import type { PartnerAuthentication } from '../../shared/transport/authentication';
+import { sendPartnerRequest } from '../../shared/transport/partnerRequest';
 
 interface AfostoTask extends IDataObject {
 	id?: string;

@@ -9,12 +9,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../shared/authentication';
-import type { PartnerAuthentication } from '../../shared/authentication';
-import { invalidInput } from '../../shared/invalidInput';
-import { parseJsonObject } from '../../shared/jsonObjectParameter';
-import { asNodeError } from '../../shared/partnerError';
-import { sendPartnerRequest } from '../../shared/partnerRequest';
+import { partnerCredentialType } from '../../shared/transport/authentication';
+import type { PartnerAuthentication } from '../../shared/transport/authentication';
+import { invalidInput } from '../../shared/validation/invalidInput';
+import { parseJsonObject } from '../../shared/validation/jsonObjectParameter';
+import { asNodeError } from '../../shared/transport/partnerError';
+import { sendPartnerRequest } from '../../shared/transport/partnerRequest';
 
 /** The fields of "Upload a File": a binary input, and what the signature request may say. */
 export function uploadFileFields(show: IDisplayOptions['show']): INodeProperties[] {

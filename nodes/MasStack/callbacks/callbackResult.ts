@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { jsonObjectBody } from '../../shared/callbackSecurity';
+import { jsonObjectBody } from '../../shared/callbacks/callbackBody';
 
 /** serviceCallbackDTO: code, title and service_id are required strings (the MasStack partner API v3). */
 const REQUIRED_CALLBACK_FIELDS = ['code', 'title', 'service_id'];

@@ -1,6 +1,6 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { httpUrl, sendChecked } from '../../shared/valueChecks';
+import { httpUrl, sendChecked } from '../../shared/validation/valueChecks';
 
 /**
  * The asynchronous MasStack operations whose results arrive as callbacks (the MasStack partner API

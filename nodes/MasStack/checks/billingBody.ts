@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
-import { toIsoDatetime } from '../../shared/isoDatetime';
-import { finiteNumber, isEmptyValue, requiredText } from '../../shared/valueChecks';
+import { invalidInput } from '../../shared/validation/invalidInput';
+import { toIsoDatetime } from '../../shared/validation/isoDatetime';
+import { finiteNumber, isEmptyValue, requiredText } from '../../shared/validation/valueChecks';
 
 /**
  * preSend for billing movements and refunds: what the MasStack partner API v2 asks of the body

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { booleanValue, isoDatetime, optional, sendChecked } from '../../shared/valueChecks';
+import { booleanValue, isoDatetime, optional, sendChecked } from '../../shared/validation/valueChecks';
 import { bodyTextField } from './bodyTextField';
 
 /** The date a movement or refund happened, sent as ISO 8601 UTC. */

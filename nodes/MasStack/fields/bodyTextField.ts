@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requiredText, sendChecked } from '../../shared/valueChecks';
-import type { ValueCheck } from '../../shared/valueChecks';
+import { optionalText, requiredText, sendChecked } from '../../shared/validation/valueChecks';
+import type { ValueCheck } from '../../shared/validation/valueChecks';
 
 /**
  * A text field of a MasStack body (the partner documents type them `string`): optional, so an

@@ -9,12 +9,12 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
-import { invalidInput } from '../../shared/invalidInput';
-import { itemRunOf, itemRunUuid } from '../../shared/nameBasedUuid';
-import type { ItemRun } from '../../shared/nameBasedUuid';
-import { refuseValuesOutsideOptions } from '../../shared/optionValues';
-import { throwPartnerErrors } from '../../shared/partnerError';
-import { headerValue, isEmptyValue } from '../../shared/valueChecks';
+import { invalidInput } from '../../shared/validation/invalidInput';
+import { itemRunOf, itemRunUuid } from '../../shared/transport/nameBasedUuid';
+import type { ItemRun } from '../../shared/transport/nameBasedUuid';
+import { refuseValuesOutsideOptions } from '../../shared/validation/optionValues';
+import { throwPartnerErrors } from '../../shared/transport/partnerError';
+import { headerValue, isEmptyValue } from '../../shared/validation/valueChecks';
 
 /**
  * What every MasStack request does, whatever its operation: its dropdown values checked, the

@@ -11,10 +11,10 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { parseJsonObject, sendJsonObject } from '../../shared/jsonObjectParameter';
-import { fillPath } from '../../shared/requestPath';
-import type { PathPlaceholder } from '../../shared/requestPath';
-import { checkedBodyOf, enumValue, requiredText } from '../../shared/valueChecks';
+import { parseJsonObject, sendJsonObject } from '../../shared/validation/jsonObjectParameter';
+import { fillPath } from '../../shared/transport/requestPath';
+import type { PathPlaceholder } from '../../shared/transport/requestPath';
+import { checkedBodyOf, enumValue, requiredText } from '../../shared/validation/valueChecks';
 import { callbackUrlBody, withoutCallbackUrlFields } from '../callbacks/callbackUrls';
 import type { CallbackOperation, CallbackUrls } from '../callbacks/callbackUrls';
 

@@ -1,4 +1,4 @@
-import { sendChecked } from '../../../shared/valueChecks';
+import { sendChecked } from '../../../shared/validation/valueChecks';
 import { actionIdValue } from '../../valueChecks';
 import { PAYLOAD_JSON_FIELD, setPayloadFromJson } from './jsonPayload';
 import { actionRequest } from './actionRequest';

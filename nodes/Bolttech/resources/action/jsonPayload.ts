@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { jsonObjectParameter } from '../../../shared/jsonObjectParameter';
+import { jsonObjectParameter } from '../../../shared/validation/jsonObjectParameter';
 
 /** Field name of the free JSON payload shared by the document and custom actions. */
 export const PAYLOAD_JSON_FIELD = 'payloadJson';

@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { isImei } from '../../checkDigits';
-import { invalidInput } from '../../../shared/invalidInput';
+import { invalidInput } from '../../../shared/validation/invalidInput';
 import { toTrimmedList } from '../../listInput';
-import { listOf, requiredText } from '../../../shared/valueChecks';
+import { listOf, requiredText } from '../../../shared/validation/valueChecks';
 import { actionRequest } from './actionRequest';
 import type { ActionOperation } from './actionRequest';
 

@@ -9,10 +9,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../../shared/authentication';
-import type { PartnerAuthentication } from '../../../shared/authentication';
-import { sendPartnerRequest } from '../../../shared/partnerRequest';
-import { enumValue, httpUrl, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
+import { partnerCredentialType } from '../../../shared/transport/authentication';
+import type { PartnerAuthentication } from '../../../shared/transport/authentication';
+import { sendPartnerRequest } from '../../../shared/transport/partnerRequest';
+import { enumValue, httpUrl, optional, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
 
 /**
  * What every catalog request shares. The bolttech Catalog API (v4.1) and Verify IMEI (v4): one

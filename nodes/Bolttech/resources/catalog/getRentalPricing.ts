@@ -1,4 +1,4 @@
-import { listOf, optional, optionalText, requiredText, sendChecked } from '../../../shared/valueChecks';
+import { listOf, optional, optionalText, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
 import type { CatalogOperation } from './catalogAction';
 
 // The bolttech Catalog API (v4.1) and Verify IMEI (v4) types the filters as text and lists of text (its example's

@@ -1,4 +1,4 @@
-import { dateTimeText, listOf, optional, requiredText, sendChecked } from '../../../shared/valueChecks';
+import { dateTimeText, listOf, optional, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
 import type { CatalogOperation } from './catalogAction';
 
 export const getStock: CatalogOperation = {

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { isEan } from '../../checkDigits';
-import { invalidInput } from '../../../shared/invalidInput';
+import { invalidInput } from '../../../shared/validation/invalidInput';
 
 /** One row of the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s asset_model_prices, with the input item it came from. */
 export interface PriceRow {

@@ -1,4 +1,4 @@
-import { requiredText, sendChecked } from '../../../shared/valueChecks';
+import { requiredText, sendChecked } from '../../../shared/validation/valueChecks';
 import type { CatalogOperation } from './catalogAction';
 
 export const removeDevice: CatalogOperation = {

@@ -6,10 +6,10 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { asNodeError, partnerApiError } from '../../../shared/partnerError';
-import { RETRYABLE_STATUSES, sendWithRetries } from '../../../shared/retries';
-import type { RetryPolicy } from '../../../shared/retries';
-import { checkedBodyOf } from '../../../shared/valueChecks';
+import { asNodeError, partnerApiError } from '../../../shared/transport/partnerError';
+import { RETRYABLE_STATUSES, sendWithRetries } from '../../../shared/transport/retries';
+import type { RetryPolicy } from '../../../shared/transport/retries';
+import { checkedBodyOf } from '../../../shared/validation/valueChecks';
 import { catalogActionBody, catalogConfigurationFields, sendCatalogAction } from './catalogAction';
 import type { PayloadKeyStyle } from './catalogAction';
 import { priceRowReader, skuOf } from './priceRows';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { booleanValue, calendarDate, optional, optionalText, sendChecked } from '../../../shared/valueChecks';
+import { booleanValue, calendarDate, optional, optionalText, sendChecked } from '../../../shared/validation/valueChecks';
 import { imeiValue, purchasePriceValue } from '../../valueChecks';
 
 const showOnlyForVerifyImei = { show: { resource: ['device'], operation: ['verifyImei'] } };

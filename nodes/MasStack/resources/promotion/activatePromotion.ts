@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/invalidInput';
-import { toIsoDatetime } from '../../../shared/isoDatetime';
-import { finiteNumber, isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
-import type { ValueCheck } from '../../../shared/valueChecks';
+import { invalidInput } from '../../../shared/validation/invalidInput';
+import { toIsoDatetime } from '../../../shared/validation/isoDatetime';
+import { finiteNumber, isoDatetime, optional, sendChecked } from '../../../shared/validation/valueChecks';
+import type { ValueCheck } from '../../../shared/validation/valueChecks';
 import type { MasStackRequest } from '../../transport/operationRequest';
 
 const showOnlyForActivate = { resource: ['promotion'], operation: ['activate'] };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { isoDatetime, sendChecked } from '../../../shared/valueChecks';
+import { isoDatetime, sendChecked } from '../../../shared/validation/valueChecks';
 import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
 import type { MasStackRequest } from '../../transport/operationRequest';
 import { activatePromotionFields, activatePromotionRequest } from './activatePromotion';

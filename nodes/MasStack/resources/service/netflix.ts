@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { invalidInput } from '../../../shared/invalidInput';
-import { isEmptyValue, isoDatetime, optional, sendChecked } from '../../../shared/valueChecks';
+import { invalidInput } from '../../../shared/validation/invalidInput';
+import { isEmptyValue, isoDatetime, optional, sendChecked } from '../../../shared/validation/valueChecks';
 import { bodyTextField, requiredBodyText } from '../../fields/bodyTextField';
 import type { MasStackRequest } from '../../transport/operationRequest';
 

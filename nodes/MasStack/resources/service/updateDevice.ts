@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { enumValue, sendChecked } from '../../../shared/valueChecks';
+import { enumValue, sendChecked } from '../../../shared/validation/valueChecks';
 import { callbackUrlFields } from '../../callbacks/callbackUrls';
 import type { CallbackOperationRequest } from '../../transport/operationRequest';
 

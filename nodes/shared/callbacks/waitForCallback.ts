@@ -12,8 +12,8 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from './callbackSecurity';
-import { asNodeError } from './partnerError';
+import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from './callbackAnswers';
+import { asNodeError } from '../transport/partnerError';
 
 /**
  * Waiting for a partner's callback inside the execution that started the operation: the node

@@ -9,7 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { invalidInput } from './invalidInput';
+import { invalidInput } from '../validation/invalidInput';
 import { asNodeError } from './partnerError';
 
 /** How long a request waits for the partner's answer unless the node says otherwise. */

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
-import { invalidInput } from './invalidInput';
+import { invalidInput } from '../validation/invalidInput';
 
 /** A `{placeholder}` of a path template: the node parameter that fills it and its display name. */
 export interface PathPlaceholder {
