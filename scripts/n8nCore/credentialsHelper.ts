@@ -20,6 +20,8 @@ import { credentialTypes } from './packageTypes';
 export class PackageCredentialsHelper extends ICredentialsHelper {
 	/** OAuth2 token data n8n-core asked to persist, by credential type. */
 	readonly savedTokenData: Record<string, ICredentialDataDecryptedObject> = {};
+	/** How often each credential type was read (in n8n, a database read and a decryption each). */
+	readonly decryptedReads: Record<string, number> = {};
 
 	constructor(private readonly dataByType: Record<string, ICredentialDataDecryptedObject>) {
 		super();
@@ -90,6 +92,7 @@ export class PackageCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.dataByType[type];
 		if (!data) throw new Error(`The test gave no credentials of type ${type}`);
+		this.decryptedReads[type] = (this.decryptedReads[type] ?? 0) + 1;
 		return { ...data, ...(this.savedTokenData[type] ? { oauthTokenData: this.savedTokenData[type] } : {}) };
 	}
 

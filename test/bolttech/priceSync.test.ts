@@ -175,6 +175,14 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(result.outputs[0][1].pairedItem).toHaveLength(1000);
 	});
 
+	it('reads the credential once per batch, to sign it, and once for its Base URL, not once more per batch', async () => {
+		const result = await syncPrices(skus(2500), { batchSize: 500 });
+
+		expect(result.error).toBeUndefined();
+		expect(server.requestsTo('catalogAction')).toHaveLength(5);
+		expect(result.credentialsHelper.decryptedReads).toEqual({ bolttechApi: 5 + 1 });
+	});
+
 	it('with Incremental off sends all 2,500 SKUs as one request with incremental false, whatever the batch size', async () => {
 		const rows = skus(2500);
 		const result = await syncPrices(rows, { batchSize: 1000, incremental: false });

@@ -36,6 +36,27 @@ export interface PartnerRequest {
 export type PartnerRequestContext = IExecuteFunctions | IExecuteSingleFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 /**
+ * The credential's Base URL, read once per node run (per context) and credential type. In n8n
+ * every getCredentials is a database read and a decryption, and httpRequestWithAuthentication
+ * already does one for each request to sign it: reading the credential again for each request of
+ * a price sync or a task poll would double that work for the same Base URL.
+ */
+const baseUrlsByContext = new WeakMap<PartnerRequestContext, Map<string, Promise<string>>>();
+
+function credentialBaseUrl(context: PartnerRequestContext, credentialType: string): Promise<string> {
+	const baseUrls = baseUrlsByContext.get(context) ?? new Map<string, Promise<string>>();
+	baseUrlsByContext.set(context, baseUrls);
+	let baseUrl = baseUrls.get(credentialType);
+	if (!baseUrl) {
+		baseUrl = context.getCredentials<{ baseUrl: string }>(credentialType).then(({ baseUrl: url }) => String(url).replace(/\/+$/, ''));
+		// A failed read is not kept: the next request asks again and fails (or succeeds) on its own.
+		baseUrl.catch(() => baseUrls.delete(credentialType));
+		baseUrls.set(credentialType, baseUrl);
+	}
+	return baseUrl;
+}
+
+/**
  * Sends one JSON request signed by the node's credential, from programmatic code. A partner
  * error response becomes the n8n error with the partner's own code and message (see
  * partnerApiError); a 401 stays n8n's, so it can refresh an OAuth2 token first. A 2xx answer that
@@ -43,7 +64,7 @@ export type PartnerRequestContext = IExecuteFunctions | IExecuteSingleFunctions 
  * fail with errors that say so.
  */
 export async function sendPartnerRequest(context: PartnerRequestContext, request: PartnerRequest): Promise<IN8nHttpFullResponse> {
-	const { baseUrl } = await context.getCredentials<{ baseUrl: string }>(request.credentialType);
+	const baseUrl = await credentialBaseUrl(context, request.credentialType);
 	const itemIndex = request.itemIndex ?? 0;
 	const prepared = Buffer.isBuffer(request.body);
 	const timeoutMs = request.timeoutMs ?? requestTimeoutMs(context, itemIndex);
@@ -51,7 +72,7 @@ export async function sendPartnerRequest(context: PartnerRequestContext, request
 	try {
 		response = (await context.helpers.httpRequestWithAuthentication.call(context, request.credentialType, {
 			method: request.method,
-			url: `${String(baseUrl).replace(/\/+$/, '')}${request.path}`,
+			url: `${baseUrl}${request.path}`,
 			...(request.body !== undefined ? { body: request.body } : {}),
 			json: !prepared,
 			headers: { Accept: 'application/json', ...request.headers },
