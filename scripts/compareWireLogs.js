@@ -46,7 +46,8 @@ console.log(`before: ${before.size} tests, ${requests(before)} requests; after: 
 for (const test of differing.slice(0, 20)) {
 	const was = before.get(test) ?? [];
 	const is = after.get(test) ?? [];
-	console.log(`\n${test}\n  only before: ${was.filter((line) => !is.includes(line)).slice(0, 3).join('\n               ')}\n  only after:  ${is.filter((line) => !was.includes(line)).slice(0, 3).join('\n               ')}`);
+	const shown = (lines, others) => lines.filter((line) => !others.includes(line)).slice(0, 3).map((line) => line.slice(0, 300)).join('\n               ');
+	console.log(`\n${test}\n  only before: ${shown(was, is)}\n  only after:  ${shown(is, was)}`);
 }
 console.log(differing.length ? `\n${differing.length} tests sent different requests` : 'every request is byte for byte the same');
 process.exit(differing.length ? 1 : 0);
