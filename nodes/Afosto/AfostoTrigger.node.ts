@@ -13,8 +13,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { authenticationField, partnerCredentials, partnerCredentialType } from '../shared/transport/authentication';
-import type { PartnerAuthentication } from '../shared/transport/authentication';
+import { authenticationField, partnerCredentials, chosenCredentialType } from '../shared/transport/authentication';
 import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
 import { jsonObjectBody } from '../shared/callbacks/callbackBody';
 import { sendPartnerRequest } from '../shared/transport/partnerRequest';
@@ -31,8 +30,7 @@ async function callAfosto(
 	path: string,
 	body?: IDataObject,
 ): Promise<{ statusCode: number; body: unknown }> {
-	const authentication = context.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication;
-	const credentialType = partnerCredentialType('afosto', authentication);
+	const credentialType = chosenCredentialType(context, 'afosto');
 	return await sendPartnerRequest(context, { partner: 'Afosto', credentialType, method, path, body, statusesHandedBack: [404] });
 }
 

@@ -16,8 +16,7 @@ import { updateDeviceRequest } from './resources/service/updateDevice';
 import { MASSTACK_ERROR_HINTS, correlationIdFor, correlationIdOption } from './transport/everyRequest';
 import { asyncRequestOf, serviceIdField, serviceTypeField } from './transport/operationRequest';
 import type { CallbackOperationRequest } from './transport/operationRequest';
-import { authenticationField, partnerCredentials, partnerCredentialType } from '../shared/transport/authentication';
-import type { PartnerAuthentication } from '../shared/transport/authentication';
+import { authenticationField, partnerCredentials, chosenCredentialType } from '../shared/transport/authentication';
 import { refuseCallback } from '../shared/callbacks/callbackAnswers';
 import { allowedOptionValues, checkOptionValues } from '../shared/validation/optionValues';
 import { sendPartnerRequest } from '../shared/transport/partnerRequest';
@@ -135,13 +134,12 @@ export class MasStackAsync implements INodeType {
 			error: resumeUrlFor(this, 'error'),
 		});
 
-		const authentication = this.getNodeParameter('authentication', 0) as PartnerAuthentication;
 		return await sendThenWaitForCallback(this, {
 			partner: 'MasStack',
 			send: async () =>
 				await sendPartnerRequest(this, {
 					partner: 'MasStack',
-					credentialType: partnerCredentialType('masStack', authentication),
+					credentialType: chosenCredentialType(this, 'masStack'),
 					method,
 					path,
 					body,

@@ -10,8 +10,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../shared/transport/authentication';
-import type { PartnerAuthentication } from '../../shared/transport/authentication';
+import { chosenCredentialType } from '../../shared/transport/authentication';
 import { LET_NODE_READ_ERROR_RESPONSES, asNodeError, partnerApiError } from '../../shared/transport/partnerError';
 import { isTimeoutError } from '../../shared/transport/requestTimeout';
 import { RETRYABLE_STATUSES, isRetryableNetworkError, retryPolicyOf, retryPolicyOptions, sendWithRetries } from '../../shared/transport/retries';
@@ -114,7 +113,7 @@ export class ListReader {
 		private readonly noun: 'list' | 'search',
 	) {
 		this.policy = retryPolicyOf(context.getNodeParameter('pagingOptions', {}) as IDataObject);
-		this.credentialType = partnerCredentialType('afosto', context.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication);
+		this.credentialType = chosenCredentialType(context, 'afosto');
 	}
 
 	/** Runs `readPages` and hands back the records, or with Continue On Fail, the records and the error. */

@@ -1,8 +1,7 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../shared/transport/authentication';
-import type { PartnerAuthentication } from '../../shared/transport/authentication';
+import { chosenCredentialType } from '../../shared/transport/authentication';
 import { sendPartnerRequest } from '../../shared/transport/partnerRequest';
 
 interface AfostoTask extends IDataObject {
@@ -28,7 +27,7 @@ export async function waitForAfostoTask(
 	const options = this.getNodeParameter('taskOptions', {}) as IDataObject;
 	let task: AfostoTask = { id: taskId };
 	if (options.waitForTask) {
-		const credentialType = partnerCredentialType('afosto', this.getNodeParameter('authentication', 'accessToken') as PartnerAuthentication);
+		const credentialType = chosenCredentialType(this, 'afosto');
 		const timeoutMs = Math.max(1, Number(options.timeoutSeconds ?? 120)) * 1000;
 		const intervalMs = Math.max(100, Number(options.pollIntervalSeconds ?? 2) * 1000);
 		const deadline = Date.now() + timeoutMs;

@@ -9,8 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../shared/transport/authentication';
-import type { PartnerAuthentication } from '../../shared/transport/authentication';
+import { chosenCredentialType } from '../../shared/transport/authentication';
 import { invalidInput } from '../../shared/validation/invalidInput';
 import { parseJsonObject } from '../../shared/validation/jsonObjectParameter';
 import { asNodeError } from '../../shared/transport/partnerError';
@@ -121,8 +120,7 @@ async function uploadOne(context: IExecuteFunctions, itemIndex: number, credenti
 
 /** "Upload a File" (custom operation): each item's binary file, signed and uploaded. */
 export async function uploadFileFromBinary(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const authentication = this.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication;
-	const credentialType = partnerCredentialType('afosto', authentication);
+	const credentialType = chosenCredentialType(this, 'afosto');
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {

@@ -9,8 +9,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { partnerCredentialType } from '../../../shared/transport/authentication';
-import type { PartnerAuthentication } from '../../../shared/transport/authentication';
+import { chosenCredentialType } from '../../../shared/transport/authentication';
 import { sendPartnerRequest } from '../../../shared/transport/partnerRequest';
 import { enumValue, httpUrl, optional, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
 
@@ -180,10 +179,9 @@ export async function sendCatalogAction(
 	body: IDataObject,
 	statusesHandedBack?: number[],
 ): Promise<IN8nHttpFullResponse> {
-	const authentication = context.getNodeParameter('authentication', 0, 'accessToken') as PartnerAuthentication;
 	return await sendPartnerRequest(context, {
 		partner: 'bolttech',
-		credentialType: partnerCredentialType('bolttech', authentication),
+		credentialType: chosenCredentialType(context, 'bolttech'),
 		method: CATALOG_ACTION_ENDPOINT.method,
 		path: CATALOG_ACTION_ENDPOINT.path,
 		body,
