@@ -78,6 +78,12 @@ export interface ContractServerOptions {
 	bearerTokens?: string[];
 	/** When given, routes' follow-ups run, and their callbacks go out after this delay. */
 	callbackDelayMs?: number;
+	/**
+	 * Keep every request that arrives, routed or not, in `arrived` (the tests' wire log reads and
+	 * empties it after each test). Off by default: the sandbox and the bench run for long and
+	 * would keep every body they were sent.
+	 */
+	recordArrivals?: boolean;
 }
 
 export interface PartnerContract {
@@ -111,7 +117,7 @@ function multipartParts(rawBody: string, contentType: string): Record<string, { 
  */
 export class ContractServer {
 	readonly received: ReceivedRequest[] = [];
-	/** Every request that arrived, as sent, whether or not a route took it. */
+	/** Every request that arrived, as sent, whether or not a route took it (with `recordArrivals`). */
 	readonly arrived: Array<{ method: string; url: string; headers: IncomingHttpHeaders; rawBody: string }> = [];
 	readonly violations: string[] = [];
 	readonly deliveries: CallbackDelivery[] = [];
@@ -197,7 +203,7 @@ export class ContractServer {
 		const chunks: Buffer[] = [];
 		for await (const chunk of request) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
-		this.arrived.push({ method: request.method ?? '', url: request.url ?? '/', headers: request.headers, rawBody });
+		if (this.options.recordArrivals) this.arrived.push({ method: request.method ?? '', url: request.url ?? '/', headers: request.headers, rawBody });
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
 		if (pathname !== undefined) url.pathname = pathname;
 		const method = request.method ?? 'GET';

@@ -12,7 +12,7 @@ export function useContractServer(
 	bearerTokens: string[],
 	options: Omit<ContractServerOptions, 'bearerTokens'> = {},
 ): ContractServer {
-	const server = new ContractServer(contract, { ...options, bearerTokens });
+	const server = new ContractServer(contract, { ...options, bearerTokens, recordArrivals: true });
 	beforeAll(async () => {
 		await server.start();
 	});
