@@ -1,7 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',
-	roots: ['<rootDir>/test'],
+	// Each package's tests live in it (packages/*/test/); shared/test/ the shared code's; test/ the harness and the example workflows' test.
+	roots: ['<rootDir>/test', '<rootDir>/shared/test', '<rootDir>/packages'],
+	testPathIgnorePatterns: ['/node_modules/', '/dist/'],
 	testMatch: ['**/*.test.ts'],
 	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
 	globalSetup: '<rootDir>/test/harness/globalSetup.js',

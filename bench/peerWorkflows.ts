@@ -9,7 +9,9 @@ import { createHash } from 'node:crypto';
  * from the webhook's one item.
  */
 
-export const PACKAGE_NODE = 'n8n-nodes-telco-partners';
+/** The node type prefixes n8n gives the two packages the bench runs. */
+export const BOLTTECH_PACKAGE = 'n8n-nodes-bolttech';
+export const AFOSTO_PACKAGE = 'n8n-nodes-afosto';
 /** n8n names the node types it loads from N8N_CUSTOM_EXTENSIONS `CUSTOM.<name>`. */
 export const CUSTOM_NODE = 'CUSTOM';
 
@@ -152,7 +154,7 @@ export function priceSyncWorkflows(partner: Partner): Record<'node' | 'bare' | '
 			[
 				{
 					name: 'Update Prices',
-					type: `${PACKAGE_NODE}.bolttech`,
+					type: `${BOLTTECH_PACKAGE}.bolttech`,
 					typeVersion: 1,
 					parameters: { resource: 'catalog', operation: 'updatePrices', productCode: 'RENTAL-BENCH', batchSize: BATCH_SIZE },
 					credentials: bolttechCredential,
@@ -229,7 +231,7 @@ export function orderListWorkflows(partner: Partner): Record<'node' | 'bare' | '
 	return {
 		node: make('Node', 'Afosto Orders, Return All', {
 			name: 'Afosto Orders',
-			type: `${PACKAGE_NODE}.afostoOrders`,
+			type: `${AFOSTO_PACKAGE}.afostoOrders`,
 			typeVersion: 1,
 			parameters: { resource: 'orders', operation: 'getOdrOrders', returnAll: true },
 			credentials: afostoCredential,

@@ -3,7 +3,7 @@ import type { INode, INodeType } from 'n8n-workflow';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { PACKAGE_PREFIX, PackageNodeTypes } from '../scripts/n8nCore/packageTypes';
+import { PackageNodeTypes, isPartnerNodeType } from '../scripts/n8nCore/packageTypes';
 
 const folder = join(__dirname, '..', 'workflows');
 const nodeTypes = new PackageNodeTypes();
@@ -13,7 +13,7 @@ describe.each(readdirSync(folder).filter((name) => name.endsWith('.json')))('exa
 		nodes: INode[];
 		connections: Record<string, { main: Array<Array<{ node: string }>> }>;
 	};
-	const ours = workflow.nodes.filter((node) => node.type.startsWith(`${PACKAGE_PREFIX}.`));
+	const ours = workflow.nodes.filter((node) => isPartnerNodeType(node.type));
 
 	it("uses this package's nodes with parameters n8n finds no issue with", () => {
 		expect(ours.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import afostoSpec from '../../specs/afosto.json';
+import afostoSpec from '../../packages/n8n-nodes-afosto/spec/afosto.json';
 import type { ContractResponse, ContractRoute, PartnerContract, ReceivedRequest } from '../contractServer';
 import type { Schema } from '../schema';
 import { afostoResponseExample, recordIndexOf, recordTextBuilder } from '../records/afostoRecords';

@@ -1,4 +1,4 @@
-import afostoSpec from '../../specs/afosto.json';
+import afostoSpec from '../../packages/n8n-nodes-afosto/spec/afosto.json';
 import responseExamples from './afostoResponseExamples.json';
 
 /**

@@ -2,14 +2,14 @@
 
 // Extracts each endpoint's documented success response example from the Afosto API reference (the
 // rendered text given as the only argument) into afostoResponseExamples.json, keyed by the
-// endpoint ids of specs/afosto.json. The committed spec does not carry response examples; the
+// endpoint ids of spec/afosto.json. The committed spec does not carry response examples; the
 // sandbox builds its answers from these. Run by hand when the reference changes, never at build or
 // test time: `node sandbox/records/extractAfostoResponseExamples.js <path to the reference>`.
 
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SPEC_PATH = path.resolve(__dirname, '../../specs/afosto.json');
+const SPEC_PATH = path.resolve(__dirname, '../../spec/afosto.json');
 const OUTPUT_PATH = path.resolve(__dirname, 'afostoResponseExamples.json');
 const METHOD_LINE = /^(GET|POST|PUT|DELETE) (\/\S*)$/;
 const SUCCESS_EXAMPLE_LINE = /^Response Example \((2\d\d) [^)]*\)$/;

@@ -5,82 +5,78 @@ import type {
 	IVersionedNodeType,
 	KnownNodesAndCredentials,
 } from 'n8n-workflow';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { AfostoApi } from '../../credentials/AfostoApi.credentials';
-import { AfostoOAuth2Api } from '../../credentials/AfostoOAuth2Api.credentials';
-import { BolttechApi } from '../../credentials/BolttechApi.credentials';
-import { BolttechOAuth2Api } from '../../credentials/BolttechOAuth2Api.credentials';
-import { MasStackApi } from '../../credentials/MasStackApi.credentials';
-import { MasStackOAuth2Api } from '../../credentials/MasStackOAuth2Api.credentials';
-import { TelcoPartnersCallbackSecretApi } from '../../credentials/TelcoPartnersCallbackSecretApi.credentials';
-import { AfostoCatalog } from '../../nodes/Afosto/AfostoCatalog.node';
-import { AfostoContacts } from '../../nodes/Afosto/AfostoContacts.node';
-import { AfostoContent } from '../../nodes/Afosto/AfostoContent.node';
-import { AfostoFulfilment } from '../../nodes/Afosto/AfostoFulfilment.node';
-import { AfostoIam } from '../../nodes/Afosto/AfostoIam.node';
-import { AfostoMessaging } from '../../nodes/Afosto/AfostoMessaging.node';
-import { AfostoOrders } from '../../nodes/Afosto/AfostoOrders.node';
-import { AfostoPlatform } from '../../nodes/Afosto/AfostoPlatform.node';
-import { AfostoWms } from '../../nodes/Afosto/AfostoWms.node';
-import { AfostoTrigger } from '../../nodes/Afosto/AfostoTrigger.node';
-import { Bolttech } from '../../nodes/Bolttech/Bolttech.node';
-import { BolttechAsync } from '../../nodes/Bolttech/BolttechAsync.node';
-import { BolttechTrigger } from '../../nodes/Bolttech/BolttechTrigger.node';
-import { MasStack } from '../../nodes/MasStack/MasStack.node';
-import { MasStackAsync } from '../../nodes/MasStack/MasStackAsync.node';
-import { MasStackTrigger } from '../../nodes/MasStack/MasStackTrigger.node';
+/**
+ * The partner packages' node and credential types, for running nodes in-process with n8n-core.
+ * The lists come from each package's package.json (its `n8n` section, the one list of what the
+ * package ships): `dist/nodes/Bolttech/Bolttech.node.js` loads `nodes/Bolttech/Bolttech.node`
+ * from the package's source folder (compiled by ts-jest in tests, or into .build/ for the bench).
+ */
+const PACKAGES_SOURCE = join(__dirname, '..', '..', 'packages');
+/** Where the package.json files are: the repository's packages/, also when this runs compiled in .build/. */
+const PACKAGES_MANIFESTS = [PACKAGES_SOURCE, join(__dirname, '..', '..', '..', 'packages')].find((folder) =>
+	existsSync(join(folder, 'n8n-nodes-bolttech', 'package.json')),
+) as string;
 
-/** The prefix n8n gives a community package's node types. */
-export const PACKAGE_PREFIX = 'n8n-nodes-telco-partners';
+interface PartnerPackage {
+	name: string;
+	folder: string;
+	nodes: string[];
+	credentials: string[];
+}
 
-/** The Afosto nodes, one per Afosto service. */
-export const AFOSTO_NODE_CLASSES: Array<new () => INodeType> = [
-	AfostoCatalog,
-	AfostoContacts,
-	AfostoContent,
-	AfostoFulfilment,
-	AfostoIam,
-	AfostoMessaging,
-	AfostoOrders,
-	AfostoPlatform,
-	AfostoWms,
-];
+const PARTNER_PACKAGES: PartnerPackage[] = readdirSync(PACKAGES_MANIFESTS)
+	.sort()
+	.map((folder) => {
+		const manifest = JSON.parse(readFileSync(join(PACKAGES_MANIFESTS, folder, 'package.json'), 'utf8'));
+		return { name: manifest.name, folder, nodes: manifest.n8n.nodes, credentials: manifest.n8n.credentials };
+	});
 
-const nodeClasses: Array<new () => INodeType> = [
-	...AFOSTO_NODE_CLASSES,
-	AfostoTrigger,
-	Bolttech,
-	BolttechAsync,
-	BolttechTrigger,
-	MasStack,
-	MasStackAsync,
-	MasStackTrigger,
-];
-const credentialClasses: Array<new () => ICredentialType> = [
-	AfostoApi,
-	AfostoOAuth2Api,
-	BolttechApi,
-	BolttechOAuth2Api,
-	MasStackApi,
-	MasStackOAuth2Api,
-	TelcoPartnersCallbackSecretApi,
-];
+/** The first class a compiled file exports, loaded from the package's source instead of dist/. */
+function classOf<T>(partnerPackage: PartnerPackage, distFile: string): new () => T {
+	const sourceModule = distFile.replace(/^dist\//, '').replace(/\.js$/, '');
+	const exported = require(join(PACKAGES_SOURCE, partnerPackage.folder, sourceModule)) as Record<string, new () => T>;
+	return Object.values(exported).find((value) => typeof value === 'function') as new () => T;
+}
 
-export const credentialTypes: Map<string, ICredentialType> = new Map(
-	credentialClasses.map((CredentialClass) => {
-		const credential = new CredentialClass();
-		return [credential.name, credential];
+const loadedNodes = PARTNER_PACKAGES.flatMap((partnerPackage) =>
+	partnerPackage.nodes.map((file) => {
+		const node = new (classOf<INodeType>(partnerPackage, file))();
+		return { fullName: `${partnerPackage.name}.${node.description.name}`, node };
 	}),
 );
 
-/** The package's node types, keyed the way n8n keys installed community nodes. */
-export class PackageNodeTypes implements INodeTypes {
-	private readonly byName = new Map<string, INodeType>(
-		nodeClasses.map((NodeClass) => {
-			const node = new NodeClass();
-			return [`${PACKAGE_PREFIX}.${node.description.name}`, node];
+/** The Afosto action nodes, one per Afosto service. */
+export const AFOSTO_NODE_CLASSES: Array<new () => INodeType> = loadedNodes
+	.filter(({ fullName, node }) => fullName.startsWith('n8n-nodes-afosto.') && !node.description.group.includes('trigger'))
+	.map(({ node }) => node.constructor as new () => INodeType);
+
+export const credentialTypes: Map<string, ICredentialType> = new Map(
+	PARTNER_PACKAGES.flatMap((partnerPackage) =>
+		partnerPackage.credentials.map((file) => {
+			const credential = new (classOf<ICredentialType>(partnerPackage, file))();
+			return [credential.name, credential] as const;
 		}),
-	);
+	),
+);
+
+/** The node type name n8n gives a package's node (`n8n-nodes-bolttech.bolttech`), from its own name. */
+export function fullNodeTypeName(name: string): string {
+	const found = loadedNodes.find(({ node }) => node.description.name === name);
+	if (!found) throw new Error(`No package has a node named ${name}`);
+	return found.fullName;
+}
+
+/** Whether a workflow node's type is one of the partner packages'. */
+export function isPartnerNodeType(type: string): boolean {
+	return PARTNER_PACKAGES.some(({ name }) => type.startsWith(`${name}.`));
+}
+
+/** The packages' node types, keyed the way n8n keys installed community nodes. */
+export class PackageNodeTypes implements INodeTypes {
+	private readonly byName = new Map<string, INodeType>(loadedNodes.map(({ fullName, node }) => [fullName, node]));
 
 	/** Adds a node type that exists only in tests, such as the credential-test runner. */
 	register(name: string, nodeType: INodeType): string {

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { PackageCredentialsHelper } from './credentialsHelper';
-import { PACKAGE_PREFIX, PackageNodeTypes } from './packageTypes';
+import { PackageNodeTypes, fullNodeTypeName } from './packageTypes';
 
 export const TEST_N8N_URL = 'http://127.0.0.1:5678';
 
@@ -44,7 +44,7 @@ let executionCounter = 0;
 /** A one-node workflow around the node under test, with what n8n-core needs to run it. */
 export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
 	const credentialsHelper = new PackageCredentialsHelper(spec.credentials ?? {});
-	const type = typeof spec.type === 'string' ? `${PACKAGE_PREFIX}.${spec.type}` : nodeTypes.register(spec.type.description.name, spec.type);
+	const type = typeof spec.type === 'string' ? fullNodeTypeName(spec.type) : nodeTypes.register(spec.type.description.name, spec.type);
 	const { version } = nodeTypes.getByNameAndVersion(type).description;
 	const node: INode = {
 		id: 'node-under-test',

@@ -22,9 +22,9 @@ describe('n8n-nodes-telco-partners in a real n8n', () => {
 		expect(Object.keys(sizes).sort()).toEqual(
 			[
 				...actionNodes.flatMap((name) => [`n8n-nodes-telco-partners.${name}`, `n8n-nodes-telco-partners.${name}Tool`]),
-				'n8n-nodes-telco-partners.afostoTrigger',
-				'n8n-nodes-telco-partners.bolttechTrigger',
-				'n8n-nodes-telco-partners.masStackTrigger',
+				'n8n-nodes-afosto.afostoTrigger',
+				'n8n-nodes-bolttech.bolttechTrigger',
+				'n8n-nodes-masstack.masStackTrigger',
 			].sort(),
 		);
 		expect(Math.max(...Object.values(sizes))).toBeLessThanOrEqual(200 * 1024);

@@ -1,0 +1,171 @@
+import { fuzzedCallbackBodies } from '../../../test/harness/fuzzBodies';
+import { postJson as post } from '../../../test/harness/postJson';
+import { TriggerServer } from '../../../test/harness/triggerServer';
+
+
+/** The MasStack partner API v3's serviceCallbackDTO. */
+const callback = { code: 'OK', title: 'Barring updated', service_id: '34600000001' };
+const correlationId = '5b0c7a52-3a9b-4c51-9d67-0d3f6c1e2a10';
+
+describe('MasStack Trigger', () => {
+	const trigger = new TriggerServer({ type: 'masStackTrigger', parameters: {} });
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+	beforeEach(() => (trigger.runs.length = 0));
+
+	it.each([
+		['barring', 'barringUpdate'],
+		['service', 'serviceCreation'],
+		['device', 'deviceUpdate'],
+		['refund', 'refund'],
+	])('tells a %s callback and its outcome apart by the URL it arrived at', async (path, operation) => {
+		for (const outcome of ['success', 'error']) {
+			const answer = await post(trigger.webhookUrlFor(`masstack/${path}/${outcome}`), callback, {
+				'Request-Correlation-Id': correlationId,
+			});
+			expect(answer).toEqual({ status: 200, body: { received: true } });
+		}
+
+		expect(trigger.runs.map((run) => run[0].json)).toEqual(
+			['success', 'error'].map((outcome) => ({
+				operation,
+				outcome,
+				code: 'OK',
+				title: 'Barring updated',
+				service_id: '34600000001',
+				requestCorrelationId: correlationId,
+				receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+			})),
+		);
+	});
+
+	it('notes all eight callback URLs while the workflow is active', async () => {
+		await trigger.activate();
+
+		const urls = (trigger.staticData['node:Node Under Test'] as { callbackUrls: string[] }).callbackUrls;
+		expect(urls).toHaveLength(8);
+		expect(urls).toContain(trigger.webhookUrlFor('masstack/refund/error'));
+		expect(await trigger.isRegistered()).toBe(true);
+
+		await trigger.deactivate();
+		expect(await trigger.isRegistered()).toBe(false);
+	});
+
+	it('refuses a callback without code, title or service_id with 400 and a reason, starting nothing', async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/barring/success'), { code: 'OK', service_id: '' });
+
+		expect(answer).toEqual({
+			status: 400,
+			body: { error: 'The callback lacks title, service_id (MasStack sends code, title and service_id)' },
+		});
+		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it('answers 200 malformed and fuzzed bodies with 400 each and starts no run', async () => {
+		for (const fuzzed of fuzzedCallbackBodies(200, 7)) {
+			const response = await fetch(trigger.webhookUrlFor('masstack/service/error'), {
+				method: 'POST',
+				headers: { 'content-type': fuzzed.contentType },
+				body: fuzzed.body,
+			});
+			await response.arrayBuffer();
+			expect(response.status).toBe(400);
+		}
+		expect(trigger.runs).toHaveLength(0);
+	});
+});
+
+describe('MasStack Trigger limited to some operations, with the Shared Secret parameter of a saved workflow', () => {
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { operations: ['refund'], sharedSecret: 'ms-secret', secretLocation: 'header', headerName: 'X-Callback-Secret' },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+
+	it('refuses a wrong secret with 401 before anything else', async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, { 'X-Callback-Secret': 'ms-secreT' });
+
+		expect(answer).toEqual({ status: 401, body: { error: 'The shared secret does not match' } });
+		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it('refuses callbacks of operations it was not set to accept', async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/barring/success'), callback, { 'X-Callback-Secret': 'ms-secret' });
+
+		expect(answer).toEqual({ status: 400, body: { error: 'This trigger does not accept barringUpdate callbacks' } });
+	});
+
+	it('starts a run for an accepted operation with the right secret', async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/refund/error'), callback, { 'X-Callback-Secret': 'ms-secret' });
+
+		expect(answer.status).toBe(200);
+		expect(trigger.runs[0][0].json).toMatchObject({ operation: 'refund', outcome: 'error', requestCorrelationId: null });
+	});
+});
+
+describe('MasStack Trigger with a Callback Secret credential', () => {
+	const credential = { secret: 'ms-credential-secret', location: 'header', headerName: 'X-MasStack-Secret' };
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret', operations: ['refund'] },
+		credentials: { masStackCallbackSecretApi: credential },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+	beforeEach(() => (trigger.runs.length = 0));
+
+	it.each([
+		['no secret', {}, 'The callback carries no shared secret'],
+		['a wrong secret', { 'X-MasStack-Secret': 'ms-credential-secreT' }, 'The shared secret does not match'],
+		['the secret in another header', { 'X-Callback-Secret': 'ms-credential-secret' }, 'The callback carries no shared secret'],
+	])('refuses a callback with %s with 401 and starts nothing', async (_case, headers, reason) => {
+		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, headers);
+
+		expect(answer).toEqual({ status: 401, body: { error: reason } });
+		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it("starts a run for a callback carrying the credential's secret, with no secret in the output or the node's parameters", async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, { 'X-MasStack-Secret': 'ms-credential-secret' });
+
+		expect(answer).toEqual({ status: 200, body: { received: true } });
+		expect(trigger.runs[0][0].json).toMatchObject({ operation: 'refund', outcome: 'success' });
+		// What n8n saves with an execution: the node's parameters (in the workflow) and its output.
+		expect(JSON.stringify({ output: trigger.runs, node: trigger.savedNode })).not.toContain('ms-credential-secret');
+	});
+});
+
+describe('MasStack Trigger with both a credential and the old Shared Secret parameter', () => {
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret', sharedSecret: 'old-secret', secretLocation: 'header', headerName: 'X-Callback-Secret' },
+		credentials: { masStackCallbackSecretApi: { secret: 'new-secret', location: 'query', queryParameterName: 'token' } },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+
+	it('checks the credential\'s secret and ignores the old parameter once the credential is chosen', async () => {
+		const url = trigger.webhookUrlFor('masstack/barring/error');
+
+		expect((await post(url, callback, { 'X-Callback-Secret': 'old-secret' })).status).toBe(401);
+		expect(await post(`${url}?token=new-secret`, callback)).toEqual({ status: 200, body: { received: true } });
+	});
+});
+
+describe('MasStack Trigger with a Callback Secret credential saved without a secret', () => {
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret' },
+		credentials: { masStackCallbackSecretApi: { secret: '', location: 'query', queryParameterName: 'secret' } },
+	});
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+
+	it('refuses every callback with 401 rather than accept them all', async () => {
+		const answer = await post(trigger.webhookUrlFor('masstack/barring/success'), callback);
+
+		expect(answer).toEqual({ status: 401, body: { error: 'The Callback Secret credential has no secret' } });
+		expect(trigger.runs).toHaveLength(0);
+	});
+});
