@@ -164,11 +164,11 @@ async function queueModeThroughput(): Promise<void> {
 
 /**
  * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
- * n8n's start-up with and without the package. Both install the built package: build it first.
+ * n8n's start-up with and without the package. Both install the packed packages: pack them first.
  */
 async function peersInN8n(): Promise<void> {
-	const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
-	if (build.status !== 0) throw new Error('npm run build failed');
+	const build = spawnSync('npm', ['run', 'pack', '--silent'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) throw new Error('npm run pack failed');
 	for (const line of await measurePeersInN8n()) console.log(line);
 	console.log('');
 	for (const line of await measureStartUp()) console.log(line);

@@ -24,7 +24,8 @@ function step(command, args) {
  * Sets E2E_N8N_URL, E2E_N8N_COOKIE and E2E_SANDBOX_URL; stopN8nWithSandbox stops it.
  */
 async function startN8nWithSandbox({ workflowFolders = [], activate = [] } = {}) {
-	step('npm', ['run', 'build', '--silent']);
+	// Builds each package from clean and packs it into release/, where installPackage takes it from.
+	step('npm', ['run', 'pack', '--silent']);
 	step('npx', ['tsc', '-p', 'tsconfig.runtime.json']);
 	ensureN8nRuntime();
 

@@ -5,23 +5,21 @@ const { join } = require('node:path');
 
 const { N8N_LINE, runN8nCommand, n8nEnvironment, untilN8nAnswers } = require('./n8nRuntime');
 
-const ROOT = join(__dirname, '..');
-const PACKAGE_NAME = 'n8n-nodes-telco-partners';
+const { installLikeN8n } = require('./packages/installLikeN8n');
+const { RELEASE } = require('./packages/pack');
+const { partnerPackages } = require('./packages/partnerPackages');
 
 /**
- * Installs the built package the way n8n installs a community package: a copy of package.json and
- * dist/ under <user folder>/.n8n/nodes/node_modules/, so its node types are named
- * `n8n-nodes-telco-partners.<node>` exactly as for a user who installs it from npm. A copy, not a
- * link: the nodes must resolve n8n-workflow from n8n's own installation.
+ * Installs the three partner packages into `userFolder` from their tarballs in release/ (written by
+ * `npm run pack`) exactly the way n8n installs a community package (scripts/packages/installLikeN8n.js),
+ * so their node types are named `n8n-nodes-<partner>.<node>` as for a user who installs them from npm.
+ * Inside the runtime folder, the nodes resolve n8n-workflow from n8n's own installation.
  */
 function installPackage(userFolder) {
-	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
-	rmSync(target, { recursive: true, force: true });
-	mkdirSync(target, { recursive: true });
-	cpSync(join(ROOT, 'package.json'), join(target, 'package.json'));
-	cpSync(join(ROOT, 'dist'), join(target, 'dist'), { recursive: true });
-	const manifest = join(userFolder, '.n8n', 'nodes', 'package.json');
-	writeFileSync(manifest, `${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: '*' } }, null, 2)}\n`);
+	for (const { name, manifest } of partnerPackages()) {
+		rmSync(join(userFolder, '.n8n', 'nodes', 'node_modules', name), { recursive: true, force: true });
+		installLikeN8n(userFolder, join(RELEASE, `${name}-${manifest.version}.tgz`));
+	}
 }
 
 /** A partner's two sandbox credentials: its bearer token, and OAuth2 against its token route. */
@@ -46,20 +44,23 @@ function partnerCredentials({ idPrefix, label, tokenType, oauthType, baseUrl, to
 }
 
 /**
- * The secret the sandbox's Callback Secret credential holds: a MasStack or Bolttech Trigger that
- * uses it takes callbacks whose URL ends in ?secret=<this>.
+ * The secret the sandbox's Callback Secret credentials (bolttech's and MasStack's) hold: a MasStack
+ * or Bolttech Trigger that uses one takes callbacks whose URL ends in ?secret=<this>.
  */
 const SANDBOX_CALLBACK_SECRET = 'sandbox-callback-secret';
 
 /** The credentials that point the package's nodes at the sandbox, and the triggers' callback secret. */
 function sandboxCredentials(sandboxUrl, tokens) {
 	return [
-		{
-			id: 'tpSandboxCallbackSecret',
-			name: 'Callback Secret (sandbox)',
-			type: 'telcoPartnersCallbackSecretApi',
+		...[
+			{ id: 'tpSandboxBolttechCallbackSecret', label: 'bolttech', type: 'bolttechCallbackSecretApi' },
+			{ id: 'tpSandboxMasStackCallbackSecret', label: 'MasStack', type: 'masStackCallbackSecretApi' },
+		].map(({ id, label, type }) => ({
+			id,
+			name: `${label} Callback Secret (sandbox)`,
+			type,
 			data: { secret: SANDBOX_CALLBACK_SECRET, location: 'query', queryParameterName: 'secret' },
-		},
+		})),
 		{ id: 'tpSandboxAfosto', name: 'Afosto (sandbox)', type: 'afostoApi', data: { baseUrl: `${sandboxUrl}/afosto`, accessToken: tokens.afosto } },
 		...partnerCredentials({
 			idPrefix: 'tpSandboxBolttech',
@@ -156,6 +157,5 @@ module.exports = {
 	importIntoN8n,
 	ownerSession,
 	readJson,
-	PACKAGE_NAME,
 	SANDBOX_CALLBACK_SECRET,
 };

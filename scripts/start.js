@@ -37,7 +37,8 @@ function ensureDependencies() {
 
 async function main() {
 	ensureDependencies();
-	step('npm', ['run', 'build', '--silent']);
+	// Builds each package from clean and packs it into release/, where installPackage takes it from.
+	step('npm', ['run', 'pack', '--silent']);
 	step('npx', ['tsc', '-p', 'tsconfig.runtime.json']);
 	// Required only now: a fresh clone's first start has just installed what they need.
 	const { RUNTIME, ensureN8nRuntime, startN8n } = require('./n8nRuntime');

@@ -24,7 +24,8 @@ function step(command, args) {
 }
 
 async function main() {
-	step('npm', ['run', 'build', '--silent']);
+	// Builds each package from clean and packs it into release/, where installPackage takes it from.
+	step('npm', ['run', 'pack', '--silent']);
 	step('npx', ['tsc', '-p', 'tsconfig.runtime.json']);
 
 	const { SandboxServer } = require(join(ROOT, '.build', 'sandbox', 'sandboxServer'));

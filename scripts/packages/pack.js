@@ -10,18 +10,18 @@ const { ROOT, partnerPackages } = require('./partnerPackages');
 
 const RELEASE = join(ROOT, 'release');
 
-/** Builds and packs every package; returns the tarballs' paths by package name. */
-function packPartnerPackages() {
-	const build = spawnSync(process.execPath, [join(__dirname, 'build.js')], { stdio: 'inherit' });
+/** Builds and packs every package into `destination`; returns the tarballs' paths by package name. */
+function packPartnerPackages(destination = RELEASE) {
+	const build = spawnSync(process.execPath, [join(__dirname, 'build.js')], { stdio: ['ignore', 'ignore', 'inherit'] });
 	if (build.status !== 0) throw new Error('the build failed');
-	rmSync(RELEASE, { recursive: true, force: true });
-	mkdirSync(RELEASE, { recursive: true });
+	rmSync(destination, { recursive: true, force: true });
+	mkdirSync(destination, { recursive: true });
 	const tarballs = {};
 	for (const { name, directory } of partnerPackages()) {
-		const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', RELEASE], { cwd: directory, encoding: 'utf8' });
+		const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], { cwd: directory, encoding: 'utf8' });
 		if (packed.status !== 0) throw new Error(`npm pack of ${name} failed: ${packed.stderr}`);
 		const [{ filename }] = JSON.parse(packed.stdout);
-		tarballs[name] = join(RELEASE, filename);
+		tarballs[name] = join(destination, filename);
 		process.stderr.write(`[pack] ${tarballs[name]}\n`);
 	}
 	return tarballs;

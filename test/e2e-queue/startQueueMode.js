@@ -36,7 +36,7 @@ function step(command, args) {
 }
 
 module.exports = async () => {
-	step('npm', ['run', 'build', '--silent']);
+	step('npm', ['run', 'pack', '--silent']);
 	step('npx', ['tsc', '-p', 'tsconfig.runtime.json']);
 	const { SandboxServer } = require(join(ROOT, '.build', 'sandbox', 'sandboxServer'));
 	const { SANDBOX_PARTNERS, SANDBOX_TOKENS } = require(join(ROOT, '.build', 'sandbox', 'partners'));

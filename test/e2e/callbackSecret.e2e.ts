@@ -43,7 +43,7 @@ it("starts a run only for callbacks carrying the credential's secret, answers {\
 	]);
 	// The node names its credential by id and name only.
 	expect(execution.workflowData.nodes[0].credentials).toEqual({
-		masStackCallbackSecretApi: { id: 'tpSandboxCallbackSecret', name: 'Callback Secret (sandbox)' },
+		masStackCallbackSecretApi: { id: 'tpSandboxMasStackCallbackSecret', name: 'MasStack Callback Secret (sandbox)' },
 	});
 });
 
