@@ -22,16 +22,21 @@ function installPackage(userFolder) {
 	}
 }
 
+/** A credential's Environment: Custom, with the sandbox's address as the Base URL. */
+function sandboxEnvironment(baseUrl) {
+	return { environment: 'custom', customBaseUrl: baseUrl };
+}
+
 /** A partner's two sandbox credentials: its bearer token, and OAuth2 against its token route. */
 function partnerCredentials({ idPrefix, label, tokenType, oauthType, baseUrl, token }) {
 	return [
-		{ id: idPrefix, name: `${label} (sandbox)`, type: tokenType, data: { baseUrl, accessToken: token } },
+		{ id: idPrefix, name: `${label} (sandbox)`, type: tokenType, data: { ...sandboxEnvironment(baseUrl), accessToken: token } },
 		{
 			id: `${idPrefix}OAuth2`,
 			name: `${label} OAuth2 (sandbox)`,
 			type: oauthType,
 			data: {
-				baseUrl,
+				...sandboxEnvironment(baseUrl),
 				grantType: 'clientCredentials',
 				accessTokenUrl: `${baseUrl}/oauth/token`,
 				clientId: 'sandbox-client',
@@ -61,7 +66,7 @@ function sandboxCredentials(sandboxUrl, tokens) {
 			type,
 			data: { secret: SANDBOX_CALLBACK_SECRET, location: 'query', queryParameterName: 'secret' },
 		})),
-		{ id: 'tpSandboxAfosto', name: 'Afosto (sandbox)', type: 'afostoApi', data: { baseUrl: `${sandboxUrl}/afosto`, accessToken: tokens.afosto } },
+		{ id: 'tpSandboxAfosto', name: 'Afosto (sandbox)', type: 'afostoApi', data: { ...sandboxEnvironment(`${sandboxUrl}/afosto`), accessToken: tokens.afosto } },
 		...partnerCredentials({
 			idPrefix: 'tpSandboxBolttech',
 			label: 'bolttech',

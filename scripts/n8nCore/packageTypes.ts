@@ -41,7 +41,8 @@ function classOf<T>(partnerPackage: PartnerPackage, distFile: string): new () =>
 	return Object.values(exported).find((value) => typeof value === 'function') as new () => T;
 }
 
-const loadedNodes = PARTNER_PACKAGES.flatMap((partnerPackage) =>
+/** Every node of the packages with the type name n8n gives it (`n8n-nodes-bolttech.bolttech`). */
+export const PARTNER_NODES: ReadonlyArray<{ fullName: string; node: INodeType }> = PARTNER_PACKAGES.flatMap((partnerPackage) =>
 	partnerPackage.nodes.map((file) => {
 		const node = new (classOf<INodeType>(partnerPackage, file))();
 		return { fullName: `${partnerPackage.name}.${node.description.name}`, node };
@@ -49,7 +50,7 @@ const loadedNodes = PARTNER_PACKAGES.flatMap((partnerPackage) =>
 );
 
 /** The Afosto action nodes, one per Afosto service. */
-export const AFOSTO_NODE_CLASSES: Array<new () => INodeType> = loadedNodes
+export const AFOSTO_NODE_CLASSES: Array<new () => INodeType> = PARTNER_NODES
 	.filter(({ fullName, node }) => fullName.startsWith('n8n-nodes-afosto.') && !node.description.group.includes('trigger'))
 	.map(({ node }) => node.constructor as new () => INodeType);
 
@@ -64,7 +65,7 @@ export const credentialTypes: Map<string, ICredentialType> = new Map(
 
 /** The node type name n8n gives a package's node (`n8n-nodes-bolttech.bolttech`), from its own name. */
 export function fullNodeTypeName(name: string): string {
-	const found = loadedNodes.find(({ node }) => node.description.name === name);
+	const found = PARTNER_NODES.find(({ node }) => node.description.name === name);
 	if (!found) throw new Error(`No package has a node named ${name}`);
 	return found.fullName;
 }
@@ -76,7 +77,7 @@ export function isPartnerNodeType(type: string): boolean {
 
 /** The packages' node types, keyed the way n8n keys installed community nodes. */
 export class PackageNodeTypes implements INodeTypes {
-	private readonly byName = new Map<string, INodeType>(loadedNodes.map(({ fullName, node }) => [fullName, node]));
+	private readonly byName = new Map<string, INodeType>(PARTNER_NODES.map(({ fullName, node }) => [fullName, node]));
 
 	/** Adds a node type that exists only in tests, such as the credential-test runner. */
 	register(name: string, nodeType: INodeType): string {

@@ -31,12 +31,12 @@ const NODES = [
 	{ name: 'MasStack Trigger', parameter: 'Operations' },
 ];
 /** What marks a browser error as coming from this package. */
-const OURS = /telco-partners|bolttech|masstack|afosto/i;
+const OURS = /bolttech|masstack|afosto/i;
 /**
  * The editor asks every node type for an optional output schema (`/schemas/<type>/<version>.json`)
  * and treats 404 as "none"; community packages have no way to ship one. Not an error of the nodes.
  */
-const OPTIONAL_SCHEMA_PROBE = /\/schemas\/n8n-nodes-telco-partners\.[A-Za-z]+\/[\d.]+\.json$/;
+const OPTIONAL_SCHEMA_PROBE = /\/schemas\/n8n-nodes-(afosto|bolttech|masstack)\.[A-Za-z]+\/[\d.]+\.json$/;
 
 let browser: Browser;
 let page: Page;

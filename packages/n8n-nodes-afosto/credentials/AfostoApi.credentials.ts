@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { afostoBaseUrl, afostoCredentialTest } from './afostoConnection';
+import { afostoEnvironment, afostoCredentialTest } from './afostoConnection';
 import { accessTokenField, signWithBearerToken } from './shared/bearerToken';
 
 export class AfostoApi implements ICredentialType {
@@ -12,7 +12,7 @@ export class AfostoApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners/tree/main/packages/n8n-nodes-afosto#credentials';
 
-	properties: INodeProperties[] = [afostoBaseUrl, accessTokenField('Afosto')];
+	properties: INodeProperties[] = [...afostoEnvironment, accessTokenField('Afosto')];
 
 	authenticate = signWithBearerToken;
 

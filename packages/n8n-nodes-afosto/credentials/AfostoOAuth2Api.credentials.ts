@@ -1,7 +1,8 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { AFOSTO_SCOPES } from './afostoScopes';
-import { afostoBaseUrl, afostoCredentialTest } from './afostoConnection';
+import { BASE_URL_FROM_SELF } from './shared/partnerEnvironment';
+import { afostoEnvironment, afostoCredentialTest } from './afostoConnection';
 
 /**
  * The Afosto API reference: `POST /iam/oauth/authorize` issues tokens for `client_id`, `client_secret`,
@@ -19,13 +20,13 @@ export class AfostoOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners/tree/main/packages/n8n-nodes-afosto#credentials';
 
 	properties: INodeProperties[] = [
-		afostoBaseUrl,
+		...afostoEnvironment,
 		{ displayName: 'Grant Type', name: 'grantType', type: 'hidden', default: 'clientCredentials' },
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: '={{ $self["baseUrl"].replace(/\\/+$/, "") }}/iam/oauth/authorize',
+			default: `={{ ${BASE_URL_FROM_SELF}.replace(/\\/+$/, "") }}/iam/oauth/authorize`,
 		},
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '' },
 		{

@@ -1,16 +1,11 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-/** The Afosto API reference's base URL. */
-export const AFOSTO_API_URL = 'https://api.afosto.io';
+import { environmentFields } from './shared/partnerEnvironment';
 
-export const afostoBaseUrl: INodeProperties = {
-	displayName: 'Base URL',
-	name: 'baseUrl',
-	type: 'string',
-	default: AFOSTO_API_URL,
-	required: true,
-	description: "Afosto's API, or the embedded sandbox (http://127.0.0.1:5680/afosto)",
-};
+/** The Afosto API reference: "there is one address, and one address only you should use": https://api.afosto.io. */
+export const afostoEnvironment: INodeProperties[] = environmentFields('Afosto', [
+	{ name: 'Production (api.afosto.io)', url: 'https://api.afosto.io', description: 'The one address the Afosto API reference says to use' },
+]);
 
 /** Listing the available OAuth scopes reads nothing of the tenant's and changes nothing. */
 export const afostoCredentialTest: ICredentialTestRequest = {

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { accessTokenField, signWithBearerToken } from './shared/bearerToken';
-import { bolttechBaseUrl, bolttechCredentialTest } from './bolttechConnection';
+import { bolttechEnvironment, bolttechCredentialTest } from './bolttechConnection';
 
 export class BolttechApi implements ICredentialType {
 	name = 'bolttechApi';
@@ -12,7 +12,7 @@ export class BolttechApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners/tree/main/packages/n8n-nodes-bolttech#credentials';
 
-	properties: INodeProperties[] = [bolttechBaseUrl, accessTokenField('bolttech')];
+	properties: INodeProperties[] = [...bolttechEnvironment, accessTokenField('bolttech')];
 
 	authenticate = signWithBearerToken;
 

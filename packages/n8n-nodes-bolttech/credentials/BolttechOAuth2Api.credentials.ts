@@ -1,6 +1,6 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { bolttechBaseUrl, bolttechCredentialTest } from './bolttechConnection';
+import { bolttechEnvironment, bolttechCredentialTest } from './bolttechConnection';
 import { clientCredentialsFields } from './shared/clientCredentialsFields';
 
 export class BolttechOAuth2Api implements ICredentialType {
@@ -14,7 +14,7 @@ export class BolttechOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners/tree/main/packages/n8n-nodes-bolttech#credentials';
 
-	properties: INodeProperties[] = [bolttechBaseUrl, ...clientCredentialsFields('bolttech')];
+	properties: INodeProperties[] = [...bolttechEnvironment, ...clientCredentialsFields('bolttech')];
 
 	test: ICredentialTestRequest = bolttechCredentialTest;
 }

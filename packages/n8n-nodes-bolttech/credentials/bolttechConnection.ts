@@ -1,17 +1,14 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-/** The release-candidate host of the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s cURL examples. */
-export const BOLTTECH_SANDBOX_URL = 'https://api.rc.saas.bolttech.asia';
+import { environmentFields } from './shared/partnerEnvironment';
 
-export const bolttechBaseUrl: INodeProperties = {
-	displayName: 'Base URL',
-	name: 'baseUrl',
-	type: 'string',
-	default: BOLTTECH_SANDBOX_URL,
-	required: true,
-	description:
-		"bolttech's release-candidate host, your production host, or the embedded sandbox (http://127.0.0.1:5680/bolttech)",
-};
+/**
+ * The only host the bolttech Catalog API (v4.1) and Verify IMEI (v4) document shows (its cURL
+ * examples): a release-candidate host. bolttech gives partners their production host.
+ */
+export const bolttechEnvironment: INodeProperties[] = environmentFields('bolttech', [
+	{ name: 'Release Candidate (api.rc.saas.bolttech.asia)', url: 'https://api.rc.saas.bolttech.asia', description: "bolttech's release-candidate host, the one its documentation shows; not production" },
+]);
 
 /**
  * bolttech documents no read-only "who am I" call. The cheapest call without side effects is a

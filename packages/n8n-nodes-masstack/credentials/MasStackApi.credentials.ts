@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { accessTokenField, signWithBearerToken } from './shared/bearerToken';
-import { masStackBaseUrl, masStackCredentialTest } from './masStackConnection';
+import { masStackEnvironment, masStackCredentialTest } from './masStackConnection';
 
 export class MasStackApi implements ICredentialType {
 	name = 'masStackApi';
@@ -12,7 +12,7 @@ export class MasStackApi implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners/tree/main/packages/n8n-nodes-masstack#credentials';
 
-	properties: INodeProperties[] = [masStackBaseUrl, accessTokenField('MasStack')];
+	properties: INodeProperties[] = [...masStackEnvironment, accessTokenField('MasStack')];
 
 	authenticate = signWithBearerToken;
 

@@ -1,7 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { clientCredentialsFields } from './shared/clientCredentialsFields';
-import { masStackBaseUrl, masStackCredentialTest } from './masStackConnection';
+import { masStackEnvironment, masStackCredentialTest } from './masStackConnection';
 
 export class MasStackOAuth2Api implements ICredentialType {
 	name = 'masStackOAuth2Api';
@@ -14,7 +14,7 @@ export class MasStackOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-telco-partners/n8n-nodes-telco-partners/tree/main/packages/n8n-nodes-masstack#credentials';
 
-	properties: INodeProperties[] = [masStackBaseUrl, ...clientCredentialsFields('MasStack')];
+	properties: INodeProperties[] = [...masStackEnvironment, ...clientCredentialsFields('MasStack')];
 
 	test: ICredentialTestRequest = masStackCredentialTest;
 }

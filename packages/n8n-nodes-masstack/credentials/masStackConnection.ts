@@ -1,17 +1,14 @@
 import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-/** The staging host of the MasStack partner API v3 and v2 documents' cURL examples. */
-export const MASSTACK_STAGING_URL = 'https://partners.sta.masstack.com';
+import { environmentFields } from './shared/partnerEnvironment';
 
-export const masStackBaseUrl: INodeProperties = {
-	displayName: 'Base URL',
-	name: 'baseUrl',
-	type: 'string',
-	default: MASSTACK_STAGING_URL,
-	required: true,
-	description:
-		"MasStack's staging host, your production host, or the embedded sandbox (http://127.0.0.1:5680/masstack)",
-};
+/**
+ * The only host the MasStack partner API v2 and v3 documents show (their cURL examples): a staging
+ * host. MásMóvil gives partners their production host.
+ */
+export const masStackEnvironment: INodeProperties[] = environmentFields('MásMóvil', [
+	{ name: 'Staging (partners.sta.masstack.com)', url: 'https://partners.sta.masstack.com', description: "MasStack's staging host, the one its partner API documentation shows; not production" },
+]);
 
 /**
  * MasStack has no "who am I" call. Reading the barrings of the MasStack partner API v2's example line is a read

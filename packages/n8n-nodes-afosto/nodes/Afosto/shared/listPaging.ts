@@ -12,7 +12,7 @@ import type {
 import { ListReader, pagingOptionsField } from './listPages';
 import type { SharedFields } from './operations';
 
-/** Afosto's largest page; the Afosto API reference names only the default (25), the sandbox serves at most this. */
+/** The page size asked for: the Afosto API reference names only the default (25) and no maximum; 250 keeps a page's answer small while 50,000 records take 200 requests. */
 const LARGEST_PAGE = 250;
 
 /**
