@@ -142,11 +142,13 @@ export class JsonLinesReader {
 		const trimmed = text.trim();
 		if (!trimmed) return [];
 		let value: unknown;
+		let notJson: string | undefined;
 		try {
 			value = JSON.parse(trimmed);
 		} catch (error) {
-			throw new PriceListFileError(line, `not JSON (${(error as Error).message})`);
+			notJson = (error as Error).message;
 		}
+		if (notJson !== undefined) throw new PriceListFileError(line, `not JSON (${notJson})`);
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			throw new PriceListFileError(line, 'not a JSON object; JSON Lines holds one object per line');
 		}
@@ -167,19 +169,27 @@ export interface RecordReader<T> {
 export async function* recordsOf<T>(chunks: AsyncIterable<Uint8Array>, reader: RecordReader<T>): AsyncGenerator<Array<FileRecord<T>>> {
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	let line = 1;
-	try {
-		for await (const chunk of chunks) {
-			const records = reader.push(decoder.decode(chunk, { stream: true }));
-			if (records.length) {
-				line = records[records.length - 1].line;
-				yield records;
-			}
+	const decode = (chunk?: Uint8Array) => {
+		const text = textOf(decoder, chunk);
+		if (text === undefined) throw new PriceListFileError(line, 'the file is not UTF-8 text');
+		return text;
+	};
+	for await (const chunk of chunks) {
+		const records = reader.push(decode(chunk));
+		if (records.length) {
+			line = records[records.length - 1].line;
+			yield records;
 		}
-		const last = reader.push(decoder.decode());
-		const rest = [...last, ...reader.end()];
-		if (rest.length) yield rest;
-	} catch (error) {
-		if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') throw new PriceListFileError(line, 'the file is not UTF-8 text');
-		throw error;
+	}
+	const rest = [...reader.push(decode()), ...reader.end()];
+	if (rest.length) yield rest;
+}
+
+/** The text of the next bytes (the rest of a split character, with none), or undefined if they are not UTF-8. */
+function textOf(decoder: TextDecoder, chunk?: Uint8Array): string | undefined {
+	try {
+		return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+	} catch {
+		return undefined;
 	}
 }
