@@ -6,9 +6,11 @@
 const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
+const naming = require('./naming');
+const { camelCase, sentence, singular, titleCase } = naming;
+
 /** The n8n-nodes-afosto package: the generated files are written into its nodes/ and credentials/. */
 const ROOT = join(__dirname, '..');
-const REPOSITORY_ROOT = join(ROOT, '..', '..');
 const SPEC_PATH = join(ROOT, 'spec', 'afosto.json');
 
 /** Afosto's service groups (the document's top headings), as nodes. */
@@ -26,56 +28,6 @@ const NODES = [
 
 /** Headers the node handles itself: the credential signs, paging and JSON are built in. */
 const HANDLED_HEADERS = new Set(['authorization', 'accept', 'x-page', 'x-page-size']);
-const ACRONYMS = { id: 'ID', ids: 'IDs', url: 'URL', uri: 'URI', uuid: 'UUID', sku: 'SKU', skus: 'SKUs', vat: 'VAT', api: 'API', ip: 'IP', json: 'JSON', pdf: 'PDF', html: 'HTML', iban: 'IBAN', ean: 'EAN', gln: 'GLN', jwt: 'JWT', sla: 'SLA', wms: 'WMS', dpd: 'DPD', gif: 'GIF', oauth: 'OAuth', rbac: 'RBAC', '2fa': '2FA' };
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'with', 'via', 'per']);
-
-function words(text) {
-	return String(text)
-		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-		.split(/[^A-Za-z0-9]+/)
-		.filter(Boolean);
-}
-
-function titleCase(text) {
-	return words(text)
-		.map((word, index) => {
-			const lower = word.toLowerCase();
-			if (ACRONYMS[lower]) return ACRONYMS[lower];
-			if (index > 0 && SMALL_WORDS.has(lower)) return lower;
-			return lower.charAt(0).toUpperCase() + lower.slice(1);
-		})
-		.join(' ');
-}
-
-/** n8n's lint wants actions in sentence case: only the first letter capitalised. */
-function sentenceCase(text) {
-	const lower = String(text).trim().toLowerCase().replace(/\s+/g, ' ');
-	return lower.charAt(0).toUpperCase() + lower.slice(1);
-}
-
-function camelCase(text) {
-	const parts = words(text).map((word) => word.toLowerCase());
-	const joined = parts.map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('');
-	return /^[0-9]/.test(joined) ? `n${joined}` : joined;
-}
-
-/** Descriptions as n8n's lint wants them: acronyms upper case, no final period on one sentence. */
-function cleanDescription(text) {
-	let clean = String(text ?? '').replace(/\s+/g, ' ').trim();
-	if (!clean) return undefined;
-	clean = clean.replace(/\b(id|ids|url|json)\b/gi, (match) => ACRONYMS[match.toLowerCase()]);
-	if (!/[.!?].+[.!?]$/.test(clean.slice(0, -1)) && /\.$/.test(clean) && clean.split(/\. /).length === 1) {
-		clean = clean.slice(0, -1);
-	}
-	return clean;
-}
-
-function booleanDescription(text, displayName) {
-	const clean = cleanDescription(text);
-	if (clean && /^whether\b/i.test(clean)) return clean;
-	if (clean && /^(true|set) (when|if)\b/i.test(clean)) return clean.replace(/^(true|set) (when|if)\b/i, 'Whether');
-	return `Whether ${displayName.toLowerCase()} is set${clean ? `: ${clean.charAt(0).toLowerCase()}${clean.slice(1)}` : ''}`;
-}
 
 function fieldType(type) {
 	if (type === 'integer' || type === 'number') return 'number';
@@ -104,20 +56,37 @@ function checkedType(field) {
 	return field.type === 'array' ? `${scalar(field.items ?? 'string')}[]` : scalar(field.type);
 }
 
+/** The name a user sees for a query or body field: the exceptions table's, else its wire name in Title Case. */
+const displayNameOf = (field) => field.displayName ?? titleCase(field.name);
+
 /** What the shared checker needs to know of a query or body field: the name the user sees, the type. */
 function fieldSpecOf(field) {
-	return { field: titleCase(field.name), type: checkedType(field), ...(field.enum?.length ? { oneOf: field.enum } : {}) };
+	return { field: displayNameOf(field), type: checkedType(field), ...(field.enum?.length ? { oneOf: field.enum } : {}) };
 }
 
 const fieldSpecsOf = (fields) => Object.fromEntries(fields.map((field) => [field.name, fieldSpecOf(field)]));
 
 const enumOptions = (values) =>
-	[...values].map((value) => ({ name: titleCase(String(value)) || String(value), value })).sort((first, second) => first.name.localeCompare(second.name));
+	// n8n calls an upsert "Create or Update".
+	[...values].map((value) => ({ name: value === 'upsert' ? 'Create or Update' : titleCase(String(value)) || String(value), value })).sort((first, second) => first.name.localeCompare(second.name));
+
+/**
+ * What n8n's guidelines ask of a field by its name and type: an email address shows an example,
+ * a secret is hidden as it is typed, a Limit is n8n's Limit.
+ */
+function withConventions(option) {
+	if (option.type === 'string' && option.name === 'email') option.placeholder = 'e.g. nathan@example.com';
+	if (option.type === 'string' && /secret|password|token|apikey/i.test(option.name)) option.typeOptions = { ...option.typeOptions, password: true };
+	if (option.type === 'number' && option.name === 'limit') {
+		Object.assign(option, { displayName: 'Limit', typeOptions: { minValue: 1 }, default: 50, description: 'Max number of results to return' });
+	}
+	return option;
+}
 
 function parameterOption(parameter) {
 	const multiple = parameter.type === 'array' && parameter.items !== 'object';
 	const baseType = multiple ? fieldType(parameter.items ?? 'string') : fieldType(parameter.type);
-	const displayName = titleCase(parameter.name);
+	const displayName = displayNameOf(parameter);
 	const option = { displayName, name: camelCase(parameter.name) };
 	if (parameter.enum?.length) {
 		// A list of allowed values is a multi-select: it sends a list, as the reference types it.
@@ -129,15 +98,15 @@ function parameterOption(parameter) {
 		if (multiple) option.typeOptions = { multipleValues: true };
 		option.default = parameter.default !== undefined && !multiple ? parameter.default : defaultFor(baseType, multiple);
 	}
-	const description = option.type === 'boolean' ? booleanDescription(parameter.description, displayName) : cleanDescription(parameter.description);
-	if (description) option.description = description;
+	option.description = option.type === 'boolean' ? naming.booleanDescription(parameter, displayName, parameter.about) : naming.fieldDescription(parameter, displayName, parameter.about);
+	if (parameter.required) option.required = true;
 	// n8n's routing sends only body and query values; the one header (x-idempotency-key) is sent
 	// by its preSend.
 	if (parameter.in !== 'header') option.routing = { send: { type: 'query', property: parameter.name } };
-	return option;
+	return withConventions(option);
 }
 
-function bodyFieldOption(field) {
+function bodyFieldOption(field, about) {
 	const displayName = titleCase(field.name);
 	const choices = field.enum?.length ? (field.type === 'array' ? 'multiOptions' : 'options') : undefined;
 	const n8nType = choices ?? fieldType(field.type);
@@ -148,26 +117,15 @@ function bodyFieldOption(field) {
 	} else {
 		option.default = field.type === 'array' ? '[]' : defaultFor(n8nType, false);
 	}
-	const description = n8nType === 'boolean' ? booleanDescription(field.description, displayName) : cleanDescription(field.description);
-	if (description) option.description = description;
+	option.description = n8nType === 'boolean' ? naming.booleanDescription(field, displayName, about) : naming.fieldDescription(field, displayName, about);
 	option.routing = { send: { type: 'body', property: field.name } };
-	return option;
+	return withConventions(option);
 }
 
 const byDisplayName = (first, second) => first.displayName.localeCompare(second.displayName);
 
 /** Operations that take a file (the Afosto API reference's multipart upload) run as the node's custom operation. */
 const isFileUpload = (endpoint) => endpoint.parameters.some((parameter) => parameter.in === 'formData' && parameter.type === 'file');
-
-/** n8n's lint wants resource names singular: the last word of a tag like "Addresses" loses its plural. */
-function singular(label) {
-	return label.replace(/(\w+)$/, (word) => {
-		if (/ies$/i.test(word)) return word.replace(/ies$/i, 'y');
-		if (/(ss|x|ch|sh)es$/i.test(word)) return word.replace(/es$/i, '');
-		if (/[^su]s$/i.test(word) && !/is$/i.test(word)) return word.slice(0, -1);
-		return word;
-	});
-}
 
 function resourcesOf(node, endpoints) {
 	const ofNode = endpoints.filter((endpoint) => !endpoint.duplicateOf && node.groups.includes(endpoint.group));
@@ -183,15 +141,6 @@ function resourcesOf(node, endpoints) {
 	return [...byTag.entries()]
 		.map(([label, list]) => ({ label: singular(titleCase(label)), value: camelCase(label), endpoints: list }))
 		.sort((first, second) => first.label.localeCompare(second.label));
-}
-
-function operationNames(endpoints) {
-	const counts = new Map();
-	for (const endpoint of endpoints) counts.set(titleCase(endpoint.summary), (counts.get(titleCase(endpoint.summary)) ?? 0) + 1);
-	return endpoints.map((endpoint) => {
-		const name = titleCase(endpoint.summary);
-		return counts.get(name) > 1 ? `${name} (${endpoint.method} ${endpoint.path})` : name;
-	});
 }
 
 function codexFile(node) {
@@ -322,6 +271,7 @@ const HELPER_MODULES = {
 	backgroundTaskField: '../../shared/tasks',
 	waitForAfostoTask: '../../shared/tasks',
 	uploadFileFields: '../../shared/uploadFile',
+	outputDeletedWhenEmpty: '../../shared/responses',
 	FieldSpecs: '../../shared/fieldTypes',
 	INodeProperties: 'n8n-workflow',
 };
@@ -357,15 +307,14 @@ const BODY_PAGING = {
 	offset: { follow: 'followBodyOffset', how: 'offset and limit in the body' },
 };
 
-const RESERVED = new Set(['path', 'body', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'await']);
-
 /** The path parameters of a resource's operations, one constant per distinct field. */
-function pathParametersOf(endpoints) {
+function pathParametersOf(endpoints, named) {
 	const constants = new Map();
 	// Not a name the generated files import (a parameter named `path` would give `pathParameter`).
 	const taken = new Set(Object.keys(HELPER_MODULES));
-	const constantOf = (parameter) => {
-		const field = { displayName: titleCase(parameter.name), name: pathParameterName(parameter.name), description: cleanDescription(parameter.description) };
+	const constantOf = (parameter, endpoint) => {
+		const description = naming.pathFieldDescription(endpoint, parameter, named.listedBy);
+		const field = { displayName: titleCase(parameter.name), name: pathParameterName(parameter.name), description };
 		const key = JSON.stringify([parameter.name, field]);
 		if (!constants.has(key)) {
 			let name = `${field.name}Parameter`;
@@ -376,13 +325,16 @@ function pathParametersOf(endpoints) {
 		return constants.get(key).name;
 	};
 	for (const endpoint of endpoints) {
-		if (!isFileUpload(endpoint)) endpoint.parameters.filter((parameter) => parameter.in === 'path').forEach(constantOf);
+		if (!isFileUpload(endpoint)) endpoint.parameters.filter((parameter) => parameter.in === 'path').forEach((parameter) => constantOf(parameter, endpoint));
 	}
 	return { constantOf, constants: [...constants.values()] };
 }
 
-/** The query parameters and headers of an operation that the user may fill in, as Additional Fields. */
-function queryOf(endpoint) {
+/**
+ * The query parameters and headers of an operation that the user may fill in, as Additional
+ * Fields; the ones the exceptions table makes required, as fields of their own.
+ */
+function queryOf(endpoint, named) {
 	// n8n sends no body with GET (nor do many proxies): the two GETs that the Afosto API reference gives a body
 	// take its fields as query parameters instead.
 	const bodyAsQuery = endpoint.method === 'GET' && endpoint.body?.kind === 'object';
@@ -397,7 +349,15 @@ function queryOf(endpoint) {
 					.map((field) => ({ ...field, in: 'query' }))
 			: []),
 	];
-	return { extras, query: extras.filter((parameter) => parameter.in === 'query'), options: extras.map(parameterOption).sort(byDisplayName) };
+	const about = named.of(endpoint).about;
+	const fields = extras.map((parameter) => ({ ...parameter, ...naming.fieldException(endpoint, parameter.name), about }));
+	const required = fields.filter((parameter) => parameter.required);
+	return {
+		extras: fields,
+		query: fields.filter((parameter) => parameter.in === 'query'),
+		required: required.map(parameterOption),
+		options: fields.filter((parameter) => !parameter.required).map(parameterOption).sort(byDisplayName),
+	};
 }
 
 /** The operations of a resource that send a request body, and the body. */
@@ -405,11 +365,11 @@ const bodyOf = (endpoint) =>
 	endpoint.body && !isFileUpload(endpoint) && !(endpoint.method === 'GET' && endpoint.body.kind === 'object') ? endpoint.body : null;
 
 /** What afostoBody is given of a body: its example as the template, its field types, its Body Fields (when typed). */
-function bodyParts(body) {
+function bodyParts(body, about) {
 	return {
 		Template: body.example === undefined ? (body.kind === 'array' ? [] : {}) : body.example,
 		Types: fieldSpecsOf(body.fields),
-		...(body.kind === 'object' && body.fields.length > 0 ? { BodyFields: body.fields.map(bodyFieldOption).sort(byDisplayName) } : {}),
+		...(body.kind === 'object' && body.fields.length > 0 ? { BodyFields: body.fields.map((field) => bodyFieldOption(field, about)).sort(byDisplayName) } : {}),
 	};
 }
 
@@ -429,16 +389,16 @@ const PART_ABOUT = {
  * one schema), as named constants in the resource's schemas.ts; `partOf` gives the constant, or
  * the part itself when only one operation uses it.
  */
-function sharedSchemas(endpoints) {
+function sharedSchemas(endpoints, named) {
 	const uses = new Map();
 	for (const endpoint of endpoints) {
 		if (isFileUpload(endpoint)) continue;
 		const body = bodyOf(endpoint);
-		const { query, options } = queryOf(endpoint);
+		const { query, options } = queryOf(endpoint, named);
 		const parts = {
 			...(query.length ? { QueryTypes: fieldSpecsOf(query) } : {}),
 			...(options.length ? { AdditionalFields: options } : {}),
-			...(body ? bodyParts(body) : {}),
+			...(body ? bodyParts(body, named.of(endpoint).about) : {}),
 		};
 		for (const [kind, part] of Object.entries(parts)) {
 			const key = `${kind}:${JSON.stringify(part)}`;
@@ -464,7 +424,7 @@ function sharedSchemas(endpoints) {
 }
 
 /** The file of one operation: its entry in the Operation list, its routing and its fields. */
-function operationOf(endpoint, operationName, context) {
+function operationOf(endpoint, context) {
 	const used = new Set(['AfostoOperation']);
 	const use = (name) => (used.add(name), ref(name));
 	const shared = (kind, part, about) => {
@@ -474,10 +434,10 @@ function operationOf(endpoint, operationName, context) {
 	};
 	const locals = [];
 	const value = endpoint.id;
-	const action = sentenceCase(endpoint.summary).replace(/\.$/, '');
+	const { name, action } = context.named.of(endpoint);
 	if (isFileUpload(endpoint)) {
 		const operation = {
-			option: { name: operationName, value, action, description: 'Upload the binary file of each item: asks Afosto for an upload signature, then sends the file' },
+			option: { name, value, action, description: 'Upload the binary file of each item. The node asks Afosto for an upload signature, then sends the file.' },
 			fields: [],
 			appendedFields: use('uploadFileFields'),
 		};
@@ -490,7 +450,7 @@ function operationOf(endpoint, operationName, context) {
 	const pathParameters = endpoint.parameters.filter((parameter) => parameter.in === 'path');
 	if (pathParameters.length) {
 		// The URL stays the readable template; path.fill replaces it with the filled path, or refuses the item.
-		const constants = pathParameters.map((parameter) => use(context.pathParameters.constantOf(parameter)));
+		const constants = pathParameters.map((parameter) => use(context.pathParameters.constantOf(parameter, endpoint)));
 		locals.push(`const path = ${print(call(use('afostoPath').text, endpoint.path, ...constants))};`);
 		routing.request.url = ref('path.url');
 		fields.push(spread(ref('path.fields')));
@@ -512,7 +472,8 @@ function operationOf(endpoint, operationName, context) {
 		routing.operations = { pagination: use(bodyPaging.follow) };
 	}
 
-	const { extras, query, options } = queryOf(endpoint);
+	const { extras, query, required, options } = queryOf(endpoint, context.named);
+	fields.push(...required);
 	if (extras.some((parameter) => parameter.name.toLowerCase() === 'x-idempotency-key')) preSend.push(use('sendIdempotencyKey'));
 	// Shared query parts are named by their one or two parameters, else by the first operation with them.
 	const nameOfQuery = (parameters) => (parameters.length <= 2 ? parameters.map(({ name }) => name).join(' ') : endpoint.summary);
@@ -522,7 +483,7 @@ function operationOf(endpoint, operationName, context) {
 	const body = bodyOf(endpoint);
 	if (body) {
 		const bodyType = body.kind === 'array' ? `${checkedType({ type: body.items })}[]` : 'object';
-		const parts = Object.entries(bodyParts(body)).map(([kind, part]) => shared(kind, part, body.schema));
+		const parts = Object.entries(bodyParts(body, context.named.of(endpoint).about)).map(([kind, part]) => shared(kind, part, body.schema));
 		locals.push(`const body = ${print(call(use('afostoBody').text, bodyType, ...parts))};`);
 		fields.push(spread(ref('body.fields')));
 		preSend.push(ref('body.send'));
@@ -537,36 +498,25 @@ function operationOf(endpoint, operationName, context) {
 		routing.request.json = false;
 		routing.output = { postReceive: [{ type: 'binaryData', properties: { destinationProperty: 'data' } }] };
 	}
+	if (endpoint.method === 'DELETE' && endpoint.response.kind === 'empty') {
+		// Afosto answers a delete with no content; the item says what happened.
+		routing.output = { postReceive: [use('outputDeletedWhenEmpty')] };
+	}
 	if (preSend.length) routing.send = { preSend, ...(paged ? { paginate: true } : {}) };
 
-	const description = cleanDescription(endpoint.description);
-	const operation = {
-		option: {
-			name: operationName,
-			value,
-			action,
-			...(description && description !== cleanDescription(endpoint.summary) ? { description } : {}),
-			routing,
-		},
-		fields,
-	};
+	const description = naming.operationDescriptionOf(endpoint, action, context.named.copied);
+	const operation = { option: { name, value, action, description, routing }, fields };
 	return { used, locals, operation };
 }
 
 /** The files of one resource: index.ts, one file per operation, and its path parameters and shared schemas. */
-function resourceFiles(resource, folder) {
+function resourceFiles(resource, folder, named) {
 	const files = {};
-	const names = operationNames(resource.endpoints);
-	const context = { pathParameters: pathParametersOf(resource.endpoints), schemas: sharedSchemas(resource.endpoints) };
+	const context = { named, pathParameters: pathParametersOf(resource.endpoints, named), schemas: sharedSchemas(resource.endpoints, named) };
 	const local = {};
-	const exportNames = new Set();
-	const operations = resource.endpoints.map((endpoint, index) => {
-		let exportName = camelCase(names[index]);
-		if (RESERVED.has(exportName)) exportName = `${exportName}Operation`;
-		if (exportNames.has(exportName) || exportName === `${resource.value}Resource`) throw new Error(`Two operations of ${resource.value} are both ${exportName}`);
-		exportNames.add(exportName);
-		return { exportName, ...operationOf(endpoint, names[index], context) };
-	});
+	// Each operation's file and export are named by its value (method and path, as the spec's id
+	// has it), which no other endpoint has and no renaming changes.
+	const operations = resource.endpoints.map((endpoint) => ({ exportName: endpoint.id, ...operationOf(endpoint, context) }));
 	for (const { name } of context.pathParameters.constants) local[name] = './pathParameters';
 	for (const { name, kind } of context.schemas.declarations) local[name] = `./${PART_FILE[kind]}`;
 	for (const { exportName, used, locals, operation } of operations) {
@@ -597,7 +547,18 @@ function resourceFiles(resource, folder) {
 	return files;
 }
 
-function nodeFile(node, resources) {
+/**
+ * The node's subtitle: the chosen operation's and resource's names, as n8n shows a node with one
+ * resource by itself (the editor looks names up only in the first Operation list, so a node with
+ * several resources says them itself).
+ */
+function subtitleOf(resources, named) {
+	const operations = Object.fromEntries(resources.flatMap((resource) => resource.endpoints.map((endpoint) => [endpoint.id, named.of(endpoint).name])));
+	const labels = Object.fromEntries(resources.map((resource) => [resource.value, resource.label]));
+	return `={{ ${JSON.stringify(operations)}[$parameter["operation"]] + ": " + ${JSON.stringify(labels)}[$parameter["resource"]] }}`;
+}
+
+function nodeFile(node, resources, named) {
 	const name = node.className.charAt(0).toLowerCase() + node.className.slice(1);
 	const uploads = resources.flatMap((resource) => resource.endpoints.filter(isFileUpload).map((endpoint) => ({ resource: resource.value, operation: endpoint.id })));
 	const customOperations = uploads.length
@@ -615,7 +576,7 @@ function nodeFile(node, resources) {
 		icon: { light: 'file:../../icons/afosto.svg', dark: 'file:../../icons/afosto.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: subtitleOf(resources, named),
 		description: `Afosto ${node.about}`,
 		defaults: { name: node.displayName },
 		usableAsTool: true,
@@ -651,54 +612,41 @@ export class ${node.className} implements INodeType {
 }
 
 /**
- * The n8n lint rules of node parameters (eslint-plugin-n8n-nodes-base, as `npx n8n-node lint` runs
- * them) that a generated resource file breaks. The names and descriptions are the Afosto API reference's own,
- * which saved workflows have: the file says which rules it is exempt from, rather than the words
- * change. ESLint's Linter runs synchronously, offline, with the same rules every run.
+ * The names of a node's operations (naming.js), with what each acts on, and which operation lists
+ * the records under a path (what path fields point to): `of(endpoint)`, `listedBy(path)`.
  */
-function lintExemptions() {
-	// The packages @n8n/node-cli lints with.
-	const fromCli = (name) => require(require.resolve(name, { paths: [join(REPOSITORY_ROOT, 'node_modules', '@n8n', 'node-cli')] }));
-	const { Linter } = fromCli('eslint');
-	const plugin = fromCli('eslint-plugin-n8n-nodes-base');
-	const { parser } = fromCli('typescript-eslint');
-	// As @n8n/node-cli's configuration has them for nodes/.
-	const off = ['node-class-description-inputs-wrong-regular-node', 'node-class-description-outputs-wrong', 'node-param-type-options-max-value-present'];
-	// Only the rules on parameters: the words of the reference sit in fields, not in the node classes.
-	const rules = Object.fromEntries(
-		Object.entries(plugin.configs.nodes.rules).filter(([rule]) => rule.startsWith('n8n-nodes-base/node-param-') && !off.includes(rule.replace('n8n-nodes-base/', ''))),
-	);
-	const linter = new Linter({ configType: 'flat' });
-	const config = [{ files: ['**/*.ts'], languageOptions: { parser }, plugins: { 'n8n-nodes-base': plugin }, rules }];
-	return (path, text) => {
-		if (exemptionsByText.has(text)) return exemptionsByText.get(text);
-		const broken = new Set(linter.verify(text, config, { filename: path }).map((message) => message.ruleId ?? `(${message.message})`));
-		if (broken.has(null) || [...broken].some((rule) => rule.startsWith('('))) throw new Error(`${path} does not parse: ${[...broken].join(', ')}`);
-		exemptionsByText.set(text, [...broken].sort());
-		return exemptionsByText.get(text);
+function namesOfNode(resources, endpoints) {
+	const byEndpoint = new Map();
+	const listers = new Map();
+	for (const resource of resources) {
+		naming.operationNamesOf(resource.label, resource.endpoints).forEach((named, index) => {
+			const endpoint = resource.endpoints[index];
+			const about = singular(named.object.toLowerCase());
+			byEndpoint.set(endpoint, { ...named, about });
+			if (endpoint.method === 'GET' && endpoint.response.kind === 'json-list' && !listers.has(endpoint.path)) {
+				listers.set(endpoint.path, { resource, name: named.name });
+			}
+		});
+	}
+	return {
+		of: (endpoint) => byEndpoint.get(endpoint),
+		listedBy: (path) => {
+			const lister = listers.get(path);
+			return lister && `${lister.resource.label} › ${lister.name}`;
+		},
+		copied: naming.copiedDescriptions(endpoints),
 	};
 }
-
-/** The rules a file's text breaks, once worked out (the drift test generates twice in one run). */
-const exemptionsByText = new Map();
-
-const withExemptions = (text, rules) =>
-	rules.length
-		? text.replace(HEADER, `${HEADER}/* eslint-disable ${rules.join(', ')} -- the Afosto API reference's own words, as saved workflows have them */\n`)
-		: text;
 
 /** Every generated file, by path relative to the repository root. */
 function generateAfostoNodes(spec) {
 	const files = {};
 	for (const node of NODES) {
 		const resources = resourcesOf(node, spec.endpoints);
-		files[`nodes/Afosto/${node.className}.node.ts`] = nodeFile(node, resources);
+		const named = namesOfNode(resources, spec.endpoints.filter((endpoint) => !endpoint.duplicateOf));
+		files[`nodes/Afosto/${node.className}.node.ts`] = nodeFile(node, resources, named);
 		files[`nodes/Afosto/${node.className}.node.json`] = codexFile(node);
-		for (const resource of resources) Object.assign(files, resourceFiles(resource, `nodes/Afosto/${node.service}/${resource.value}`));
-	}
-	const exemptions = lintExemptions();
-	for (const [path, text] of Object.entries(files)) {
-		if (path.startsWith('nodes/') && path.endsWith('.ts') && !path.endsWith('.node.ts')) files[path] = withExemptions(text, exemptions(path, text));
+		for (const resource of resources) Object.assign(files, resourceFiles(resource, `nodes/Afosto/${node.service}/${resource.value}`, named));
 	}
 	files['credentials/afostoScopes.ts'] = `${HEADER}\n/** The OAuth2 scopes the Afosto API reference lists. */\nexport const AFOSTO_SCOPES = ${JSON.stringify(spec.scopes, null, '\t').replace(/"/g, "'").replace(/'\n]$/, "',\n]")};\n`;
 	return files;

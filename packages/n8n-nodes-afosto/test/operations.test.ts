@@ -62,6 +62,11 @@ function parametersFor(endpoint: AfostoEndpoint, operation: AfostoOperation) {
 		parameters[pathFieldOf(operation, placeholder)] = value;
 		return value;
 	});
+	// A query parameter the user must fill in (the barcode's value to encode) gets a value of its type.
+	for (const property of operation.shown.filter((candidate) => candidate.required && candidate.routing?.send?.type === 'query')) {
+		const documented = endpoint.parameters.find((parameter) => parameter.name === property.routing?.send?.property);
+		parameters[property.name] = sampleValue(String(documented?.type)) as string;
+	}
 	if (sendsBodyAsQuery(endpoint)) parameters.additionalFields = sampleBody(endpoint) as INodeParameters;
 	else if (endpoint.body) {
 		if (operation.shown.some((property) => property.name === 'bodyMode')) parameters.bodyMode = 'json';

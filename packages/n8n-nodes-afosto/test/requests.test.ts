@@ -173,4 +173,22 @@ describe('Afosto requests: bodies, checks before sending, errors, idempotency', 
 
 		expect(server.requestsTo('postOdrOrders')[0].headers['x-idempotency-key']).toBe('order-2026-0001');
 	});
+	it('outputs {"deleted": true} for a delete Afosto answers with no content, and a delete\'s answer as it is otherwise', async () => {
+		const empty = await runNode({
+			type: 'afostoPlatform',
+			parameters: { resource: 'integrations', operation: 'deleteIntAppsIntegrationsById', id: 'integration-1' },
+			credentials: tokenCredentials(),
+		});
+		expect(empty.error).toBeUndefined();
+		expect(server.requestsTo('deleteIntAppsIntegrationsById')[0].method).toBe('DELETE');
+		expect(empty.json).toEqual([{ deleted: true }]);
+
+		server.scriptNext('deleteIntAppsIntegrationsById', () => ({ status: 200, body: { id: 'integration-1', state: 'removed' } }));
+		const answered = await runNode({
+			type: 'afostoPlatform',
+			parameters: { resource: 'integrations', operation: 'deleteIntAppsIntegrationsById', id: 'integration-1' },
+			credentials: tokenCredentials(),
+		});
+		expect(answered.json).toEqual([{ id: 'integration-1', state: 'removed' }]);
+	});
 });

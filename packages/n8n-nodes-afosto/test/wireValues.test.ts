@@ -113,6 +113,10 @@ const shownFor = (operation: Operation) => (property: INodeProperties) =>
 /** The item's value, the one expression of a run: n8n evaluates every expression once per item. */
 const ITEM_VALUE = '={{ $json.value }}';
 
+/** The required query fields of an operation (not under Additional Fields). */
+const requiredQueryFields = (operation: Operation) =>
+	operation.properties.filter((property) => shownFor(operation)(property) && property.required && property.routing?.send?.type === 'query');
+
 /** The fields of an operation, and where each is set in the node's parameters. */
 function fieldsOf(operation: Operation): Array<FieldUnderTest & { parameter: string[] }> {
 	const { endpoint } = operation;
@@ -122,6 +126,12 @@ function fieldsOf(operation: Operation): Array<FieldUnderTest & { parameter: str
 	for (const parameter of documented.filter((candidate) => candidate.in === 'path')) {
 		const name = pathParameterName(parameter.name);
 		fields.push({ key: `path:${parameter.name}`, where: 'path', documented: parameter, shownAs: titleOf(operation, name), parameter: [name] });
+	}
+	// Query parameters the user must fill in are fields of their own, beside Additional Fields.
+	for (const property of requiredQueryFields(operation)) {
+		const wireName = String(property.routing?.send?.property);
+		const spec = documented.find((candidate) => candidate.name === wireName)!;
+		fields.push({ key: `query:${wireName}`, where: 'query', documented: spec, shownAs: property.displayName, parameter: [property.name] });
 	}
 	const bodyAsQuery = endpoint.method === 'GET' && endpoint.body?.kind === 'object';
 	const bodyFields = (endpoint.body?.fields ?? []) as Documented[];
@@ -151,6 +161,7 @@ function parametersFor(operation: Operation, field: FieldUnderTest & { parameter
 	const { endpoint, resource, properties } = operation;
 	const parameters: INodeParameters = { resource, operation: endpoint.id, limit: 1 };
 	for (const placeholder of endpoint.path.matchAll(/\{([^}]+)\}/g)) parameters[pathParameterName(placeholder[1])] = GOOD_PATH_VALUE;
+	for (const property of requiredQueryFields(operation)) parameters[property.name] = 'good';
 	if (properties.some((property) => property.name === 'bodyFields' && shownFor(operation)(property))) parameters.bodyMode = 'fields';
 	else if (endpoint.body?.kind === 'array') parameters.bodyJson = endpoint.body.fields.length ? '[{}]' : '["good"]';
 	else if (endpoint.body && !(endpoint.method === 'GET' && endpoint.body.kind === 'object')) parameters.bodyJson = '{}';

@@ -45,7 +45,7 @@ export class AfostoCatalog implements INodeType {
 		icon: { light: 'file:../../icons/afosto.svg', dark: 'file:../../icons/afosto.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: '={{ {"getCatGroups":"Get Many","postCatGroups":"Create","getCatGroupsById":"Get","putCatGroupsById":"Update","deleteCatGroupsById":"Disable","getCatMapsCollections":"Get Many Collections","getCatMapsCollectionsById":"Get Collection","getCatMapsCollectionsByIdMisses":"Get Many Misses","getCatMapsCollectionsByIdKeys":"Get Many Keys","putCatMapsCollectionsByIdKeys":"Create or Update Keys","postCatMapsCollectionsByIdSearch":"Search Keys","getCatGroupsByIdPrices":"Get Many Prices Within Group","postCatGroupsByIdPrices":"Search","putCatGroupsByIdPrices":"Create or Update","getCatGroupsByIdPricesBySku":"Get Many Prices for SKU","getCatPricesById":"Get","getCatVat":"Get Many VAT Rates","putCatVatProducts":"Create or Update VAT Rates for SKUs"}[$parameter["operation"]] + ": " + {"groups":"Group","mapping":"Mapping","prices":"Price","vat":"VAT"}[$parameter["resource"]] }}',
 		description: 'Afosto pricing groups, prices and VAT',
 		defaults: { name: 'Afosto Catalog' },
 		usableAsTool: true,

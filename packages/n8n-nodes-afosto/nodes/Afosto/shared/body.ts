@@ -100,6 +100,7 @@ export const bodyModeField: INodeProperties = {
 	displayName: 'Body',
 	name: 'bodyMode',
 	type: 'options',
+	description: 'Whether to fill in the request body field by field or write it as JSON',
 	options: [
 		{ name: 'Fields', value: 'fields', description: 'Fill in the fields below' },
 		{ name: 'JSON', value: 'json', description: 'Write the whole request body as JSON' },

@@ -65,9 +65,9 @@ export function afostoResource(resource: string, operations: AfostoOperation[]):
 	);
 	// English collation whatever the server's locale, so every n8n lists the operations alike.
 	const options = operations.map(({ option }) => option).sort((first, second) => first.name.localeCompare(second.name, 'en'));
+	// The default is the first operation in the list, which the resource knows only once sorted.
+	const firstOperation = options[0].value;
 	return {
-		// The default is the first operation in the list, which the resource knows only once sorted.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 		operation: {
 			displayName: 'Operation',
 			name: 'operation',
@@ -75,7 +75,7 @@ export function afostoResource(resource: string, operations: AfostoOperation[]):
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
 			options,
-			default: options[0].value,
+			default: firstOperation,
 		},
 		fields: [...[...merged.values()].flatMap(({ write, operation }) => write(operation)), ...appended],
 	};

@@ -18,3 +18,21 @@ export async function readAfostoResponse(
 	if (!Array.isArray(response.body)) return items;
 	return (response.body as IDataObject[]).map((json) => ({ json }));
 }
+
+/** An answer without content: no body at all, or empty text or bytes. */
+const isEmptyBody = (body: unknown) =>
+	body === undefined || body === null || body === '' || (Buffer.isBuffer(body) && body.length === 0);
+
+/**
+ * postReceive of the deletes Afosto answers with no content (204, the Afosto API reference):
+ * the item says `{"deleted": true}`, so a workflow can tell what happened; an answer with content
+ * is output as it is.
+ */
+export async function outputDeletedWhenEmpty(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (!isEmptyBody(response.body)) return items;
+	return [{ json: { deleted: true } }];
+}

@@ -116,9 +116,9 @@ export function bodyPagingFields(how: string): Array<INodeProperties | SharedFie
 			name: 'returnAll',
 			type: 'boolean',
 			default: false,
-			// Says what Return All does here: the output's items change from one response to one per hit.
-			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-return-all
-			description: `Whether to fetch every page (${how}) and output one item per hit. Off: Afosto's one response, with its facets and paging.`,
+			description: 'Whether to return all results or only up to a given limit',
+			// What Return All does here: the output's items change from one response to one per hit.
+			hint: `On: every page is fetched (${how}) and each hit is one item. Off: Afosto's one response, with its facets and paging.`,
 			routing: { send: { paginate: '={{ $value }}' } },
 		},
 		{ fieldsFor: searchPagingOptions, show: { returnAll: [true] } },

@@ -35,7 +35,7 @@ export const relOrganisationUpdateModelTemplate = {
 export const relOrganisationUpdateModelTypes: FieldSpecs = {
 	name: { field: 'Name', type: 'string' },
 	file_id: { field: 'File ID', type: 'string' },
-	coc_number: { field: 'Coc Number', type: 'string' },
+	coc_number: { field: 'CoC Number', type: 'string' },
 	account_manager: { field: 'Account Manager', type: 'string' },
 	tags: { field: 'Tags', type: 'string[]' },
 	metadata: { field: 'Metadata', type: 'object' },
@@ -54,6 +54,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'accountManager',
 		type: 'string',
 		default: '',
+		description: 'Account manager of the organisation',
 		routing: { send: { type: 'body', property: 'account_manager' } },
 	},
 	{
@@ -61,6 +62,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'administration',
 		type: 'json',
 		default: '{}',
+		description: 'Administration of the organisation',
 		routing: { send: { type: 'body', property: 'administration' } },
 	},
 	{
@@ -68,13 +70,15 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'billing',
 		type: 'json',
 		default: '{}',
+		description: 'Billing of the organisation',
 		routing: { send: { type: 'body', property: 'billing' } },
 	},
 	{
-		displayName: 'Coc Number',
+		displayName: 'CoC Number',
 		name: 'cocNumber',
 		type: 'string',
 		default: '',
+		description: 'Coc number of the organisation',
 		routing: { send: { type: 'body', property: 'coc_number' } },
 	},
 	{
@@ -90,6 +94,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'metadata',
 		type: 'json',
 		default: '{}',
+		description: 'Metadata to keep with the record, as a JSON object',
 		routing: { send: { type: 'body', property: 'metadata' } },
 	},
 	{
@@ -105,6 +110,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'paymentSettings',
 		type: 'json',
 		default: '{}',
+		description: 'Payment settings of the organisation',
 		routing: { send: { type: 'body', property: 'payment_settings' } },
 	},
 	{
@@ -112,6 +118,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'phoneNumbers',
 		type: 'json',
 		default: '{}',
+		description: 'Phone numbers of the organisation',
 		routing: { send: { type: 'body', property: 'phone_numbers' } },
 	},
 	{
@@ -119,6 +126,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'registrations',
 		type: 'json',
 		default: '[]',
+		description: 'Registrations of the organisation',
 		routing: { send: { type: 'body', property: 'registrations' } },
 	},
 	{
@@ -126,6 +134,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'shipping',
 		type: 'json',
 		default: '{}',
+		description: 'Shipping of the organisation',
 		routing: { send: { type: 'body', property: 'shipping' } },
 	},
 	{
@@ -133,6 +142,7 @@ export const relOrganisationUpdateModelBodyFields: INodeProperties[] = [
 		name: 'tags',
 		type: 'json',
 		default: '[]',
+		description: 'Tags of the organisation',
 		routing: { send: { type: 'body', property: 'tags' } },
 	},
 ];

@@ -30,6 +30,7 @@ export const cntBatchRequestBodyFields: INodeProperties[] = [
 		name: 'actionId',
 		type: 'string',
 		default: '',
+		description: 'ID of the action',
 		routing: { send: { type: 'body', property: 'action_id' } },
 	},
 	{
@@ -37,6 +38,7 @@ export const cntBatchRequestBodyFields: INodeProperties[] = [
 		name: 'config',
 		type: 'json',
 		default: '{}',
+		description: 'Config of the batch',
 		routing: { send: { type: 'body', property: 'config' } },
 	},
 	{
@@ -44,6 +46,7 @@ export const cntBatchRequestBodyFields: INodeProperties[] = [
 		name: 'datasetId',
 		type: 'string',
 		default: '',
+		description: 'ID of the dataset',
 		routing: { send: { type: 'body', property: 'dataset_id' } },
 	},
 	{
@@ -51,6 +54,7 @@ export const cntBatchRequestBodyFields: INodeProperties[] = [
 		name: 'export',
 		type: 'json',
 		default: '{}',
+		description: 'Export of the batch',
 		routing: { send: { type: 'body', property: 'export' } },
 	},
 	{
@@ -58,6 +62,7 @@ export const cntBatchRequestBodyFields: INodeProperties[] = [
 		name: 'import',
 		type: 'json',
 		default: '{}',
+		description: 'Import of the batch',
 		routing: { send: { type: 'body', property: 'import' } },
 	},
 	{
@@ -65,6 +70,7 @@ export const cntBatchRequestBodyFields: INodeProperties[] = [
 		name: 'reference',
 		type: 'string',
 		default: '',
+		description: 'Reference of the batch',
 		routing: { send: { type: 'body', property: 'reference' } },
 	},
 ];

@@ -16,6 +16,7 @@ export const cntDirectoryRequestBodyFields: INodeProperties[] = [
 		name: 'path',
 		type: 'string',
 		default: '',
+		description: 'Path of the directory',
 		routing: { send: { type: 'body', property: 'path' } },
 	},
 ];

@@ -16,6 +16,7 @@ export const sharedBodyBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the index',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 ];

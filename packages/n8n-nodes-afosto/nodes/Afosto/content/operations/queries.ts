@@ -13,6 +13,7 @@ export const pathAdditionalFields: INodeProperties[] = [
 		name: 'path',
 		type: 'string',
 		default: '',
+		description: 'Path of the object',
 		routing: { send: { type: 'query', property: 'path' } },
 	},
 ];

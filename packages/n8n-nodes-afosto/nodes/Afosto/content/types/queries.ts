@@ -13,6 +13,7 @@ export const codeAdditionalFields: INodeProperties[] = [
 		name: 'code',
 		type: 'string',
 		default: '',
+		description: 'Code of the type',
 		routing: { send: { type: 'query', property: 'code' } },
 	},
 ];

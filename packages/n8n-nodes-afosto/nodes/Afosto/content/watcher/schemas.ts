@@ -20,6 +20,7 @@ export const cntWatcherModelBodyFields: INodeProperties[] = [
 		name: 'description',
 		type: 'string',
 		default: '',
+		description: 'Description of the watcher',
 		routing: { send: { type: 'body', property: 'description' } },
 	},
 	{
@@ -27,6 +28,7 @@ export const cntWatcherModelBodyFields: INodeProperties[] = [
 		name: 'source',
 		type: 'json',
 		default: '{}',
+		description: 'Source of the watcher',
 		routing: { send: { type: 'body', property: 'source' } },
 	},
 	{
@@ -34,6 +36,7 @@ export const cntWatcherModelBodyFields: INodeProperties[] = [
 		name: 'storageId',
 		type: 'number',
 		default: 0,
+		description: 'ID of the storage',
 		routing: { send: { type: 'body', property: 'storage_id' } },
 	},
 ];

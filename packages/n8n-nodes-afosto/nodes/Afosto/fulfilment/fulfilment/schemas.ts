@@ -20,6 +20,7 @@ export const lcsFulfilmentLocationModelBodyFields: INodeProperties[] = [
 		name: 'addressId',
 		type: 'string',
 		default: '',
+		description: 'ID of the address',
 		routing: { send: { type: 'body', property: 'address_id' } },
 	},
 	{
@@ -27,7 +28,7 @@ export const lcsFulfilmentLocationModelBodyFields: INodeProperties[] = [
 		name: 'isDisabled',
 		type: 'boolean',
 		default: false,
-		description: 'Whether is disabled is set',
+		description: 'Whether disabled',
 		routing: { send: { type: 'body', property: 'is_disabled' } },
 	},
 	{
@@ -35,6 +36,7 @@ export const lcsFulfilmentLocationModelBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the fulfilment location',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 ];

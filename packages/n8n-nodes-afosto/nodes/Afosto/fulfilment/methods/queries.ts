@@ -13,6 +13,7 @@ export const countryCodeChannelIdAdditionalFields: INodeProperties[] = [
 		name: 'channelId',
 		type: 'string',
 		default: '',
+		description: 'ID of the channel',
 		routing: { send: { type: 'query', property: 'channel_id' } },
 	},
 	{
@@ -20,6 +21,7 @@ export const countryCodeChannelIdAdditionalFields: INodeProperties[] = [
 		name: 'countryCode',
 		type: 'string',
 		default: '',
+		description: 'Country code of the method',
 		routing: { send: { type: 'query', property: 'country_code' } },
 	},
 ];

@@ -16,6 +16,7 @@ export const lcsPlaceBodyFields: INodeProperties[] = [
 		name: 'ids',
 		type: 'json',
 		default: '[]',
+		description: 'IDs of the records',
 		routing: { send: { type: 'body', property: 'ids' } },
 	},
 ];

@@ -9,6 +9,9 @@ export const sharedBodyTemplate = { constraints: [{ key: 'string', operator: 'st
 /** The body fields and their types. */
 export const sharedBodyTypes: FieldSpecs = { constraints: { field: 'Constraints', type: 'object[]' } };
 
+/** The Body (JSON) template. */
+export const sharedBodyTemplate2 = { constraints: [{ key: 'string', operator: 'string', values: ['string'] }] };
+
 /** The Body Fields. */
 export const sharedBodyBodyFields: INodeProperties[] = [
 	{
@@ -16,9 +19,7 @@ export const sharedBodyBodyFields: INodeProperties[] = [
 		name: 'constraints',
 		type: 'json',
 		default: '[]',
+		description: 'Constraints of the item',
 		routing: { send: { type: 'body', property: 'constraints' } },
 	},
 ];
-
-/** The Body (JSON) template. */
-export const sharedBodyTemplate2 = { constraints: [{ key: 'string', operator: 'string', values: ['string'] }] };

@@ -16,6 +16,7 @@ export const iamRoleModelBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the role',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	{
@@ -23,6 +24,7 @@ export const iamRoleModelBodyFields: INodeProperties[] = [
 		name: 'scopes',
 		type: 'json',
 		default: '[]',
+		description: 'Scopes of the role',
 		routing: { send: { type: 'body', property: 'scopes' } },
 	},
 ];

@@ -18,6 +18,7 @@ export const listMessagesAdditionalFields: INodeProperties[] = [
 		type: 'options',
 		options: [{ name: '0', value: '0' }, { name: '1', value: '1' }],
 		default: '1',
+		description: 'Whether duplicate',
 		routing: { send: { type: 'query', property: 'is_duplicate' } },
 	},
 	{
@@ -26,6 +27,7 @@ export const listMessagesAdditionalFields: INodeProperties[] = [
 		type: 'options',
 		options: [{ name: '0', value: '0' }, { name: '1', value: '1' }],
 		default: '1',
+		description: 'Whether relayed',
 		routing: { send: { type: 'query', property: 'is_relayed' } },
 	},
 	{
@@ -34,6 +36,7 @@ export const listMessagesAdditionalFields: INodeProperties[] = [
 		type: 'options',
 		options: [{ name: '0', value: '0' }, { name: '1', value: '1' }],
 		default: '1',
+		description: 'Whether valid',
 		routing: { send: { type: 'query', property: 'is_valid' } },
 	},
 ];

@@ -20,6 +20,7 @@ export const mesRelayModelBodyFields: INodeProperties[] = [
 		name: 'config',
 		type: 'json',
 		default: '{}',
+		description: 'Config of the relay',
 		routing: { send: { type: 'body', property: 'config' } },
 	},
 	{
@@ -27,6 +28,7 @@ export const mesRelayModelBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the relay',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	{
@@ -40,6 +42,7 @@ export const mesRelayModelBodyFields: INodeProperties[] = [
 			{ name: 'Sendcloud', value: 'sendcloud' },
 		],
 		default: 'logger',
+		description: 'Type of the relay',
 		routing: { send: { type: 'body', property: 'type' } },
 	},
 ];

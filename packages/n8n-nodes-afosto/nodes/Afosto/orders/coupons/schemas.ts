@@ -16,6 +16,7 @@ export const odrCouponCategoryModelBodyFields: INodeProperties[] = [
 		name: 'defaults',
 		type: 'json',
 		default: '{}',
+		description: 'Defaults of the category',
 		routing: { send: { type: 'body', property: 'defaults' } },
 	},
 	{
@@ -23,6 +24,7 @@ export const odrCouponCategoryModelBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the category',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 ];

@@ -2,4 +2,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** The Additional Fields that several operations of the resource have. */
-export const xIdempotencyKeyAdditionalFields: INodeProperties[] = [{ displayName: 'X Idempotency Key', name: 'xIdempotencyKey', type: 'string', default: '' }];
+export const xIdempotencyKeyAdditionalFields: INodeProperties[] = [
+	{
+		displayName: 'X Idempotency Key',
+		name: 'xIdempotencyKey',
+		type: 'string',
+		default: '',
+		description: 'A key of your choosing: Afosto carries out a request with the same key only once',
+	},
+];

@@ -55,6 +55,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'channelId',
 		type: 'string',
 		default: '',
+		description: 'ID of the channel',
 		routing: { send: { type: 'body', property: 'channel_id' } },
 	},
 	{
@@ -62,6 +63,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'clientId',
 		type: 'string',
 		default: '',
+		description: 'ID of the client',
 		routing: { send: { type: 'body', property: 'client_id' } },
 	},
 	{
@@ -69,6 +71,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'metadata',
 		type: 'json',
 		default: '{}',
+		description: 'Metadata to keep with the record, as a JSON object',
 		routing: { send: { type: 'body', property: 'metadata' } },
 	},
 	{
@@ -76,6 +79,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'processing',
 		type: 'json',
 		default: '{}',
+		description: 'Processing of the order',
 		routing: { send: { type: 'body', property: 'processing' } },
 	},
 	{
@@ -83,6 +87,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'settings',
 		type: 'json',
 		default: '{}',
+		description: 'Settings of the order',
 		routing: { send: { type: 'body', property: 'settings' } },
 	},
 	{
@@ -90,6 +95,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'tags',
 		type: 'json',
 		default: '[]',
+		description: 'Tags of the order',
 		routing: { send: { type: 'body', property: 'tags' } },
 	},
 	{
@@ -97,6 +103,7 @@ export const odrOrderModelBodyFields: INodeProperties[] = [
 		name: 'type',
 		type: 'string',
 		default: '',
+		description: 'Type of the order',
 		routing: { send: { type: 'body', property: 'type' } },
 	},
 ];

@@ -16,6 +16,7 @@ export const splHubModelBodyFields: INodeProperties[] = [
 		name: 'description',
 		type: 'string',
 		default: '',
+		description: 'Description of the hub',
 		routing: { send: { type: 'body', property: 'description' } },
 	},
 	{
@@ -23,6 +24,7 @@ export const splHubModelBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the hub',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 ];

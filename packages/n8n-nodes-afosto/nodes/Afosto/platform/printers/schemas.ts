@@ -30,6 +30,7 @@ export const splPrinterModelBodyFields: INodeProperties[] = [
 		name: 'connection',
 		type: 'json',
 		default: '{}',
+		description: 'Connection of the printer',
 		routing: { send: { type: 'body', property: 'connection' } },
 	},
 	{
@@ -37,6 +38,7 @@ export const splPrinterModelBodyFields: INodeProperties[] = [
 		name: 'defaultEncoding',
 		type: 'string',
 		default: '',
+		description: 'Default encoding of the printer',
 		routing: { send: { type: 'body', property: 'default_encoding' } },
 	},
 	{
@@ -44,6 +46,7 @@ export const splPrinterModelBodyFields: INodeProperties[] = [
 		name: 'hubId',
 		type: 'string',
 		default: '',
+		description: 'ID of the hub',
 		routing: { send: { type: 'body', property: 'hub_id' } },
 	},
 	{
@@ -51,6 +54,7 @@ export const splPrinterModelBodyFields: INodeProperties[] = [
 		name: 'name',
 		type: 'string',
 		default: '',
+		description: 'Name of the printer',
 		routing: { send: { type: 'body', property: 'name' } },
 	},
 	{
@@ -58,6 +62,7 @@ export const splPrinterModelBodyFields: INodeProperties[] = [
 		name: 'settings',
 		type: 'json',
 		default: '{}',
+		description: 'Settings of the printer',
 		routing: { send: { type: 'body', property: 'settings' } },
 	},
 	{
@@ -65,6 +70,7 @@ export const splPrinterModelBodyFields: INodeProperties[] = [
 		name: 'timezone',
 		type: 'string',
 		default: '',
+		description: 'Timezone of the printer',
 		routing: { send: { type: 'body', property: 'timezone' } },
 	},
 ];

@@ -4,5 +4,5 @@ import { pathParameter } from '../../shared/pathParameters';
 export const referenceParameter = pathParameter('reference', {
 	displayName: 'Reference',
 	name: 'reference',
-	description: 'The ID of the job that we look for, returned when job is pushed to queue',
+	description: 'Reference of the queue, as Queue › Get Job History for Account returns it in `reference`. The ID of the job that we look for, returned when job is pushed to queue.',
 });
