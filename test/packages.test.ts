@@ -66,6 +66,20 @@ describe.each(partnerPackages().map((partnerPackage) => [partnerPackage.name, pa
 		expect(entries).toEqual(expect.arrayContaining(['README.md', 'LICENSE.md', 'CHANGELOG.md', ...manifest.n8n.nodes, ...manifest.n8n.credentials]));
 	});
 
+	it("passes n8n's verification scan on both legs: its source root (found by its name, no inline config) and its tarball", () => {
+		const tarballFolder = join(workspace, `extracted-${name}`);
+		execFileSync('mkdir', ['-p', tarballFolder]);
+		execFileSync('tar', ['-xzf', tarballs[name], '-C', tarballFolder]);
+		// Without jest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base reads file names its test way.
+		const { NODE_ENV: _testEnvironment, ...environment } = process.env;
+		const scan = (leg: string, folder: string) =>
+			spawnSync(process.execPath, [join(ROOT, 'scripts', 'packages', 'scan.mjs'), leg, folder], { encoding: 'utf8', env: environment });
+		for (const [leg, folder] of [['source', partnerPackage.directory], ['tarball', join(tarballFolder, 'package')]]) {
+			const result = scan(leg, folder);
+			expect({ leg, status: result.status, findings: result.stdout.split('\n').slice(1).join('\n').trim() }).toEqual({ leg, status: 0, findings: '' });
+		}
+	}, 120_000);
+
 	describe('installed the way n8n 2.40.7 installs a community package', () => {
 		let installed = '';
 		beforeAll(() => {

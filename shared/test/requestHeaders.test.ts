@@ -46,7 +46,7 @@ describe('Request headers: Content-Type only with a body, Accept by the document
 	});
 
 	it('downloads an Afosto binary answer accepting any type, into binary only: the JSON holds none of its bytes', async () => {
-		const result = await runNode({ type: 'afostoContent', parameters: { resource: 'barcode', operation: 'getCntBarcode' }, credentials: afosto.tokenCredentials() });
+		const result = await runNode({ type: 'afostoContent', parameters: { resource: 'barcode', operation: 'getCntBarcode', v: '4006381333931' }, credentials: afosto.tokenCredentials() });
 
 		expect(result.error).toBeUndefined();
 		const [request] = afosto.server.requestsTo('getCntBarcode');
