@@ -24,6 +24,7 @@ const ACTIVE = [
 	'e2eMasStackBarring',
 	'e2eMasStackAsync',
 	'e2eBolttechAsync',
+	'e2eMasStackWaitTwice',
 	'e2eAfostoOrders',
 	'e2eAfostoEveryNode',
 	'e2eAfostoTrigger',

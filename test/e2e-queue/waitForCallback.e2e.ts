@@ -9,6 +9,7 @@ import { outputsOf, rest, until } from '../e2e/n8nApi';
 import type { ExecutionSummary } from '../e2e/n8nApi';
 import { callWorkflow, nextExecution, processesThatStarted, webhookUrl, workerRoles } from './queueApi';
 import { executionsOf } from '../e2e/n8nApi';
+import { expectEachWaitResumedByItsOwnCallbackOnly } from '../e2e/waitTwice';
 
 async function startExecution(workflowId: string, path: string, body: unknown) {
 	const before = (await executionsOf(workflowId)).count;
@@ -72,3 +73,12 @@ it('refuses a forged callback at the webhook processor without resuming, then ti
 	expect(outputs['On Success']).toBeNull();
 	expectStartedTwiceOnWorkers(execution.id);
 }, 200_000);
+
+it("resumes each wait of one execution only with its own callback at the webhook processor: A's callback posted again while B waits gets 409 and B goes on waiting", async () => {
+	const execution = await expectEachWaitResumedByItsOwnCallbackOnly(webhookUrl());
+
+	// Started, resumed after A, resumed after B: each time on a worker.
+	const starters = processesThatStarted(execution.id);
+	expect(starters).toHaveLength(3);
+	for (const starter of starters) expect(workerRoles()).toContain(starter);
+});

@@ -15,6 +15,7 @@ module.exports = () =>
 			'e2eMasStackBarring',
 			'e2eMasStackAsync',
 			'e2eBolttechAsync',
+			'e2eMasStackWaitTwice',
 			'e2eAfostoOrders',
 			'e2eAfostoEveryNode',
 			'e2eAfostoTrigger',

@@ -3,8 +3,9 @@
  * callback to the execution's resume URL, and the run continues on the output of the outcome. A
  * forged or malformed callback does not resume it; without a callback it times out.
  */
-import { callWorkflow, executionsOf, outputsOf, rest, until } from './n8nApi';
+import { callWorkflow, executionsOf, n8nUrl, outputsOf, rest, until } from './n8nApi';
 import type { ExecutionSummary } from './n8nApi';
+import { expectEachWaitResumedByItsOwnCallbackOnly } from './waitTwice';
 
 const WORKFLOW = 'e2eMasStackAsync';
 
@@ -80,4 +81,8 @@ it("Bolttech Async continues on Success with the sandbox's catalog callback", as
 		expect.objectContaining({ outcome: 'success', action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed' }),
 	]);
 	expect(outputs['On Timeout']).toBeNull();
+});
+
+it("resumes each wait of one execution only with its own callback: A's callback posted again while B waits gets 409 and B goes on waiting; B's callback resumes B", async () => {
+	await expectEachWaitResumedByItsOwnCallbackOnly(n8nUrl());
 });

@@ -41,7 +41,7 @@ describe('Bolttech Async (wait for callback)', () => {
 		expect(configuration).toEqual({
 			action_id: 'get_stock',
 			product_code: 'RENTAL-ES-01',
-			callback_url: expect.stringMatching(new RegExp(`^${run.baseUrl}/webhook-waiting/\\d+/success\\?signature=\\w+$`)),
+			callback_url: expect.stringMatching(new RegExp(`^${run.baseUrl}/webhook-waiting/\\d+/success\\?signature=\\w+&wait=[\\w-]{24}$`)),
 		});
 		expect(payload).toEqual({ partner_device_id: ['DEV123456'] });
 
@@ -106,6 +106,40 @@ describe('Bolttech Async (wait for callback)', () => {
 			expect.objectContaining({
 				json: { action_id: 'get_stock', product_code: 'RENTAL-ES-01', outcome: 'timeout', title: 'No callback from bolttech within 10 minutes' },
 			}),
+		]);
+	});
+
+	it('answers 409 to a callback for another action (another wait\'s URL, action_id or product_code) and leaves the wait as it was; its own callback then resumes it', async () => {
+		const { run } = await startWaiting(getStock, silent);
+		const callbackUrl = (silent.requestsTo('catalogAction')[0].body as { configuration: { callback_url: string } }).configuration.callback_url;
+		const anotherWait = new URL(callbackUrl);
+		anotherWait.searchParams.set('wait', 'AAAAAAAAAAAAAAAAAAAAAAAA');
+		const callback = { action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed' };
+
+		expect(await postJson(anotherWait.toString(), callback)).toEqual({
+			status: 409,
+			body: { error: 'This callback URL is not the one of the request this execution is waiting for; the wait goes on' },
+		});
+		expect(await postJson(callbackUrl, { ...callback, action_id: 'remove_device' })).toEqual({
+			status: 409,
+			body: { error: 'The callback\'s action_id "remove_device" is not the action_id "get_stock" of the request this execution is waiting for; the wait goes on' },
+		});
+		expect((await postJson(callbackUrl, { ...callback, configuration: { product_code: 'RENTAL-PT-02' }, product_code: undefined })).status).toBe(409);
+		expect(run.isWaiting).toBe(true);
+
+		expect(await postJson(callbackUrl, callback)).toEqual({ status: 200, body: { received: true } });
+		expect((await run.resumed).outputs[0]).toEqual([expect.objectContaining({ json: expect.objectContaining({ outcome: 'success', action_id: 'get_stock' }) })]);
+	});
+
+	it("keeps its own outcome and identifiers over the callback's fields of the same names", async () => {
+		const { run } = await startWaiting(getStock, silent);
+		const callbackUrl = (silent.requestsTo('catalogAction')[0].body as { configuration: { callback_url: string } }).configuration.callback_url;
+
+		// Without action_id or product_code the callback names no other action; its `outcome` is only data.
+		expect((await postJson(callbackUrl, { outcome: 'error', status: 'completed', count: 3 })).status).toBe(200);
+
+		expect((await run.resumed).outputs[0]).toEqual([
+			expect.objectContaining({ json: expect.objectContaining({ outcome: 'success', action_id: 'get_stock', product_code: 'RENTAL-ES-01', count: 3 }) }),
 		]);
 	});
 

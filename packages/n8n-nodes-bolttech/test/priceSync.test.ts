@@ -107,6 +107,10 @@ describe('bolttech Catalog: Update Prices', () => {
 		[{ partner_device_id: 'A', price_net: 'abc' }, 'Item 0: "Net Price" must be a non-negative number, got "abc"'],
 		[{ partner_device_id: 'A', price_net: 12.5 }, 'Item 0: "Net Price" 12.5 is not a whole number of minor units'],
 		[{ price_net: 100 }, 'Item 0: "EAN" and "Partner Device ID" are both empty'],
+		[{ partner_device_id: {}, price_net: 100 }, 'Item 0: "Partner Device ID" is an object, not text'],
+		[{ partner_device_id: true, price_net: 100 }, 'Item 0: "Partner Device ID" is a boolean, not text'],
+		[{ partner_device_id: ['A'], price_net: 100 }, 'Item 0: "Partner Device ID" is a list, not text'],
+		[{ ean: false, partner_device_id: 'A', price_net: 100 }, 'Item 0: "EAN" is a boolean, not text'],
 	])('refuses %j before sending anything: %s', async (row, message) => {
 		const result = await syncPrices([row]);
 

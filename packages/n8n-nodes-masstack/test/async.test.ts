@@ -121,6 +121,62 @@ describe('MasStack Async (wait for callback)', () => {
 		expect(resumed.outputs[0]).toEqual([expect.objectContaining({ json: expect.objectContaining({ outcome: 'success' }) })]);
 	});
 
+	it("answers 409 to a callback to another wait's URL, for another service or with another Request-Correlation-Id, and leaves the wait as it was; its own callback then resumes it", async () => {
+		const { run } = await startWaiting(barRoaming, silent);
+		const [request] = silent.requestsTo('updateBarring');
+		const successUrl = (request.body as { callback_success_url: string }).callback_success_url;
+		const correlationId = request.headers['request-correlation-id'] as string;
+		const callback = { code: 'OK', title: 'Barring update applied', service_id: '612123456' };
+		const anotherWait = new URL(successUrl);
+		anotherWait.searchParams.set('wait', 'AAAAAAAAAAAAAAAAAAAAAAAA');
+		const noWait = new URL(successUrl);
+		noWait.searchParams.delete('wait');
+		const notThisWait = { status: 409, body: { error: 'This callback URL is not the one of the request this execution is waiting for; the wait goes on' } };
+
+		expect(await postJson(anotherWait.toString(), callback)).toEqual(notThisWait);
+		expect(await postJson(noWait.toString(), callback)).toEqual(notThisWait);
+		expect(await postJson(successUrl, { ...callback, service_id: '612999888' })).toEqual({
+			status: 409,
+			body: { error: 'The callback\'s service_id "612999888" is not the service_id "612123456" of the request this execution is waiting for; the wait goes on' },
+		});
+		expect(
+			(await postJson(successUrl, callback, { 'Request-Correlation-Id': '3f2b8c1e-0d4a-4b7e-9c61-2a5d8e4f7b90' })).status,
+		).toBe(409);
+		expect(run.isWaiting).toBe(true);
+
+		expect(await postJson(successUrl, callback, { 'Request-Correlation-Id': correlationId })).toEqual({ status: 200, body: { received: true } });
+		const resumed = await run.resumed;
+		expect(resumed.outputs[0]).toEqual([
+			expect.objectContaining({ json: expect.objectContaining({ outcome: 'success', service_id: '612123456', requestCorrelationId: correlationId }) }),
+		]);
+	});
+
+	it("draws new URLs for each wait: two runs of the node hand MasStack different wait tokens", async () => {
+		await startWaiting(barRoaming, silent);
+		await startWaiting(barRoaming, silent);
+
+		const tokens = silent
+			.requestsTo('updateBarring')
+			.flatMap(({ body }) => Object.values(body as Record<string, unknown>).filter((value): value is string => typeof value === 'string' && value.startsWith('http')))
+			.map((url) => new URL(url).searchParams.get('wait'));
+		expect(tokens).toHaveLength(4);
+		expect(new Set(tokens).size).toBe(2);
+		expect(tokens.every((token) => /^[\w-]{24}$/.test(token ?? ''))).toBe(true);
+	});
+
+	it("takes a new service's id from the callback when Create Service named none, and its own outcome over the body's", async () => {
+		const create = { resource: 'service', operation: 'create', serviceType: 'tv', serviceDetails: '{"package": "football"}', timeoutMinutes: 5 };
+		const { run } = await startWaiting(create, silent);
+		const errorUrl = (silent.requestsTo('createService')[0].body as { callback_error_url: string }).callback_error_url;
+
+		expect((await postJson(errorUrl, { code: 'KO', title: 'No such package', service_id: '800100200', outcome: 'success' })).status).toBe(200);
+
+		const resumed = await run.resumed;
+		expect(resumed.outputs[1]).toEqual([
+			expect.objectContaining({ json: expect.objectContaining({ outcome: 'error', operation: 'serviceCreation', service_id: '800100200' }) }),
+		]);
+	});
+
 	it('lets exactly one of 10 simultaneous callbacks resume the execution and answers it {"received": true}; the other 9 get 409 with a reason', async () => {
 		const { run } = await startWaiting(barRoaming, silent);
 		const successUrl = (silent.requestsTo('updateBarring')[0].body as { callback_success_url: string }).callback_success_url;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -13,6 +14,7 @@ import type {
 } from 'n8n-workflow';
 
 import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from './callbackAnswers';
+import { secretsMatch } from './callbackSecret';
 import { asNodeError } from '../transport/partnerError';
 
 /**
@@ -59,10 +61,11 @@ export const callbackTimeoutField: INodeProperties = {
 };
 
 /**
- * The URL the partner should post an outcome to, to resume this execution. Refused without n8n's
- * resume token in it (n8n 1.x has none): anyone who learnt such a URL could resume the execution.
+ * The URL the partner should post an outcome to, to resume this wait: the execution's resume URL,
+ * the outcome as its last segment, and the wait's own token (`wait`). Refused without n8n's resume
+ * token in it (n8n 1.x has none): anyone who learnt such a URL could resume the execution.
  */
-export function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcome): string {
+function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcome, waitToken: string): string {
 	const url = new URL(context.getWorkflowDataProxy(0).$execution.resumeUrl);
 	if (!url.searchParams.get('signature')) {
 		throw new NodeOperationError(context.getNode(), 'This n8n gives resume URLs no token, so the callback URL would be open to anyone', {
@@ -71,7 +74,80 @@ export function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcom
 		});
 	}
 	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${outcome}`;
+	url.searchParams.set(WAIT_TOKEN_PARAMETER, waitToken);
 	return url.toString();
+}
+
+/**
+ * n8n's resume token is the execution's, the same for every wait of it: a callback of an earlier
+ * wait (a partner's retry, a late duplicate) would resume a later one. So each wait draws a token
+ * of its own, carried in its URLs' query as `wait` and kept in the execution's custom data, where
+ * n8n saves it with the waiting execution (in queue mode, for the webhook processor to read).
+ */
+const WAIT_TOKEN_PARAMETER = 'wait';
+const WAIT_TOKEN_KEY = 'callbackWait';
+
+/** Starts a wait: draws its token, keeps it, and returns the two URLs that resume this wait only. */
+export function callbackUrlsOfNewWait(context: IExecuteFunctions): Record<CallbackOutcome, string> {
+	const token = randomBytes(18).toString('base64url');
+	context.customData.set(WAIT_TOKEN_KEY, token);
+	return { success: resumeUrlFor(context, 'success', token), error: resumeUrlFor(context, 'error', token) };
+}
+
+/**
+ * The waiting execution as n8n-core hands it to the webhook, on the context, though
+ * IWebhookFunctions does not declare it.
+ */
+function waitingExecutionOf(context: IWebhookFunctions): IRunExecutionData | undefined {
+	return (context as unknown as { runExecutionData?: IRunExecutionData | null }).runExecutionData ?? undefined;
+}
+
+/**
+ * What identifies the request this wait is for (ids, correlation id): the waiting node's Timed Out
+ * item, which the node wrote when it put the execution to wait (waitForCallback), as it sent them.
+ */
+export function waitingIdentityOf(context: IWebhookFunctions): IDataObject {
+	const [waiting] = waitingExecutionOf(context)?.executionData?.nodeExecutionStack ?? [];
+	if (waiting?.node.name !== context.getNode().name) return {};
+	const timedOut = waiting.data.main?.[OUTPUT_OF_OUTCOME.timeout]?.[0]?.json ?? {};
+	return Object.fromEntries(Object.entries(timedOut).filter(([key]) => key !== 'outcome' && key !== 'title'));
+}
+
+/** An identifier the callback may carry: the name the partner gives it, the node's value, the callback's. */
+export interface EchoedIdentifier {
+	name: string;
+	sent: unknown;
+	received: unknown;
+}
+
+/**
+ * Why a callback is not for the request this wait sent, if it is not: its URL carries another
+ * wait's token (or none), or it names another request in an identifier the partner echoes. An
+ * identifier the callback leaves out, or that the node did not know when sending (a new service's
+ * id), is not compared.
+ */
+export function otherRequestReason(context: IWebhookFunctions, identifiers: EchoedIdentifier[]): string | undefined {
+	const expectedToken = waitingExecutionOf(context)?.resultData?.metadata?.[WAIT_TOKEN_KEY];
+	const token = (context.getQueryData() as IDataObject)[WAIT_TOKEN_PARAMETER];
+	if (typeof expectedToken !== 'string' || typeof token !== 'string' || !secretsMatch(token, expectedToken)) {
+		return 'This callback URL is not the one of the request this execution is waiting for; the wait goes on';
+	}
+	for (const { name, sent, received } of identifiers) {
+		if (sent === undefined || sent === null || received === undefined || received === null) continue;
+		if (String(received) !== String(sent)) {
+			return `The callback's ${name} "${String(received)}" is not the ${name} "${String(sent)}" of the request this execution is waiting for; the wait goes on`;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The item a callback resumes the wait with: what the callback says, then the node's own outcome
+ * and identifiers over it, so a callback's `outcome`, `service_id` or `action_id` never replaces them.
+ */
+export function callbackItem(fromCallback: IDataObject, identity: IDataObject, outcome: CallbackOutcome): IDataObject {
+	const known = Object.fromEntries(Object.entries(identity).filter(([, value]) => value !== undefined && value !== null));
+	return { ...fromCallback, ...known, outcome };
 }
 
 /** The path a webhook request came to, without its query. */
@@ -99,15 +175,13 @@ const resumedWaits = new Map<string, number>();
 /**
  * One wait: the execution (from the resume URL `…/webhook-waiting/<execution>/<outcome>`), the
  * waiting node, and how many runs that node has, so that the next wait of the same execution (a
- * loop, or another Async node) is a wait of its own. n8n-core hands the webhook the waiting
- * execution's data on its context, though IWebhookFunctions does not declare it.
+ * loop, or another Async node) is a wait of its own.
  */
 function waitOf(context: IWebhookFunctions): string {
 	const segments = requestPathOf(context).split('/');
 	const executionId = segments.at(-2) ?? '';
 	const node = context.getNode().name;
-	const { runExecutionData } = context as unknown as { runExecutionData?: IRunExecutionData | null };
-	const runs = runExecutionData?.resultData?.runData?.[node]?.length ?? 0;
+	const runs = waitingExecutionOf(context)?.resultData?.runData?.[node]?.length ?? 0;
 	return JSON.stringify([executionId, node, runs]);
 }
 

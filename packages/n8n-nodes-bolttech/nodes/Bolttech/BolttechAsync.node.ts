@@ -10,7 +10,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { reportsFailure } from './catalogCallback';
+import { actionIdOf, productCodeOf, reportsFailure } from './catalogCallback';
 import {
 	catalogActionBody,
 	catalogConfigurationFields,
@@ -32,11 +32,14 @@ import {
 	WAITING_NODE_CONNECTIONS,
 	callbackTimeoutField,
 	onOutputOf,
+	callbackItem,
 	callbackOutcomeOf,
+	callbackUrlsOfNewWait,
+	otherRequestReason,
 	refuseSeveralItems,
 	resumeOnce,
-	resumeUrlFor,
 	sendThenWaitForCallback,
+	waitingIdentityOf,
 } from '../shared/callbacks/waitForCallback';
 
 /** The catalog operations that take a callback URL, with what the action list says of each here. */
@@ -107,7 +110,7 @@ export class BolttechAsync implements INodeType {
 		// The operation's fields with their own checks, as the Bolttech node's routing sends them.
 		const checked = checkedBodyOf(this, [...configurationFields, ...operation.fields], 0);
 		const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 0, 'snakeCase'), this.getNode(), 0);
-		const configuration = withCallbackUrl(checked.configuration as IDataObject, resumeUrlFor(this, 'success'));
+		const configuration = withCallbackUrl(checked.configuration as IDataObject, callbackUrlsOfNewWait(this).success);
 		const body = catalogActionBody(operation, { configuration, payload: checked.payload as IDataObject | undefined }, style);
 		return await sendThenWaitForCallback(this, {
 			partner: 'bolttech',
@@ -116,13 +119,23 @@ export class BolttechAsync implements INodeType {
 		});
 	}
 
-	/** bolttech's callback resumes the execution; a body that is not a JSON object gets 400. */
+	/**
+	 * bolttech's callback for the action this wait sent resumes the execution. One for another
+	 * action (another wait's URL, or another action_id or product_code than the action's
+	 * configuration had) gets 409, a body that is not a JSON object 400; both leave it waiting.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const path = callbackOutcomeOf(this);
 		if (!path) return refuseCallback(this, 404, 'Unknown callback URL');
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
+		const identity = waitingIdentityOf(this);
+		const otherRequest = otherRequestReason(this, [
+			{ name: 'action_id', sent: identity.action_id, received: actionIdOf(body) },
+			{ name: 'product_code', sent: identity.product_code, received: productCodeOf(body) },
+		]);
+		if (otherRequest) return refuseCallback(this, 409, otherRequest);
 		const outcome = path === 'error' || reportsFailure(body) ? 'error' : 'success';
-		return resumeOnce(this, onOutputOf(outcome, [{ json: { outcome, ...body, receivedAt: new Date().toISOString() } }]));
+		return resumeOnce(this, onOutputOf(outcome, [{ json: { ...callbackItem(body, identity, outcome), receivedAt: new Date().toISOString() } }]));
 	}
 }

@@ -12,6 +12,12 @@ export function actionIdOf(body: IDataObject): string | undefined {
 	return typeof actionId === 'string' ? actionId : undefined;
 }
 
+/** The product code, at the top or in `configuration`, as the action's configuration carried it. */
+export function productCodeOf(body: IDataObject): unknown {
+	const configuration = body.configuration as IDataObject | undefined;
+	return body.product_code ?? configuration?.product_code ?? body.productCode;
+}
+
 /** Whether it reports a failure: a status that says it failed counts as an error. */
 export function reportsFailure(body: IDataObject): boolean {
 	const status = body.status ?? (body.result as IDataObject | undefined)?.status;

@@ -25,11 +25,14 @@ import {
 	WAITING_NODE_CONNECTIONS,
 	callbackTimeoutField,
 	onOutputOf,
+	callbackItem,
 	callbackOutcomeOf,
+	callbackUrlsOfNewWait,
+	otherRequestReason,
 	refuseSeveralItems,
 	resumeOnce,
-	resumeUrlFor,
 	sendThenWaitForCallback,
+	waitingIdentityOf,
 } from '../shared/callbacks/waitForCallback';
 
 /**
@@ -129,10 +132,7 @@ export class MasStackAsync implements INodeType {
 		const operation = asyncOperationOf(this);
 		const run = { executionId: this.getExecutionId(), nodeId: node.id, runIndex: this.getWorkflowDataProxy(0).$runIndex, itemIndex: 0 };
 		const correlationId = correlationIdFor(node, run, this.getNodeParameter('options.correlationId', 0, ''));
-		const { method, path, body, serviceId } = asyncRequestOf(this, operation, {
-			success: resumeUrlFor(this, 'success'),
-			error: resumeUrlFor(this, 'error'),
-		});
+		const { method, path, body, serviceId } = asyncRequestOf(this, operation, callbackUrlsOfNewWait(this));
 
 		return await sendThenWaitForCallback(this, {
 			partner: 'MasStack',
@@ -150,12 +150,22 @@ export class MasStackAsync implements INodeType {
 		});
 	}
 
-	/** MasStack's callback resumes the execution; a malformed one gets 400 and leaves it waiting. */
+	/**
+	 * MasStack's callback for the request this wait sent resumes the execution. One for another
+	 * request (another wait's URL, or another service or Request-Correlation-Id, which the MasStack
+	 * partner API v3 has MasStack echo) gets 409, a malformed one 400; both leave it waiting.
+	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const outcome = callbackOutcomeOf(this);
 		if (!outcome) return refuseCallback(this, 404, 'Unknown callback URL');
 		const callback = readMasStackCallback(this, asyncOperationOf(this).callbackOperation, outcome);
 		if ('problem' in callback) return refuseCallback(this, 400, callback.problem);
-		return resumeOnce(this, onOutputOf(outcome, [{ json: callback.result }]));
+		const identity = waitingIdentityOf(this);
+		const otherRequest = otherRequestReason(this, [
+			{ name: 'service_id', sent: identity.service_id, received: callback.result.service_id },
+			{ name: 'Request-Correlation-Id', sent: identity.requestCorrelationId, received: callback.result.requestCorrelationId },
+		]);
+		if (otherRequest) return refuseCallback(this, 409, otherRequest);
+		return resumeOnce(this, onOutputOf(outcome, [{ json: callbackItem(callback.result, identity, outcome) }]));
 	}
 }

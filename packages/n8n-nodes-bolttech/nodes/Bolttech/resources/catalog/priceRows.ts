@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { isEan } from '../../checkDigits';
 import { invalidInput } from '../../../shared/validation/invalidInput';
+import { optionalText } from '../../../shared/validation/valueChecks';
 
 /** One row of the bolttech Catalog API (v4.1) and Verify IMEI (v4)'s asset_model_prices, with the input item it came from. */
 export interface PriceRow {
@@ -16,12 +17,6 @@ export type PriceMapping = 'inputFields' | 'expressions';
 /** The SKU a user recognises a row by: partner device ID, else EAN. */
 export function skuOf(row: PriceRow): string {
 	return row.wire.partner_device_id ?? row.wire.ean ?? `item ${row.itemIndex}`;
-}
-
-function optionalText(value: unknown): string | undefined {
-	if (value === undefined || value === null) return undefined;
-	const text = String(value).trim();
-	return text.length ? text : undefined;
 }
 
 /** A reader of `a.b.c` from an item's JSON; the path is split once, not once per item. */
@@ -55,8 +50,10 @@ function toPriceRow(
 	rules: PriceRules,
 ): PriceRow {
 	const { node } = rules;
-	const ean = optionalText(rawEan);
-	const partnerDeviceId = optionalText(rawPartnerDeviceId);
+	// Text or a number (IDs from spreadsheets), never an object or true/false: String() would send
+	// "[object Object]" or "true" as the device's identifier.
+	const ean = optionalText(rawEan, 'EAN', node, itemIndex, '');
+	const partnerDeviceId = optionalText(rawPartnerDeviceId, 'Partner Device ID', node, itemIndex, '');
 	if (!ean && !partnerDeviceId) {
 		throw invalidInput(
 			node,
