@@ -170,7 +170,7 @@ export async function* recordsOf<T>(chunks: AsyncIterable<Uint8Array>, reader: R
 	const decoder = new TextDecoder('utf-8', { fatal: true });
 	let line = 1;
 	const decode = (chunk?: Uint8Array) => {
-		const text = textOf(decoder, chunk);
+		const text = textOf(() => (chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()));
 		if (text === undefined) throw new PriceListFileError(line, 'the file is not UTF-8 text');
 		return text;
 	};
@@ -185,10 +185,10 @@ export async function* recordsOf<T>(chunks: AsyncIterable<Uint8Array>, reader: R
 	if (rest.length) yield rest;
 }
 
-/** The text of the next bytes (the rest of a split character, with none), or undefined if they are not UTF-8. */
-function textOf(decoder: TextDecoder, chunk?: Uint8Array): string | undefined {
+/** The text `decode` gives, or undefined if the bytes are not UTF-8. */
+function textOf(decode: () => string): string | undefined {
 	try {
-		return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+		return decode();
 	} catch {
 		return undefined;
 	}
