@@ -25,7 +25,7 @@ export class AfostoOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: '={{ $self["baseUrl"].replace(/\\/+$/, "") }}/iam/oauth/authorize',
+			default: '={{ $self["baseUrl"].replace(/(?<!\\/)\\/+$/, "") }}/iam/oauth/authorize',
 		},
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '' },
 		{

@@ -20,7 +20,7 @@ export const bolttechBaseUrl: INodeProperties = {
  */
 export const bolttechCredentialTest: ICredentialTestRequest = {
 	request: {
-		baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+		baseURL: '={{ $credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "") }}',
 		url: '/v4/verify/imei',
 		method: 'POST',
 		body: {

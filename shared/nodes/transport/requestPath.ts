@@ -33,7 +33,8 @@ export function pathSegment(value: unknown, displayName: string, node: INode, it
 
 /**
  * A path from a template such as `/cat/groups/{id}`, each `{placeholder}` filled by `valueOf`
- * through pathSegment. The one way this package puts a user's value into a URL.
+ * through pathSegment. The one way this package puts a user's value into a URL. A placeholder's
+ * name holds no brace (`[^{}]`), so a run of `{` without a `}` is read once, not again from each `{`.
  */
 export function fillPath(
 	template: string,
@@ -42,7 +43,7 @@ export function fillPath(
 	node: INode,
 	itemIndex: number,
 ): string {
-	return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+	return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
 		const placeholder = placeholders[name];
 		if (!placeholder) throw new Error(`The path ${template} has no parameter for {${name}}`);
 		return pathSegment(valueOf(placeholder.parameter), placeholder.displayName, node, itemIndex);

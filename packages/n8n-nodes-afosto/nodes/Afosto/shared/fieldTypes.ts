@@ -39,8 +39,12 @@ const TYPE_WORDS: Record<ScalarType, string> = {
 	object: 'a JSON object',
 };
 
-/** Decimal text that means one number: "12", "-3.5", "1e3". */
-const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/**
+ * Decimal text that means one number: "12", "-3.5", "1e3". The fraction is `(\.\d*)?`, not
+ * `\.?\d*`: without a dot the latter splits a run of digits between `\d+` and `\d*` in every
+ * possible way, and a long run of digits followed by a letter took seconds to refuse.
+ */
+const NUMBER_TEXT = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 const isPlainObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
