@@ -44,7 +44,7 @@ export function fillPath(
 	itemIndex: number,
 ): string {
 	return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
-		const placeholder = placeholders[name];
+		const placeholder = Object.hasOwn(placeholders, name) ? placeholders[name] : undefined;
 		if (!placeholder) throw new Error(`The path ${template} has no parameter for {${name}}`);
 		return pathSegment(valueOf(placeholder.parameter), placeholder.displayName, node, itemIndex);
 	});

@@ -38,7 +38,7 @@ export function afostoPath(template: string, ...parameters: PathParameter[]): Af
 	const placeholders: Record<string, PathPlaceholder> = {};
 	for (const { placeholder, field } of parameters) placeholders[placeholder] = { parameter: field.name, displayName: field.displayName };
 	for (const [, name] of template.matchAll(/\{([^{}]+)\}/g)) {
-		if (!placeholders[name]) throw new Error(`The path ${template} has no parameter for {${name}}`);
+		if (!Object.hasOwn(placeholders, name)) throw new Error(`The path ${template} has no parameter for {${name}}`);
 	}
 	return { url: template, fields: parameters.map(({ field }) => field), fill: sendToPath(template, placeholders) };
 }
