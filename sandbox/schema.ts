@@ -60,10 +60,11 @@ export function schemaViolations(schema: Schema, value: unknown, path: string): 
 			const record = value as Record<string, unknown>;
 			const problems: string[] = [];
 			for (const name of schema.required ?? []) {
-				if (record[name] === undefined) problems.push(`${path}.${name}: required but missing`);
+				if (!Object.hasOwn(record, name) || record[name] === undefined) problems.push(`${path}.${name}: required but missing`);
 			}
 			for (const [name, fieldValue] of Object.entries(record)) {
-				const fieldSchema = schema.properties[name];
+				// The name is the sender's: only the schema's own properties, never Object.prototype's `constructor`.
+				const fieldSchema = Object.hasOwn(schema.properties, name) ? schema.properties[name] : undefined;
 				if (fieldSchema) problems.push(...schemaViolations(fieldSchema, fieldValue, `${path}.${name}`));
 				else if (!schema.additionalProperties) problems.push(`${path}.${name}: not in the contract`);
 			}

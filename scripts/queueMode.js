@@ -3,10 +3,10 @@
 // main, one webhook processor and workers, all with this package and the partner sandbox's
 // credentials. `npm run start:queue`, the queue-mode end-to-end tests and the bench start and stop
 // it here.
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { accessSync, chmodSync, closeSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { delimiter, join } = require('node:path');
 
 const { N8N_VERSION, RUNTIME, ensureN8nRuntime, n8nEnvironment, runN8nCommand, startN8n } = require('./n8nRuntime');
 const { importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
@@ -29,13 +29,36 @@ function run(command, args, options = {}) {
 }
 
 /** Postgres refuses to run as root: its commands run as the `postgres` user when we are root. */
-function asPostgres(command, args) {
-	return process.getuid?.() === 0 ? run('runuser', ['-u', 'postgres', '--', command, ...args]) : run(command, args);
+function asPostgres(command, args, options = {}) {
+	return process.getuid?.() === 0 ? run('runuser', ['-u', 'postgres', '--', command, ...args], options) : run(command, args, options);
 }
 
+/** Whether `name` is an executable on the PATH (looked up here, not by a shell given the name). */
 function commandExists(name) {
-	return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+	return (process.env.PATH ?? '').split(delimiter).some((folder) => {
+		try {
+			accessSync(join(folder, name), constants.X_OK);
+			return true;
+		} catch {
+			return false;
+		}
+	});
 }
+
+/**
+ * A secret kept in `file` (created on first use with 24 random bytes, readable by its owner only):
+ * the stack's encryption key, and the passwords of its Postgres and Redis, new for each install.
+ */
+function secretIn(file) {
+	if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600 });
+	return readFileSync(file, 'utf8').trim();
+}
+
+/** The password of the cluster in `folder` (kept beside its data, so a copied cluster keeps it). */
+const postgresPassword = (folder) => secretIn(join(folder, 'password'));
+
+/** The environment of a Postgres client of the cluster in `folder`: its password, never on a command line. */
+const postgresClientEnvironment = (folder) => ({ env: { ...process.env, PGPASSWORD: postgresPassword(folder) } });
 
 /**
  * Debian's postgresql 15 and redis-server, installed with apt-get when missing. Their system
@@ -54,31 +77,59 @@ function ensureDatabaseServers() {
 	if (!install()) throw new Error(`apt-get install ${missing.join(' ')} failed`);
 }
 
+/** Client authentication of the stack's clusters: a password (SCRAM) over the Unix socket and loopback, nothing else. */
+const PG_HBA = ['local all all scram-sha-256', 'host all all 127.0.0.1/32 scram-sha-256', ''].join('\n');
+
+/**
+ * Starts the postgres server of `data` in the background, its settings as arguments (pg_ctl's -o
+ * would hand them, the folder's path included, to a shell), and waits until it accepts connections.
+ */
+function spawnPostgres(folder, data, port) {
+	const log = openSync(join(folder, 'postgres.log'), 'a');
+	const args = ['-D', data, '-p', String(port), '-k', folder, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+	const [command, commandArgs] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', join(POSTGRES_BIN, 'postgres'), ...args]] : [join(POSTGRES_BIN, 'postgres'), args];
+	const server = spawn(command, commandArgs, { detached: true, stdio: ['ignore', log, log] });
+	server.unref();
+	closeSync(log);
+	for (let attempt = 0; attempt < 300; attempt++) {
+		if (spawnSync('pg_isready', ['-h', '127.0.0.1', '-p', String(port)]).status === 0) return;
+		if (server.exitCode !== null) break;
+		spawnSync('sleep', ['0.1']);
+	}
+	throw new Error(`postgres on port ${port} did not start; see ${join(folder, 'postgres.log')}`);
+}
+
 /**
  * A Postgres cluster in `folder` (created on first use, kept after), listening on 127.0.0.1:`port`
- * with a database `n8n` owned by the user `n8n`, trusted: it is reachable from this machine only.
- * A new cluster starts as a copy of `template` when given (a cluster n8n has already migrated).
+ * and a Unix socket in `folder` only, with a database `n8n` owned by the user `n8n`, whose password
+ * is generated for this cluster (`folder/password`, 0600). A new cluster starts as a copy of
+ * `template` when given (a cluster n8n has already migrated), with the template's password.
+ * A cluster made before passwords (trusted, no password file) gets one on its next start.
  */
 function startPostgres(folder, port, template) {
 	const data = join(folder, 'data');
 	mkdirSync(folder, { recursive: true });
-	if (!existsSync(join(data, 'PG_VERSION')) && template) run('cp', ['-a', join(template, 'data'), data]);
-	if (process.getuid?.() === 0) run('chown', ['-R', 'postgres:postgres', folder]);
-	if (!existsSync(join(data, 'PG_VERSION'))) {
-		asPostgres(join(POSTGRES_BIN, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=trust', '--encoding=UTF8']);
+	if (!existsSync(join(data, 'PG_VERSION')) && template) {
+		run('cp', ['-a', join(template, 'data'), data]);
+		cpSync(join(template, 'password'), join(folder, 'password'));
 	}
-	asPostgres(join(POSTGRES_BIN, 'pg_ctl'), [
-		'-D',
-		data,
-		'-o',
-		`-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200`,
-		'-l',
-		join(folder, 'postgres.log'),
-		'-w',
-		'start',
-	]);
-	const exists = asPostgres('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-tAc', "SELECT 1 FROM pg_database WHERE datname = 'n8n'"]);
-	if (exists.trim() !== '1') asPostgres(join(POSTGRES_BIN, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n']);
+	const created = !existsSync(join(data, 'PG_VERSION'));
+	const trusted = !created && !existsSync(join(folder, 'password'));
+	const password = postgresPassword(folder);
+	if (process.getuid?.() === 0) run('chown', ['-R', 'postgres:postgres', folder]);
+	if (created) {
+		asPostgres(join(POSTGRES_BIN, 'initdb'), ['-D', data, '-U', 'n8n', '--auth=scram-sha-256', `--pwfile=${join(folder, 'password')}`, '--encoding=UTF8']);
+	}
+	spawnPostgres(folder, data, port);
+	const client = postgresClientEnvironment(folder);
+	if (trusted) {
+		asPostgres('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-tAc', `ALTER USER n8n PASSWORD '${password}'`]);
+	}
+	writeFileSync(join(data, 'pg_hba.conf'), PG_HBA);
+	if (process.getuid?.() === 0) run('chown', ['postgres:postgres', join(data, 'pg_hba.conf')]);
+	asPostgres(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, 'reload']);
+	const exists = asPostgres('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'postgres', '-tAc', "SELECT 1 FROM pg_database WHERE datname = 'n8n'"], client);
+	if (exists.trim() !== '1') asPostgres(join(POSTGRES_BIN, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'], client);
 }
 
 /**
@@ -87,7 +138,8 @@ function startPostgres(folder, port, template) {
  * stacks start from it; `npm run start:queue` migrates its own database once, as n8n does.
  */
 function migratedTemplate(port) {
-	const template = join(QUEUE_RUNTIME, `migrated-n8n-${N8N_VERSION}`);
+	// `-password`: templates made before the clusters had passwords are not used.
+	const template = join(QUEUE_RUNTIME, `migrated-n8n-${N8N_VERSION}-password`);
 	const marker = join(template, 'migrated');
 	if (existsSync(marker)) return template;
 	rmSync(template, { recursive: true, force: true });
@@ -100,7 +152,14 @@ function migratedTemplate(port) {
 			runN8nCommand(['list:workflow'], n8nEnvironment({
 				port: 5999,
 				userFolder,
-				extra: { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: String(port), DB_POSTGRESDB_DATABASE: 'n8n', DB_POSTGRESDB_USER: 'n8n', DB_POSTGRESDB_PASSWORD: '' },
+				extra: {
+					DB_TYPE: 'postgresdb',
+					DB_POSTGRESDB_HOST: '127.0.0.1',
+					DB_POSTGRESDB_PORT: String(port),
+					DB_POSTGRESDB_DATABASE: 'n8n',
+					DB_POSTGRESDB_USER: 'n8n',
+					DB_POSTGRESDB_PASSWORD: postgresPassword(template),
+				},
 			}));
 		} finally {
 			rmSync(userFolder, { recursive: true, force: true });
@@ -121,21 +180,46 @@ function stopPostgres(folder) {
 	}
 }
 
-/** Redis on 127.0.0.1:`port`, in memory only (n8n's queue needs no persistence across restarts here). */
+/** The password of the stack's Redis (`folder/password`, 0600, generated for this install). */
+const redisPassword = (folder) => secretIn(join(folder, 'password'));
+
+/** Runs redis-cli against the Redis in `folder` on `port`, the password passed in its environment (not on a command line, where ps shows it). */
+function redisCli(folder, port, args) {
+	return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', String(port), ...args], {
+		encoding: 'utf8',
+		env: { ...process.env, REDISCLI_AUTH: redisPassword(folder) },
+	}).stdout?.trim() ?? '';
+}
+
+/**
+ * Redis on 127.0.0.1:`port` only, with a password, in memory only (n8n's queue needs no
+ * persistence across restarts here). Its settings, the password among them, are in a config file
+ * readable by its owner only, not on the command line.
+ */
 function startRedis(folder, port) {
 	mkdirSync(folder, { recursive: true });
-	run('redis-server', [
-		'--port', String(port),
-		'--bind', '127.0.0.1',
-		'--save', '',
-		'--appendonly', 'no',
-		'--daemonize', 'yes',
-		'--dir', folder,
-		'--pidfile', join(folder, 'redis.pid'),
-		'--logfile', join(folder, 'redis.log'),
-	]);
+	const config = join(folder, 'redis.conf');
+	const quoted = (text) => JSON.stringify(text);
+	writeFileSync(
+		config,
+		[
+			`port ${port}`,
+			'bind 127.0.0.1',
+			'protected-mode yes',
+			`requirepass ${redisPassword(folder)}`,
+			'save ""',
+			'appendonly no',
+			'daemonize yes',
+			`dir ${quoted(folder)}`,
+			`pidfile ${quoted(join(folder, 'redis.pid'))}`,
+			`logfile ${quoted(join(folder, 'redis.log'))}`,
+			'',
+		].join('\n'),
+		{ mode: 0o600 },
+	);
+	run('redis-server', [config]);
 	for (let attempt = 0; attempt < 50; attempt++) {
-		if (spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG') return;
+		if (redisCli(folder, port, ['ping']) === 'PONG') return;
 		spawnSync('sleep', ['0.1']);
 	}
 	throw new Error(`redis on port ${port} did not answer`);
@@ -198,20 +282,20 @@ function describeStack({ folder, userFolder, basePort, postgresPort, redisPort, 
 
 /** The environment every n8n process of the stack shares, as on several machines. */
 function sharedEnvironment(stack) {
-	const keyFile = join(stack.folder, 'encryption-key');
-	if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(24).toString('base64'), { mode: 0o600 });
+	mkdirSync(join(stack.folder, 'redis'), { recursive: true });
 	return {
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
 		DB_POSTGRESDB_PORT: String(stack.postgresPort),
 		DB_POSTGRESDB_DATABASE: 'n8n',
 		DB_POSTGRESDB_USER: 'n8n',
-		DB_POSTGRESDB_PASSWORD: '',
+		DB_POSTGRESDB_PASSWORD: postgresPassword(join(stack.folder, 'postgres')),
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(stack.redisPort),
+		QUEUE_BULL_REDIS_PASSWORD: redisPassword(join(stack.folder, 'redis')),
 		// Credentials are encrypted with it in the shared database: every process needs the same key.
-		N8N_ENCRYPTION_KEY: readFileSync(keyFile, 'utf8'),
+		N8N_ENCRYPTION_KEY: secretIn(join(stack.folder, 'encryption-key')),
 		// Resume URLs (the Async nodes) and trigger URLs (the Afosto subscription) name the webhook processor.
 		N8N_WEBHOOK_URL: `http://localhost:${stack.webhookPort}/`,
 		// Binary data a worker writes must be readable by the webhook processor and other workers: in
@@ -365,6 +449,7 @@ async function stopQueueMode(stack) {
 function queryDatabase(stack, sql) {
 	const output = run('psql', ['-h', '127.0.0.1', '-p', String(stack.postgresPort), '-U', 'n8n', '-d', 'n8n', '-tA', '-F', '\t', '-c', sql], {
 		maxBuffer: 512 * 1024 * 1024,
+		...postgresClientEnvironment(join(stack.folder, 'postgres')),
 	});
 	return output
 		.split('\n')
@@ -372,11 +457,24 @@ function queryDatabase(stack, sql) {
 		.map((line) => line.split('\t'));
 }
 
+/** Runs redis-cli against the stack's Redis (with its password) and returns what it printed. */
+function stackRedis(stack, args) {
+	return redisCli(join(stack.folder, 'redis'), stack.redisPort, args);
+}
+
 module.exports = {
 	QUEUE_RUNTIME,
 	describeStack,
+	ensureDatabaseServers,
+	postgresClientEnvironment,
+	redisCli,
+	startPostgres,
+	startRedis,
+	stopPostgres,
+	stopRedis,
 	killRole,
 	queryDatabase,
+	stackRedis,
 	recordedProcesses,
 	sandboxCredentials,
 	startQueueMode,

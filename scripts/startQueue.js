@@ -75,7 +75,7 @@ async function main() {
 			`n8n (queue mode) is running at http://localhost:${stack.mainPort}`,
 			`  log in as ${OWNER.email} / ${OWNER.password}`,
 			`  production webhooks and callbacks: the webhook processor at http://localhost:${stack.webhookPort}/webhook/…`,
-			`  ${stack.workerPorts.length} workers run the executions; Postgres on 127.0.0.1:${stack.postgresPort}, Redis on 127.0.0.1:${stack.redisPort}`,
+			`  ${stack.workerPorts.length} workers run the executions; Postgres on 127.0.0.1:${stack.postgresPort} and Redis on 127.0.0.1:${stack.redisPort}, loopback only, each with a password generated for this install (in ${stack.folder}, readable by its owner only)`,
 			`  logs of every n8n process in ${stack.logs}`,
 			`  partner sandbox at ${sandbox.url} (Afosto under /afosto, bolttech under /bolttech, MasStack under /masstack)`,
 			'  credentials "Afosto (sandbox)", "bolttech (sandbox)", "MasStack (sandbox)" and the example workflows are ready to run',

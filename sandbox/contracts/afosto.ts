@@ -344,6 +344,7 @@ const statefulRoutes: Record<string, ContractRoute['respond']> = {
 		afostoSubscriptions.set(String(id), subscription);
 		return { status: 200, body: subscription };
 	},
+	getMesWebhooksSubscriptions: () => ({ status: 200, body: [...afostoSubscriptions.values()] }),
 	getMesWebhooksSubscriptionsById: (request) => {
 		const subscription = afostoSubscriptions.get(request.pathParameters.id);
 		return subscription ? { status: 200, body: subscription } : notFound('Subscription');

@@ -1,5 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
+import { MASSTACK_ERROR_HINTS } from '../../packages/n8n-nodes-masstack/nodes/MasStack/transport/everyRequest';
 import { partnerApiError } from '../nodes/transport/partnerError';
 
 const node: INode = {
@@ -23,6 +24,14 @@ describe('partner errors', () => {
 		expect(error.message).toBe('MasStack answered 406: DUPLICATE_WORKFLOW_ID: Duplicate workflow id');
 		expect(error.description).toBe('Use a new Request-Correlation-Id.');
 		expect(error.httpCode).toBe('406');
+	});
+
+	it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('gives no hint for a partner code "%s": the hint table is read by its own entries only', (code) => {
+		const error = partnerApiError(node, { partner: 'MasStack', statusCode: 400, body: { code, title: 'Odd' }, hintsByCode: MASSTACK_ERROR_HINTS });
+
+		expect(error.message).toBe(`MasStack answered 400: ${code}: Odd`);
+		// Not Object.prototype's function or object printed as a hint ("function Object() { [native code] }").
+		expect(String(error.description)).not.toMatch(/native code|\[object /);
 	});
 
 	it('lists the reference and which fields were invalid', () => {

@@ -11,13 +11,15 @@
  * So every callback answered 200 has exactly one execution record; those the killed worker held
  * are "error" records without their callback's content.
  */
-import { spawnSync } from 'node:child_process';
 
 import { until } from '../e2e/n8nApi';
 import { LOAD_WORKFLOW, executionsOfCallbacks, fireCallbacks, lostAndDuplicated, unfinishedCount } from './callbackDelivery';
 import { sql, stack } from './queueApi';
 
-const { killRole } = require('../../scripts/queueMode.js') as { killRole: (stack: unknown, role: string) => number };
+const { killRole, stackRedis } = require('../../scripts/queueMode.js') as {
+	killRole: (stack: unknown, role: string) => number;
+	stackRedis: (stack: unknown, args: string[]) => string;
+};
 
 const CALLBACKS = 1_000;
 const CONCURRENCY = 50;
@@ -26,7 +28,7 @@ const KILL_AFTER = 300;
 const PREFIX = 8;
 
 function redis(...args: string[]) {
-	return spawnSync('redis-cli', ['-p', String(stack().redisPort), ...args], { encoding: 'utf8' }).stdout.trim();
+	return stackRedis(stack(), args);
 }
 
 /** The jobs Bull failed, with the execution each carried and the reason Bull gave. */

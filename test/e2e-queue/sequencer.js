@@ -2,7 +2,7 @@
 // next, and the killed worker last, since it leaves one worker fewer.
 const Sequencer = require('@jest/test-sequencer').default;
 
-const ORDER = ['nodesOnWorkers', 'binaryData', 'waitForCallback', 'callbackLoad', 'killedWorker'];
+const ORDER = ['databaseServers', 'nodesOnWorkers', 'binaryData', 'waitForCallback', 'callbackLoad', 'killedWorker'];
 const rank = (path) => {
 	const index = ORDER.findIndex((name) => path.endsWith(`${name}.e2e.ts`));
 	return index === -1 ? ORDER.length : index;

@@ -143,7 +143,7 @@ describe('the sandbox', () => {
 
 	const afosto = () => ({ afostoApi: { baseUrl: `${sandbox.url}/afosto`, accessToken: SANDBOX_TOKENS.afosto } });
 	const masStack = () => ({ masStackApi: { baseUrl: `${sandbox.url}/masstack`, accessToken: SANDBOX_TOKENS.masStack } });
-	const STATEFUL_ROUTES = ['getMesTasksById', 'postCntFilesSignature', 'postCntFilesUploadBySignature', 'getMesWebhooksEvents', 'postMesWebhooksSubscriptions', 'getMesWebhooksSubscriptionsById', 'deleteMesWebhooksSubscriptionsById', 'postIamOauthAuthorize'];
+	const STATEFUL_ROUTES = ['getMesTasksById', 'postCntFilesSignature', 'postCntFilesUploadBySignature', 'getMesWebhooksEvents', 'postMesWebhooksSubscriptions', 'getMesWebhooksSubscriptions', 'getMesWebhooksSubscriptionsById', 'deleteMesWebhooksSubscriptionsById', 'postIamOauthAuthorize'];
 	const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 	const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 

@@ -26,7 +26,7 @@ export class AfostoOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `={{ ${BASE_URL_FROM_SELF}.replace(/\\/+$/, "") }}/iam/oauth/authorize`,
+			default: `={{ ${BASE_URL_FROM_SELF}.replace(/(?<!\\/)\\/+$/, "") }}/iam/oauth/authorize`,
 		},
 		{ displayName: 'Authorization URL', name: 'authUrl', type: 'hidden', default: '' },
 		{

@@ -10,7 +10,7 @@ export const afostoEnvironment: INodeProperties[] = environmentFields('Afosto', 
 /** Listing the available OAuth scopes reads nothing of the tenant's and changes nothing. */
 export const afostoCredentialTest: ICredentialTestRequest = {
 	request: {
-		baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+		baseURL: '={{ $credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "") }}',
 		url: '/iam/oauth/scopes',
 		method: 'GET',
 	},

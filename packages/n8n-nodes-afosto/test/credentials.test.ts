@@ -57,6 +57,15 @@ describe('Afosto credentials', () => {
 		expect(server.requestsTo('getIamOauthScopes')).toHaveLength(1);
 	});
 
+	it('a Base URL ending in slashes gives the same paths, in the node and in the credential test', async () => {
+		const credentials = { afostoApi: { baseUrl: `${server.url}///`, accessToken: AFOSTO_TOKEN } };
+		expect((await runNode({ type: 'afostoCatalog', parameters: listGroups, credentials })).error).toBeUndefined();
+		expect((await runNode({ type: credentialTestNode('afostoApi'), parameters: {}, credentials })).error).toBeUndefined();
+
+		expect(server.requestsTo('getCatGroups')).toHaveLength(1);
+		expect(server.requestsTo('getIamOauthScopes')).toHaveLength(1);
+	});
+
 	it('the credential test fails with a revoked token', async () => {
 		const result = await runNode({
 			type: credentialTestNode('afostoApi'),

@@ -33,6 +33,26 @@ describe('Afosto requests: bodies, checks before sending, errors, idempotency', 
 		expect(server.requestsTo('putCatGroupsByIdPrices')[0].body).toEqual(prices);
 	});
 
+	it('sends a Body (JSON) key named like an Object.prototype method ("toString") as written', async () => {
+		const bodyJson = '{"name": "Retail", "toString": {"kept": true}, "is_including_vat": true}';
+		const result = await runNode({ type: 'afostoCatalog', parameters: { ...createGroup, bodyMode: 'json', bodyJson }, credentials: tokenCredentials() });
+
+		expect(result.error).toBeUndefined();
+		expect(server.requestsTo('postCatGroups')[0].body).toEqual({ name: 'Retail', toString: { kept: true }, is_including_vat: true });
+	});
+
+	it.each([
+		[createGroup, '{"name": "Retail", "constructor": "x"}', '"Body (JSON) constructor"'],
+		[createGroup, '{"name": "Retail", "__proto__": {"name": "other"}}', '"Body (JSON) __proto__"'],
+		[createGroup, '{"name": "Retail", "metadata": {"a": {"prototype": 1}}}', '"Body (JSON) metadata.a.prototype"'],
+		[{ resource: 'prices', operation: 'putCatGroupsByIdPrices', id: 'g' }, '[{"sku": "A"}, {"sku": "B", "constructor": 1}]', '"Body (JSON) [1].constructor"'],
+	])('refuses a Body (JSON) key that n8n would leave out of the request: %j %s', async (operation, bodyJson, field) => {
+		const result = await runNode({ type: 'afostoCatalog', parameters: { ...operation, bodyMode: 'json', bodyJson }, credentials: tokenCredentials() });
+
+		expect(result.error?.message.startsWith(`Item 0: ${field} is a key n8n leaves out of the request`)).toBe(true);
+		expect(server.received).toHaveLength(0);
+	});
+
 	it.each([
 		[{ resource: 'groups', operation: 'getCatGroupsById', id: '={{ " " }}' }, 'Item 0: "ID" is empty'],
 		[{ ...createGroup, bodyMode: 'json', bodyJson: '{"name": ' }, 'Item 0: "Body (JSON)" is not valid JSON'],

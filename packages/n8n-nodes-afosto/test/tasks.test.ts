@@ -30,6 +30,20 @@ describe('Afosto background tasks (x-task-id, GET /mes/tasks/{id})', () => {
 		expect(result.json[0].task).toMatchObject({ progress: 100, result: 'done', completed_at: expect.any(String) });
 	});
 
+	it.each(['..', '.'])('refuses an x-task-id of %j from Afosto instead of polling a path it would change (the bearer token to /mes/)', async (taskId) => {
+		server.scriptNext('postCntDatasetsByIdExport', () => ({ status: 200, body: { id: 'dataset-7' }, headers: { 'x-task-id': taskId } }));
+
+		const result = await runNode({
+			type: 'afostoContent',
+			parameters: { ...exportDataset, taskOptions: { waitForTask: true, pollIntervalSeconds: 0.1, timeoutSeconds: 10 } },
+			credentials: tokenCredentials(),
+		});
+
+		expect(result.error?.message).toMatch(/^Item 0: "Afosto's x-task-id" is /);
+		expect(result.error?.description).toContain('Wait for Task');
+		expect(server.received.map((request) => request.path)).toEqual(['/cnt/datasets/dataset-7/export']);
+	});
+
 	it('gives up with a clear error when the task does not finish within the timeout', async () => {
 		server.scriptNext('getMesTasksById', ...Array.from({ length: 20 }, () => () => ({ status: 200, body: { id: 't', progress: 10 } })));
 

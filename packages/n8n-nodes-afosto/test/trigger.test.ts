@@ -4,6 +4,7 @@ import { AFOSTO_WEBHOOK_EVENTS, afostoSubscriptions } from '../../../sandbox/con
 import { AFOSTO_TOKEN, useAfostoServer } from '../../../test/harness/afostoSetup';
 import { fuzzedCallbackBodies } from '../../../test/harness/fuzzBodies';
 import { TriggerServer } from '../../../test/harness/triggerServer';
+import { MAX_DELIVERY_AGE_MS, SEEN_DELIVERIES_KEPT } from '../nodes/Afosto/AfostoTrigger.node';
 
 const { server } = useAfostoServer();
 
@@ -46,7 +47,7 @@ describe('Afosto Trigger', () => {
 		const [created] = server.requestsTo('postMesWebhooksSubscriptions');
 		expect(created.body).toEqual({ events: ['order.created', 'order.updated'], endpoint: trigger.webhookUrl, delivery_rate: 10 });
 		const subscription = [...afostoSubscriptions.values()].at(-1)!;
-		expect(trigger.staticData['node:Node Under Test']).toEqual({ subscriptionId: subscription.id, secret: subscription.secret });
+		expect(trigger.staticData['node:Node Under Test']).toEqual({ subscriptionId: subscription.id, secret: subscription.secret, seenDeliveries: [] });
 		expect(await trigger.isRegistered()).toBe(true);
 
 		await trigger.deactivate();
@@ -144,5 +145,56 @@ describe('Afosto Trigger', () => {
 		}
 		expect([...statuses].every((status) => status >= 400 && status < 500)).toBe(true);
 		expect(trigger.runs).toHaveLength(0);
+	});
+
+	it("masks the secret in the activation error when Afosto's answer names no subscription id, and deletes the subscription it made", async () => {
+		await trigger.deactivate();
+		server.scriptNext('postMesWebhooksSubscriptions', (request) => {
+			const { events, endpoint } = request.body as { events: string[]; endpoint: string };
+			afostoSubscriptions.set('9003', { id: 9003, events, endpoint, secret: 'whsec-leaked-9003' });
+			return { status: 201, body: { events, endpoint, secret: 'whsec-leaked-9003', signing: { key: 'whsec-leaked-9003' } } };
+		});
+
+		const activation = trigger.activate();
+		await expect(activation).rejects.toThrow("Afosto's answer to the subscription names no subscription id. Afosto answered 201: ");
+		const error = (await activation.catch((failure: unknown) => failure)) as Error & { description?: string };
+		expect(JSON.stringify({ message: error.message, description: error.description })).not.toContain('whsec-leaked');
+		expect(error.description).toBe('Subscription 9003 was deleted again; nothing is left subscribed.');
+		expect(afostoSubscriptions.has('9003')).toBe(false);
+	});
+
+	const signed = (message: object) => {
+		const body = JSON.stringify(message);
+		return deliver(body, { 'x-afosto-signature': sign(body, secret()) });
+	};
+
+	it('refuses a delivery it has already received with 409: the same signed body, or the same message id on another attempt', async () => {
+		await trigger.activate();
+		const now = new Date().toISOString();
+
+		expect(await signed({ ...orderCreated, created_at: now })).toBe(200);
+		expect(await signed({ ...orderCreated, created_at: now })).toBe(409);
+		expect(await signed({ id: 77, ...orderCreated, attempt: { number: 1 }, created_at: now })).toBe(200);
+		expect(await signed({ id: 77, ...orderCreated, attempt: { number: 2 }, created_at: now })).toBe(409);
+		expect(trigger.runs).toHaveLength(2);
+	});
+
+	it(`refuses a signed delivery created more than ${MAX_DELIVERY_AGE_MS / 3_600_000} hours ago with 422`, async () => {
+		await trigger.activate();
+
+		expect(await signed({ id: 78, ...orderCreated, created_at: new Date(Date.now() - MAX_DELIVERY_AGE_MS - 60_000).toISOString() })).toBe(422);
+		expect(await signed({ id: 79, ...orderCreated, created_at: new Date(Date.now() - 60_000).toISOString() })).toBe(200);
+		expect(trigger.runs).toHaveLength(1);
+	});
+
+	it(`remembers the last ${SEEN_DELIVERIES_KEPT} deliveries in the static data, no more`, async () => {
+		await trigger.activate();
+		const data = trigger.staticData['node:Node Under Test'] as { seenDeliveries: string[] };
+		data.seenDeliveries = Array.from({ length: SEEN_DELIVERIES_KEPT }, (_, index) => `old-${index}`);
+
+		expect(await signed({ id: 80, ...orderCreated })).toBe(200);
+		expect(data.seenDeliveries).toHaveLength(SEEN_DELIVERIES_KEPT);
+		expect(data.seenDeliveries[0]).toBe('old-1');
+		expect(await signed({ id: 80, ...orderCreated })).toBe(409);
 	});
 });

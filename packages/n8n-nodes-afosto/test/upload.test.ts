@@ -39,6 +39,17 @@ describe('Afosto Content: Upload a File (the Afosto API reference: signature, th
 		expect(result.json).toEqual([{ id: 'file-1', filename: 'invoice-2026-0001.pdf', size: invoice.length }]);
 	});
 
+	it.each(['..', '.'])('refuses a signature %j from Afosto or from the user instead of uploading to a path it would change', async (signature) => {
+		server.scriptNext('postCntFilesSignature', () => ({ status: 200, body: { signature } }));
+		const fromAfosto = await runNode({ type: 'afostoContent', parameters: upload, binaryItems: withInvoice(), credentials: tokenCredentials() });
+		const fromUser = await runNode({ type: 'afostoContent', parameters: { ...upload, uploadOptions: { signature } }, binaryItems: withInvoice(), credentials: tokenCredentials() });
+
+		expect(fromAfosto.error?.message).toBe(`Item 0: "Signature" is "${signature}", which would change the path`);
+		expect(fromUser.error?.message).toBe(`Item 0: "Signature" is "${signature}", which would change the path`);
+		expect(server.requestsTo('postCntFilesUploadBySignature')).toHaveLength(0);
+		expect(server.received.map((request) => request.path)).toEqual(['/cnt/files/signature']);
+	});
+
 	it('uses a signature the user already has, without asking for one', async () => {
 		await runNode({ type: 'afostoContent', parameters: { ...upload, uploadOptions: { signature: 'mine-42' } }, binaryItems: withInvoice(), credentials: tokenCredentials() });
 

@@ -17,7 +17,7 @@ export const bolttechEnvironment: INodeProperties[] = environmentFields('bolttec
  */
 export const bolttechCredentialTest: ICredentialTestRequest = {
 	request: {
-		baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+		baseURL: '={{ $credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "") }}',
 		url: '/v4/verify/imei',
 		method: 'POST',
 		body: {

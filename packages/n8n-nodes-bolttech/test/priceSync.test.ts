@@ -101,6 +101,17 @@ describe('bolttech Catalog: Update Prices', () => {
 		expect(pricesIn(server.requestsTo('catalogAction')[0])).toEqual([{ partner_device_id: 'N-1', price_net: 1234 }]);
 	});
 
+	it.each(['constructor', 'toString', '__proto__', 'device.constructor'])('reads an input field named "%s" from the item itself, never from Object.prototype', async (field) => {
+		const missing = await syncPrices([{ ean: '', device: {}, price_net: 100 }], { eanField: '', partnerDeviceIdField: field });
+		expect(missing.error?.message).toBe('Item 0: "EAN" and "Partner Device ID" are both empty');
+		expect(server.received).toHaveLength(0);
+
+		const row = field.split('.').reduceRight<unknown>((value, key) => JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`), 'SKU-OWN');
+		const sent = await syncPrices([{ ...(row as object), price_net: 100 }], { eanField: '', partnerDeviceIdField: field });
+		expect(sent.error).toBeUndefined();
+		expect(pricesIn(server.requestsTo('catalogAction')[0])).toEqual([{ partner_device_id: 'SKU-OWN', price_net: 100 }]);
+	});
+
 	it.each([
 		[{ ean: '7350028569832', price_net: 1 }, 'Item 0: "EAN" "7350028569832" is not a valid EAN-8 or EAN-13'],
 		[{ partner_device_id: 'A', price_net: -5 }, 'Item 0: "Net Price" must be a non-negative number, got -5'],

@@ -17,7 +17,7 @@ export const masStackEnvironment: INodeProperties[] = environmentFields('MásMó
  */
 export const masStackCredentialTest: ICredentialTestRequest = {
 	request: {
-		baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+		baseURL: '={{ $credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "") }}',
 		url: '/v2/mobile/612123456/barrings',
 		method: 'GET',
 		ignoreHttpStatusErrors: { ignore: true, except: [400, 401, 403, 406, 500, 502, 503, 504] },

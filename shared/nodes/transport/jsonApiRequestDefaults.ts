@@ -12,10 +12,12 @@ import { applyRequestTimeout, optionsField } from './requestTimeout';
  * The request defaults of a partner's declarative node: the credential's base URL (a trailing
  * slash would double the paths' own), JSON answers asked for, and error responses handed to the
  * node so it can show the partner's own code and message. The JSON Content-Type goes only with a
- * body (sendContentTypeWithBody).
+ * body (sendContentTypeWithBody). The slashes are matched only from the first of a run
+ * (`(?<!\/)`): a plain `\/+$` retries from every slash of a long run, which takes time that grows
+ * with the square of its length; the credentials' own base URL expressions do the same.
  */
 export const JSON_API_REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOptions = {
-	baseURL: '={{ $credentials.baseUrl.replace(/\\/+$/, "") }}',
+	baseURL: '={{ $credentials.baseUrl.replace(/(?<!\\/)\\/+$/, "") }}',
 	headers: { Accept: 'application/json' },
 	ignoreHttpStatusErrors: LET_NODE_READ_ERROR_RESPONSES,
 };

@@ -64,7 +64,8 @@ export function partnerApiError(node: INode, response: PartnerErrorResponse): No
 	const summary = [ownCode, text].filter(Boolean).join(': ') || 'no error details in the response';
 	const reference = firstText(record, ['reference']);
 	const details = [
-		code !== undefined ? hintsByCode?.[code] : undefined,
+		// The code is the partner's text: only the table's own entries are hints, never Object.prototype's `constructor`.
+		code !== undefined && hintsByCode && Object.hasOwn(hintsByCode, code) ? hintsByCode[code] : undefined,
 		reference && `Reference: ${reference}`,
 		describeFieldErrors(record.errors),
 	].filter(Boolean);

@@ -48,7 +48,8 @@ function credentialBaseUrl(context: PartnerRequestContext, credentialType: strin
 	baseUrlsByContext.set(context, baseUrls);
 	let baseUrl = baseUrls.get(credentialType);
 	if (!baseUrl) {
-		baseUrl = context.getCredentials<{ baseUrl: string }>(credentialType).then(({ baseUrl: url }) => String(url).replace(/\/+$/, ''));
+		// Trailing slashes matched from the first of a run only, in linear time (JSON_API_REQUEST_DEFAULTS).
+		baseUrl = context.getCredentials<{ baseUrl: string }>(credentialType).then(({ baseUrl: url }) => String(url).replace(/(?<!\/)\/+$/, ''));
 		// A failed read is not kept: the next request asks again and fails (or succeeds) on its own.
 		baseUrl.catch(() => baseUrls.delete(credentialType));
 		baseUrls.set(credentialType, baseUrl);

@@ -6,6 +6,8 @@ import { invalidInput } from '../validation/invalidInput';
 export interface PathPlaceholder {
 	parameter: string;
 	displayName: string;
+	/** What to do about a refused value, when the user did not type it (a partner's header or answer). */
+	fix?: string;
 }
 
 /**
@@ -13,10 +15,17 @@ export interface PathPlaceholder {
  * and field, unless it is a finite number or a string that is non-empty after trimming and not "."
  * or "..": an empty segment would turn "view one" into "list all" (`/cat/groups/`), a dot segment
  * climbs the path (`/odr/orders/..` is `/odr`), and an object or list has no text form the
- * partner could read (`[object Object]`, `a,b`).
+ * partner could read (`[object Object]`, `a,b`). Values a partner supplies (a task id header, an
+ * upload signature) go through here too: `x-task-id: ..` would otherwise send the bearer token to
+ * `/mes/` instead of `/mes/tasks/..`.
  */
-export function pathSegment(value: unknown, displayName: string, node: INode, itemIndex: number): string {
-	const fix = `Enter the ${displayName}: it is part of the request's path.`;
+export function pathSegment(
+	value: unknown,
+	displayName: string,
+	node: INode,
+	itemIndex: number,
+	fix = `Enter the ${displayName}: it is part of the request's path.`,
+): string {
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) throw invalidInput(node, itemIndex, displayName, `is ${value}, not an ID`, fix);
 		return String(value);
@@ -33,7 +42,8 @@ export function pathSegment(value: unknown, displayName: string, node: INode, it
 
 /**
  * A path from a template such as `/cat/groups/{id}`, each `{placeholder}` filled by `valueOf`
- * through pathSegment. The one way this package puts a user's value into a URL.
+ * through pathSegment. The one way this package puts a user's value into a URL. A placeholder's
+ * name holds no brace (`[^{}]`), so a run of `{` without a `}` is read once, not again from each `{`.
  */
 export function fillPath(
 	template: string,
@@ -42,10 +52,10 @@ export function fillPath(
 	node: INode,
 	itemIndex: number,
 ): string {
-	return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-		const placeholder = placeholders[name];
+	return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+		const placeholder = Object.hasOwn(placeholders, name) ? placeholders[name] : undefined;
 		if (!placeholder) throw new Error(`The path ${template} has no parameter for {${name}}`);
-		return pathSegment(valueOf(placeholder.parameter), placeholder.displayName, node, itemIndex);
+		return pathSegment(valueOf(placeholder.parameter), placeholder.displayName, node, itemIndex, placeholder.fix);
 	});
 }
 

@@ -31,8 +31,8 @@ function kindOf(body: unknown): string {
 }
 
 /** The start of an answer, with anything that looks like a token or secret masked. */
-function excerptOf(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body);
+export function excerptOf(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
 	const excerpt = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
 	return excerpt
 		.replace(/\b(Bearer|Basic)\s+[\w.~+/=-]+/gi, '$1 ***')

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
@@ -17,6 +17,7 @@ import { authenticationField, partnerCredentials, chosenCredentialType } from '.
 import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
 import { jsonObjectBody } from '../shared/callbacks/callbackBody';
 import { sendPartnerRequest } from '../shared/transport/partnerRequest';
+import { excerptOf } from '../shared/transport/responseBody';
 import { optionsField } from '../shared/transport/requestTimeout';
 import { TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
 
@@ -39,9 +40,7 @@ async function callAfosto(
  * raw body keyed with the subscription's `secret`, in the header and encoding set below (by
  * default HMAC-SHA256, hex, in `x-afosto-signature`), and compares in constant time.
  */
-function signatureMatches(context: IWebhookFunctions, secret: string): boolean {
-	const headerName = (context.getNodeParameter('signatureHeader', 'x-afosto-signature') as string).toLowerCase();
-	const given = context.getHeaderData()[headerName];
+function signatureMatches(context: IWebhookFunctions, secret: string, given: unknown): given is string {
 	if (typeof given !== 'string' || !given) return false;
 	const [algorithm, encoding] = (context.getNodeParameter('signatureAlgorithm', 'sha256-hex') as string).split('-') as [string, 'hex' | 'base64'];
 	const rawBody = (context.getRequestObject() as { rawBody?: Buffer }).rawBody ?? Buffer.from('');
@@ -51,10 +50,47 @@ function signatureMatches(context: IWebhookFunctions, secret: string): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The start of a partner answer, for an error message. */
-function excerptOf(body: unknown): string {
-	const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
-	return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+/**
+ * The start of Afosto's subscription answer for an error message: secret-looking fields masked
+ * (excerptOf), and the subscription's own secret masked wherever it appears, whatever its key.
+ */
+function maskedAnswer(body: unknown, secret: unknown): string {
+	const excerpt = excerptOf(body);
+	return typeof secret === 'string' && secret ? excerpt.split(secret).join('***') : excerpt;
+}
+
+/**
+ * How many deliveries the trigger remembers to refuse again (by the message's `id`, or by its
+ * signature when it has none), kept in the trigger's static data: 1,000 keys of 22 characters.
+ * A replay older than that many newer deliveries is still refused by its age (MAX_DELIVERY_AGE_MS).
+ */
+export const SEEN_DELIVERIES_KEPT = 1000;
+/**
+ * The Afosto API reference's webhook message carries `created_at`; a signed delivery created longer
+ * ago than this is refused as a replay. A day leaves room for Afosto's own retries.
+ */
+export const MAX_DELIVERY_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** A delivery's key among the seen ones: a hash of its message id, or of its signature. */
+function deliveryKey(body: IDataObject, signature: string): string {
+	const id = typeof body.id === 'string' || typeof body.id === 'number' ? `id:${body.id}` : `signature:${signature}`;
+	return createHash('sha256').update(id).digest('base64url').slice(0, 22);
+}
+
+/**
+ * Deletes the subscriptions Afosto holds for this node's URL, when its answer named no id to delete
+ * by (GET /mes/webhooks/subscriptions lists them with their endpoint); says what happened.
+ */
+async function unsubscribeByEndpoint(context: IHookFunctions): Promise<string> {
+	const endpoint = context.getNodeWebhookUrl('default');
+	try {
+		const { body } = await callAfosto(context, 'GET', '/mes/webhooks/subscriptions');
+		const ours = (Array.isArray(body) ? (body as IDataObject[]) : []).filter((entry) => entry.endpoint === endpoint && entry.id !== undefined && entry.id !== null);
+		if (!ours.length) return 'Afosto lists no subscription for this URL; nothing is left subscribed.';
+		return (await Promise.all(ours.map((entry) => unsubscribe(context, entry.id)))).join(' ');
+	} catch (error) {
+		return `Listing Afosto's subscriptions failed (${(error as Error).message}): check at Afosto that none is left for this URL.`;
+	}
 }
 
 /** Deletes a subscription this node just made; says whether that worked, for the activation error. */
@@ -176,9 +212,11 @@ export class AfostoTrigger implements INodeType {
 					...(deliveryRate > 0 ? { delivery_rate: deliveryRate } : {}),
 				});
 				const subscription = (typeof body === 'object' && body !== null ? body : {}) as IDataObject;
-				const answer = `Afosto answered ${statusCode}: ${excerptOf(body)}`;
+				// The answer carries the secret deliveries are signed with: masked in every error.
+				const answer = `Afosto answered ${statusCode}: ${maskedAnswer(body, subscription.secret)}`;
 				if (subscription.id === undefined || subscription.id === null) {
-					throw new NodeOperationError(this.getNode(), `Afosto's answer to the subscription names no subscription id. ${answer}`);
+					const cleanup = await unsubscribeByEndpoint(this);
+					throw new NodeOperationError(this.getNode(), `Afosto's answer to the subscription names no subscription id. ${answer}`, { description: cleanup });
 				}
 				if (typeof subscription.secret !== 'string' || !subscription.secret) {
 					const cleanup = await unsubscribe(this, subscription.id);
@@ -193,6 +231,7 @@ export class AfostoTrigger implements INodeType {
 				// Static data is not part of a saved execution (n8n saves the workflow's id, name, nodes,
 				// connections and settings with it), so the secret stays out of the executions list.
 				data.secret = subscription.secret;
+				data.seenDeliveries = [];
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -202,15 +241,19 @@ export class AfostoTrigger implements INodeType {
 				}
 				delete data.subscriptionId;
 				delete data.secret;
+				delete data.seenDeliveries;
 				return true;
 			},
 		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = this.getWorkflowStaticData('node').secret;
+		const data = this.getWorkflowStaticData('node');
+		const secret = data.secret;
 		if (typeof secret !== 'string' || !secret) return refuseCallback(this, 401, 'This trigger has no subscription secret; reactivate the workflow');
-		if (!signatureMatches(this, secret)) return refuseCallback(this, 401, 'The delivery is unsigned or its signature does not match');
+		const headerName = (this.getNodeParameter('signatureHeader', 'x-afosto-signature') as string).toLowerCase();
+		const signature = this.getHeaderData()[headerName];
+		if (!signatureMatches(this, secret, signature)) return refuseCallback(this, 401, 'The delivery is unsigned or its signature does not match');
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The delivery body must be a JSON object');
 		// The Afosto API reference's webhook message names its `event` (with `entity_id`, `payload`, …).
@@ -219,6 +262,13 @@ export class AfostoTrigger implements INodeType {
 		if (events.length && !events.includes(body.event)) {
 			return refuseCallback(this, 422, `This trigger does not accept ${body.event} events`);
 		}
+		// Signed but replayed: the same message again, or one created too long ago (its created_at is signed with it).
+		const seen = Array.isArray(data.seenDeliveries) ? (data.seenDeliveries as string[]) : [];
+		const key = deliveryKey(body, signature);
+		if (seen.includes(key)) return refuseCallback(this, 409, 'This delivery was already received');
+		const createdAt = typeof body.created_at === 'string' ? Date.parse(body.created_at) : Number.NaN;
+		if (Date.now() - createdAt > MAX_DELIVERY_AGE_MS) return refuseCallback(this, 422, 'This delivery is older than the trigger accepts');
+		data.seenDeliveries = [...seen, key].slice(-SEEN_DELIVERIES_KEPT);
 		return acceptCallback([this.helpers.returnJsonArray({ ...body, receivedAt: new Date().toISOString() })]);
 	}
 }

@@ -26,6 +26,7 @@ function jsonModeBody(
 	const inJson = (path: string) => `Body (JSON) ${path}`;
 	if (bodyType === 'object') {
 		const body = parseJsonObject(node, itemIndex, raw, 'Body (JSON)', '{"name": "…"}');
+		refuseKeysLeftOut(context, body);
 		refuseTemplatePlaceholders(context, body, placeholders);
 		return checkedFields(body, fields, node, itemIndex, false, inJson);
 	}
@@ -33,12 +34,39 @@ function jsonModeBody(
 	if (!Array.isArray(list)) {
 		throw invalidInput(node, itemIndex, 'Body (JSON)', 'must be a JSON array', 'This operation takes a list: write it as [ … ].');
 	}
+	refuseKeysLeftOut(context, list);
 	refuseTemplatePlaceholders(context, list, placeholders);
 	if (bodyType === 'string[]') return typedValue(list, { field: 'Body (JSON)', type: 'string[]' }, node, itemIndex) as string[];
 	return list.map((entry, index) => {
 		const object = typedValue(entry, { field: inJson(`[${index}]`), type: 'object' }, node, itemIndex) as IDataObject;
 		return checkedFields(object, fields, node, itemIndex, false, (wireName) => inJson(`[${index}].${wireName}`));
 	});
+}
+
+/**
+ * Keys that do not reach Afosto as written: n8n's request leaves `constructor` and `__proto__` out
+ * of a JSON body (a test sends them and the wire lacks them), and `prototype` is refused with
+ * them as the third name JavaScript gives special meaning. Sending the body without them would
+ * be "success" with part of the data, so the item is refused, naming where the key is.
+ */
+const KEYS_LEFT_OUT = new Set(['__proto__', 'constructor', 'prototype']);
+
+function refuseKeysLeftOut(context: IExecuteSingleFunctions, body: unknown, where = ''): void {
+	if (typeof body !== 'object' || body === null) return;
+	const entries: Array<[string, unknown]> = Array.isArray(body) ? body.map((entry, index) => [`[${index}]`, entry]) : Object.entries(body);
+	for (const [key, value] of entries) {
+		const place = key.startsWith('[') ? `${where}${key}` : where ? `${where}.${key}` : key;
+		if (!Array.isArray(body) && KEYS_LEFT_OUT.has(key)) {
+			throw invalidInput(
+				context.getNode(),
+				context.getItemIndex(),
+				`Body (JSON) ${place}`,
+				`is a key n8n leaves out of the request (${[...KEYS_LEFT_OUT].join(', ')}), so it would not reach Afosto`,
+				'Remove the key, or rename it to the field the Afosto API reference documents.',
+			);
+		}
+		refuseKeysLeftOut(context, value, place);
+	}
 }
 
 /**

@@ -39,8 +39,12 @@ const TYPE_WORDS: Record<ScalarType, string> = {
 	object: 'a JSON object',
 };
 
-/** Decimal text that means one number: "12", "-3.5", "1e3". */
-const NUMBER_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+/**
+ * Decimal text that means one number: "12", "-3.5", "1e3". The fraction is `(\.\d*)?`, not
+ * `\.?\d*`: without a dot the latter splits a run of digits between `\d+` and `\d*` in every
+ * possible way, and a long run of digits followed by a letter took seconds to refuse.
+ */
+const NUMBER_TEXT = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 const isPlainObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -116,7 +120,10 @@ function fixFor(spec: FieldSpec, type: ScalarType, list: boolean): string {
  * The values of a query or body, each checked against its field (typedValue); values of fields
  * without a spec pass as they are. With `leaveOutEmpty`, an empty value (a field added but not
  * filled in, an expression that found nothing) is left out rather than sent as `?number=` or
- * `null`.
+ * `null`. Keys are the user's or an expression's: a spec is looked up among the specs' own keys
+ * only, and the result is built with Object.fromEntries, so `constructor`, `toString` and
+ * `__proto__` are sent as written rather than found on Object.prototype (a crash) or setting the
+ * result's prototype (the key lost).
  */
 export function checkedFields(
 	values: IDataObject,
@@ -126,18 +133,18 @@ export function checkedFields(
 	leaveOutEmpty: boolean,
 	fieldName: (wireName: string, spec: FieldSpec) => string = (_wireName, spec) => spec.field,
 ): IDataObject {
-	const checked: IDataObject = {};
+	const checked: Array<[string, unknown]> = [];
 	for (const [wireName, value] of Object.entries(values)) {
-		const documented = specs[wireName];
-		if (!documented) {
-			checked[wireName] = value;
+		if (!Object.hasOwn(specs, wireName)) {
+			checked.push([wireName, value]);
 			continue;
 		}
+		const documented = specs[wireName];
 		const spec = { ...documented, field: fieldName(wireName, documented) };
 		if (leaveOutEmpty && isEmptyValue(value)) continue;
-		checked[wireName] = typedValue(value, spec, node, itemIndex) as IDataObject[string];
+		checked.push([wireName, typedValue(value, spec, node, itemIndex)]);
 	}
-	return checked;
+	return Object.fromEntries(checked) as IDataObject;
 }
 
 /** Visible ASCII, single inner spaces allowed: what an HTTP header carries unchanged. */
@@ -174,7 +181,7 @@ export function templatePlaceholderLeft(
 	path = '',
 	where = '',
 ): { path: string; text: string } | undefined {
-	if (typeof body === 'string') return placeholders[path] === body ? { path: where, text: body } : undefined;
+	if (typeof body === 'string') return Object.hasOwn(placeholders, path) && placeholders[path] === body ? { path: where, text: body } : undefined;
 	if (typeof body !== 'object' || body === null) return undefined;
 	const entries: Array<[string | number, unknown]> = Array.isArray(body) ? body.map((entry, index) => [index, entry]) : Object.entries(body);
 	for (const [key, value] of entries) {

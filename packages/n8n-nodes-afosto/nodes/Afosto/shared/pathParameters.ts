@@ -37,8 +37,8 @@ export interface AfostoPath {
 export function afostoPath(template: string, ...parameters: PathParameter[]): AfostoPath {
 	const placeholders: Record<string, PathPlaceholder> = {};
 	for (const { placeholder, field } of parameters) placeholders[placeholder] = { parameter: field.name, displayName: field.displayName };
-	for (const [, name] of template.matchAll(/\{([^}]+)\}/g)) {
-		if (!placeholders[name]) throw new Error(`The path ${template} has no parameter for {${name}}`);
+	for (const [, name] of template.matchAll(/\{([^{}]+)\}/g)) {
+		if (!Object.hasOwn(placeholders, name)) throw new Error(`The path ${template} has no parameter for {${name}}`);
 	}
 	return { url: template, fields: parameters.map(({ field }) => field), fill: sendToPath(template, placeholders) };
 }

@@ -3,6 +3,10 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeE
 
 import { chosenCredentialType } from '../../shared/transport/authentication';
 import { sendPartnerRequest } from '../../shared/transport/partnerRequest';
+import { fillPath } from '../../shared/transport/requestPath';
+
+/** Afosto's task id is put into the poll's path through the one path builder, which refuses `.`, `..` and empty. */
+const TASK_PATH = { id: { parameter: 'taskId', displayName: "Afosto's x-task-id", fix: "Afosto's answer named no usable task; check the task in Afosto, or turn \"Wait for Task\" off." } };
 
 interface AfostoTask extends IDataObject {
 	id?: string;
@@ -31,12 +35,13 @@ export async function waitForAfostoTask(
 		const timeoutMs = Math.max(1, Number(options.timeoutSeconds ?? 120)) * 1000;
 		const intervalMs = Math.max(100, Number(options.pollIntervalSeconds ?? 2) * 1000);
 		const deadline = Date.now() + timeoutMs;
+		const path = fillPath('/mes/tasks/{id}', TASK_PATH, () => taskId, this.getNode(), this.getItemIndex());
 		for (;;) {
 			const poll = await sendPartnerRequest(this, {
 				partner: 'Afosto',
 				credentialType,
 				method: 'GET',
-				path: `/mes/tasks/${encodeURIComponent(taskId)}`,
+				path,
 				itemIndex: this.getItemIndex(),
 			});
 			task = poll.body as AfostoTask;

@@ -14,6 +14,12 @@ import { invalidInput } from '../../shared/validation/invalidInput';
 import { parseJsonObject } from '../../shared/validation/jsonObjectParameter';
 import { asNodeError } from '../../shared/transport/partnerError';
 import { sendPartnerRequest } from '../../shared/transport/partnerRequest';
+import { fillPath } from '../../shared/transport/requestPath';
+
+/** The signature, Afosto's or the user's, is a path segment: the one path builder refuses `.`, `..` and empty. */
+const UPLOAD_PATH = {
+	signature: { parameter: 'signature', displayName: 'Signature', fix: 'Give the signature Afosto returned for POST /cnt/files/signature, or leave it empty to ask for one.' },
+};
 
 /** The fields of "Upload a File": a binary input, and what the signature request may say. */
 export function uploadFileFields(show: IDisplayOptions['show']): INodeProperties[] {
@@ -109,7 +115,7 @@ async function uploadOne(context: IExecuteFunctions, itemIndex: number, credenti
 		partner: 'Afosto',
 		credentialType,
 		method: 'POST',
-		path: `/cnt/files/upload/${encodeURIComponent(signature)}`,
+		path: fillPath('/cnt/files/upload/{signature}', UPLOAD_PATH, () => signature, context.getNode(), itemIndex),
 		body: multipart.body,
 		headers: { 'Content-Type': multipart.contentType },
 		itemIndex,

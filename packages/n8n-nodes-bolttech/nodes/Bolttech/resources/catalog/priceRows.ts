@@ -19,16 +19,21 @@ export function skuOf(row: PriceRow): string {
 	return row.wire.partner_device_id ?? row.wire.ean ?? `item ${row.itemIndex}`;
 }
 
-/** A reader of `a.b.c` from an item's JSON; the path is split once, not once per item. */
+/**
+ * A reader of `a.b.c` from an item's JSON; the path is split once, not once per item. Only the
+ * item's own keys are read: a path `constructor` or `toString` finds nothing rather than
+ * Object.prototype's function.
+ */
 function fieldReader(path: string): (json: IDataObject) => unknown {
 	if (!path) return () => undefined;
 	const keys = path.split('.');
-	if (keys.length === 1) return (json) => json[path];
+	const ownValue = (object: IDataObject, key: string) => (Object.hasOwn(object, key) ? object[key] : undefined);
+	if (keys.length === 1) return (json) => ownValue(json, path);
 	return (json) => {
 		let value: unknown = json;
 		for (const key of keys) {
 			if (typeof value !== 'object' || value === null) return undefined;
-			value = (value as IDataObject)[key];
+			value = ownValue(value as IDataObject, key);
 		}
 		return value;
 	};
