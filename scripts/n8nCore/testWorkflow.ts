@@ -26,6 +26,8 @@ export interface TestNodeSpec {
 	webhookBaseUrl?: string;
 	/** The workflow's time zone setting (n8n's default applies when left out). */
 	timezone?: string;
+	/** The node's version, as a workflow saved with an older one has it; the newest when left out. */
+	typeVersion?: number;
 }
 
 export interface TestWorkflow {
@@ -51,7 +53,7 @@ export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
 		name: 'Node Under Test',
 		type,
 		// The version a node dragged onto the canvas gets: the newest.
-		typeVersion: Array.isArray(version) ? Math.max(...version) : version,
+		typeVersion: spec.typeVersion ?? (Array.isArray(version) ? Math.max(...version) : version),
 		position: [0, 0],
 		parameters: spec.parameters,
 		credentials: Object.fromEntries(

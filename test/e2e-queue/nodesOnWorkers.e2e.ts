@@ -7,6 +7,9 @@
  */
 import { createHmac } from 'node:crypto';
 
+// The example callback workflows' triggers take only callbacks with the sandbox credentials' secret.
+const { SANDBOX_CALLBACK_SECRET } = require('../../scripts/playground') as { SANDBOX_CALLBACK_SECRET: string };
+
 import { EVERY_AFOSTO_NODE, everyAfostoNodeOutput } from '../e2e/afostoEveryNode';
 import { executionsOf, outputsOf, rest, until } from '../e2e/n8nApi';
 import type { ExecutionSummary } from '../e2e/n8nApi';
@@ -74,7 +77,7 @@ describe('each node kind of the package on a worker, through the webhook process
 		const callbacksBefore = await countOf('tpMasStackCallbacks');
 		const trigger = `${webhookUrl()}/webhook/9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring`;
 
-		const answer = await callWorkflow('e2e-masstack-barring', { serviceId: '612123456', successUrl: `${trigger}/success`, errorUrl: `${trigger}/error` });
+		const answer = await callWorkflow('e2e-masstack-barring', { serviceId: '612123456', successUrl: `${trigger}/success?secret=${SANDBOX_CALLBACK_SECRET}`, errorUrl: `${trigger}/error?secret=${SANDBOX_CALLBACK_SECRET}` });
 
 		expect(answer.body).toEqual([{ accepted: true, requestCorrelationId: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
 		await succeededOnOneWorker('e2eMasStackBarring', before);
@@ -84,7 +87,7 @@ describe('each node kind of the package on a worker, through the webhook process
 	it("runs Bolttech Get Stock on a worker, and the Bolttech Trigger takes the sandbox's callback at the webhook processor", async () => {
 		const before = await countOf('e2eBolttechStockWithCallback');
 		const callbacksBefore = await countOf('tpBolttechCatalogCallbacks');
-		const callbackUrl = `${webhookUrl()}/webhook/5e6f7a8b-2c3d-4e5f-9a0b-4c5d6e7f8a0f/bolttech-catalog`;
+		const callbackUrl = `${webhookUrl()}/webhook/5e6f7a8b-2c3d-4e5f-9a0b-4c5d6e7f8a0f/bolttech-catalog?secret=${SANDBOX_CALLBACK_SECRET}`;
 
 		expect((await callWorkflow('e2e-bolttech-stock', { callbackUrl })).status).toBe(200);
 

@@ -4,10 +4,10 @@
  * execution n8n saves holds no secret. Simultaneous callbacks to one resume URL of a MasStack Async
  * execution resume it once; the others get 409 with a reason.
  */
-import { parse } from 'flatted';
 
 import { callWorkflow, executionsOf, n8nUrl, outputsOf, rest, until } from './n8nApi';
 import type { ExecutionSummary } from './n8nApi';
+import { successUrlOfCurrentWait } from './waitTwice';
 
 // scripts/playground.js gives the sandbox's Callback Secret credential this secret.
 const { SANDBOX_CALLBACK_SECRET } = require('../../scripts/playground') as { SANDBOX_CALLBACK_SECRET: string };
@@ -23,8 +23,8 @@ async function post(url: string, body: unknown) {
 }
 
 it("starts a run only for callbacks carrying the credential's secret, answers {\"received\": true}, and saves no secret with the execution", async () => {
-	expect(await post(refundCallbackUrl(), callback)).toEqual({ status: 401, body: { error: 'The callback carries no shared secret' } });
-	expect(await post(`${refundCallbackUrl()}?secret=wrong`, callback)).toEqual({ status: 401, body: { error: 'The shared secret does not match' } });
+	expect(await post(refundCallbackUrl(), callback)).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+	expect(await post(`${refundCallbackUrl()}?secret=wrong`, callback)).toEqual({ status: 401, body: { error: 'Unauthorized' } });
 	expect((await executionsOf(TRIGGER_WORKFLOW)).count).toBe(0);
 
 	expect(await post(`${refundCallbackUrl()}?secret=${SANDBOX_CALLBACK_SECRET}`, callback)).toEqual({ status: 200, body: { received: true } });
@@ -55,8 +55,8 @@ it('lets one of 10 simultaneous callbacks to a resume URL resume the execution; 
 		const { results, count } = await executionsOf('e2eMasStackAsync');
 		return count > before && results[0].status === 'waiting' ? results[0] : undefined;
 	});
-	const { resumeToken } = parse((await rest<{ data: string }>(`/executions/${waiting.id}`)).data) as { resumeToken: string };
-	const resumeUrl = `${n8nUrl()}/webhook-waiting/${waiting.id}/success?signature=${resumeToken}`;
+	// The URL the node handed MasStack: n8n's resume token and this wait's own token.
+	const { url: resumeUrl } = await successUrlOfCurrentWait(waiting.id, n8nUrl());
 	const masStackCallback = { code: 'OK', title: 'Barring update applied', service_id: '612129999' };
 
 	const answers = await Promise.all(Array.from({ length: 10 }, async () => await post(resumeUrl, masStackCallback)));
@@ -71,4 +71,35 @@ it('lets one of 10 simultaneous callbacks to a resume URL resume the execution; 
 		return found.status === 'success' ? found : undefined;
 	});
 	expect(outputsOf(execution, ['On Success'])['On Success']).toEqual([expect.objectContaining({ outcome: 'success', service_id: '612129999' })]);
+});
+
+/** Sends a request to n8n's REST API as the owner; answers status and body. */
+async function restCall(method: string, path: string, body?: unknown) {
+	const response = await fetch(`${n8nUrl()}/rest${path}`, {
+		method,
+		headers: { cookie: process.env.E2E_N8N_COOKIE as string, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return { status: response.status, body: (await response.json()) as { data?: Record<string, unknown>; message?: string } };
+}
+
+it.each([
+	['n8n-nodes-masstack.masStackTrigger', 'MasStack Trigger'],
+	['n8n-nodes-bolttech.bolttechTrigger', 'Bolttech Trigger'],
+])('refuses to activate a new %s (version 3) without a Callback Secret credential, saying what to do', async (type, name) => {
+	const created = await restCall('POST', '/workflows', {
+		name: `A new ${name} without a secret`,
+		nodes: [{ id: 'e2e-new-trigger', name, type, typeVersion: 3, position: [0, 0], parameters: {}, webhookId: crypto.randomUUID() }],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+	});
+	expect(created.status).toBe(200);
+	const { id, versionId } = created.body.data as { id: string; versionId: string };
+
+	const activation = await restCall('POST', `/workflows/${id}/activate`, { versionId });
+
+	expect(activation.status).toBeGreaterThanOrEqual(400);
+	// n8n itself refuses first, naming the credential the node requires at version 3.
+	expect(activation.body.message).toMatch(/Missing required credential: (masStack|bolttech)CallbackSecretApi/);
+	expect((await rest<{ active: boolean }>(`/workflows/${id}`)).active).toBe(false);
 });

@@ -25,7 +25,7 @@ async function post(url: string, body: unknown): Promise<Post> {
  * The success URL of the wait the execution is in, as the node handed it to MasStack: n8n's resume
  * URL with the execution's resume token, and the wait's own token from the execution's custom data.
  */
-async function successUrlOfCurrentWait(executionId: string, webhookBaseUrl: string, notToken?: string) {
+export async function successUrlOfCurrentWait(executionId: string, webhookBaseUrl: string, notToken?: string) {
 	return await until(async () => {
 		const execution = await rest<ExecutionSummary & { data: string }>(`/executions/${executionId}`);
 		if (execution.status !== 'waiting') return undefined;

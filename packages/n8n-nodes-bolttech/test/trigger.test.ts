@@ -5,13 +5,17 @@ import { CATALOG_OPERATIONS } from '../nodes/Bolttech/resources/catalog';
 import { checkCallbackSecret } from '../nodes/shared/callbacks/callbackSecret';
 import { fuzzedCallbackBodies } from '../../../test/harness/fuzzBodies';
 import { postJson as post } from '../../../test/harness/postJson';
+import { n8nCoreLogger } from '../../../test/harness/n8nLogger';
 import { TriggerServer } from '../../../test/harness/triggerServer';
 
-function triggerWith(parameters: Record<string, unknown> = {}, callbackSecret?: Record<string, string>) {
+const warnings = jest.spyOn(n8nCoreLogger(), 'warn');
+
+function triggerWith(parameters: Record<string, unknown> = {}, callbackSecret?: Record<string, string>, typeVersion?: number) {
 	return new TriggerServer({
 		type: 'bolttechTrigger',
 		parameters: parameters as never,
 		credentials: callbackSecret ? { bolttechCallbackSecretApi: callbackSecret } : undefined,
+		typeVersion,
 	});
 }
 
@@ -19,7 +23,7 @@ function triggerWith(parameters: Record<string, unknown> = {}, callbackSecret?: 
 const stockCallback = { action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed', result: { stock: [] } };
 
 describe('Bolttech Trigger', () => {
-	const trigger = triggerWith({ actions: ['update_price', 'get_stock'] });
+	const trigger = triggerWith({ authentication: 'none', actions: ['update_price', 'get_stock'] });
 	beforeAll(() => trigger.start());
 	afterAll(() => trigger.stop());
 	beforeEach(() => (trigger.runs.length = 0));
@@ -81,9 +85,9 @@ describe('Bolttech Trigger', () => {
 	});
 });
 
-describe('Bolttech Trigger with the Shared Secret parameter of a saved workflow', () => {
-	const inQuery = triggerWith({ sharedSecret: 's3cr3t-value', secretLocation: 'query' });
-	const inHeader = triggerWith({ sharedSecret: 's3cr3t-value', secretLocation: 'header', headerName: 'X-Bolttech-Secret' });
+describe('Bolttech Trigger with the Shared Secret parameter of a saved workflow (version 2)', () => {
+	const inQuery = triggerWith({ sharedSecret: 's3cr3t-value', secretLocation: 'query' }, undefined, 2);
+	const inHeader = triggerWith({ sharedSecret: 's3cr3t-value', secretLocation: 'header', headerName: 'X-Bolttech-Secret' }, undefined, 2);
 	beforeAll(async () => {
 		await inQuery.start();
 		await inHeader.start();
@@ -99,7 +103,8 @@ describe('Bolttech Trigger with the Shared Secret parameter of a saved workflow'
 	])('refuses a callback with %s with 401 and starts nothing', async (_case, query, reason) => {
 		const answer = await post(`${inQuery.webhookUrl}${query}`, stockCallback);
 
-		expect(answer).toEqual({ status: 401, body: { error: reason } });
+		expect(answer).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+		expect(warnings.mock.calls.at(-1)?.[0]).toBe(`Node Under Test refused a callback: ${reason}`);
 		expect(inQuery.runs).toHaveLength(0);
 	});
 
@@ -131,7 +136,9 @@ describe('Bolttech Trigger with a Callback Secret credential', () => {
 	])('refuses a callback with %s with 401 and starts nothing', async (_case, query, reason) => {
 		const answer = await post(`${trigger.webhookUrl}${query}`, stockCallback);
 
-		expect(answer).toEqual({ status: 401, body: { error: reason } });
+		// The same answer whatever the reason: a caller without the secret learns nothing; n8n's log says why.
+		expect(answer).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+		expect(warnings.mock.calls.at(-1)?.[0]).toBe(`Node Under Test refused a callback: ${reason}`);
 		expect(trigger.runs).toHaveLength(0);
 	});
 
@@ -162,6 +169,27 @@ describe('Bolttech Trigger in the editor', () => {
 
 		expect(actions?.options).toEqual(CATALOG_OPERATIONS.map(({ option, actionId }) => expect.objectContaining({ name: option.name, value: actionId })));
 		expect(actions?.default).toEqual(CATALOG_OPERATIONS.map((operation) => operation.actionId));
+	});
+
+	it('starts a new node (version 3) at Authentication: Callback Secret; a saved version 2 keeps None', () => {
+		const authenticationAt = (typeVersion: number) =>
+			NodeHelpers.getNodeParameters(description.properties, {}, true, false, { typeVersion } as never, description)?.authentication;
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(authenticationAt(3)).toBe('callbackSecret');
+		expect(authenticationAt(2)).toBe('none');
+	});
+
+	it('refuses to activate a new node without a Callback Secret credential, and activates with one', async () => {
+		const withoutSecret = await triggerWith().start();
+		const withSecret = await triggerWith({}, { secret: 'v3', location: 'query', queryParameterName: 'secret' }).start();
+		try {
+			await expect(withoutSecret.activate()).rejects.toThrow('This trigger needs a callback secret before it can be activated');
+			await withSecret.activate();
+			expect(await withSecret.isRegistered()).toBe(true);
+		} finally {
+			await withoutSecret.stop();
+			await withSecret.stop();
+		}
 	});
 
 	it('offers the Callback Secret credential, and no deprecation notice on a new node', () => {

@@ -1,5 +1,9 @@
+import { NodeHelpers } from 'n8n-workflow';
+
+import { MasStackTrigger } from '../nodes/MasStack/MasStackTrigger.node';
 import { fuzzedCallbackBodies } from '../../../test/harness/fuzzBodies';
 import { postJson as post } from '../../../test/harness/postJson';
+import { n8nCoreLogger } from '../../../test/harness/n8nLogger';
 import { TriggerServer } from '../../../test/harness/triggerServer';
 
 
@@ -8,7 +12,7 @@ const callback = { code: 'OK', title: 'Barring updated', service_id: '3460000000
 const correlationId = '5b0c7a52-3a9b-4c51-9d67-0d3f6c1e2a10';
 
 describe('MasStack Trigger', () => {
-	const trigger = new TriggerServer({ type: 'masStackTrigger', parameters: {} });
+	const trigger = new TriggerServer({ type: 'masStackTrigger', parameters: { authentication: 'none' } });
 	beforeAll(() => trigger.start());
 	afterAll(() => trigger.stop());
 	beforeEach(() => (trigger.runs.length = 0));
@@ -78,6 +82,8 @@ describe('MasStack Trigger', () => {
 describe('MasStack Trigger limited to some operations, with the Shared Secret parameter of a saved workflow', () => {
 	const trigger = new TriggerServer({
 		type: 'masStackTrigger',
+		// A workflow saved with version 2, before the Callback Secret credential.
+		typeVersion: 2,
 		parameters: { operations: ['refund'], sharedSecret: 'ms-secret', secretLocation: 'header', headerName: 'X-Callback-Secret' },
 	});
 	beforeAll(() => trigger.start());
@@ -86,7 +92,7 @@ describe('MasStack Trigger limited to some operations, with the Shared Secret pa
 	it('refuses a wrong secret with 401 before anything else', async () => {
 		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, { 'X-Callback-Secret': 'ms-secreT' });
 
-		expect(answer).toEqual({ status: 401, body: { error: 'The shared secret does not match' } });
+		expect(answer).toEqual({ status: 401, body: { error: 'Unauthorized' } });
 		expect(trigger.runs).toHaveLength(0);
 	});
 
@@ -114,6 +120,7 @@ describe('MasStack Trigger with a Callback Secret credential', () => {
 	beforeAll(() => trigger.start());
 	afterAll(() => trigger.stop());
 	beforeEach(() => (trigger.runs.length = 0));
+	const warnings = jest.spyOn(n8nCoreLogger(), 'warn');
 
 	it.each([
 		['no secret', {}, 'The callback carries no shared secret'],
@@ -122,7 +129,9 @@ describe('MasStack Trigger with a Callback Secret credential', () => {
 	])('refuses a callback with %s with 401 and starts nothing', async (_case, headers, reason) => {
 		const answer = await post(trigger.webhookUrlFor('masstack/refund/success'), callback, headers);
 
-		expect(answer).toEqual({ status: 401, body: { error: reason } });
+		// The same answer whatever the reason: a caller without the secret learns nothing; n8n's log says why.
+		expect(answer).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+		expect(warnings.mock.calls.at(-1)?.[0]).toBe(`Node Under Test refused a callback: ${reason}`);
 		expect(trigger.runs).toHaveLength(0);
 	});
 
@@ -165,7 +174,70 @@ describe('MasStack Trigger with a Callback Secret credential saved without a sec
 	it('refuses every callback with 401 rather than accept them all', async () => {
 		const answer = await post(trigger.webhookUrlFor('masstack/barring/success'), callback);
 
-		expect(answer).toEqual({ status: 401, body: { error: 'The Callback Secret credential has no secret' } });
+		expect(answer).toEqual({ status: 401, body: { error: 'Unauthorized' } });
 		expect(trigger.runs).toHaveLength(0);
+	});
+});
+
+describe('a new MasStack Trigger (version 3): secure by default', () => {
+	const { description } = new MasStackTrigger();
+	const authenticationAt = (typeVersion: number) =>
+		NodeHelpers.getNodeParameters(description.properties, {}, true, false, { typeVersion } as never, description)?.authentication;
+
+	it('starts with Authentication: Callback Secret, where workflows saved with version 1 or 2 keep None', () => {
+		expect(description.version).toEqual([1, 2, 3]);
+		expect(authenticationAt(3)).toBe('callbackSecret');
+		expect(authenticationAt(2)).toBe('none');
+		expect(authenticationAt(1)).toBe('none');
+	});
+
+	it('refuses to activate without a Callback Secret credential, saying what to do', async () => {
+		const trigger = await new TriggerServer({ type: 'masStackTrigger', parameters: {} }).start();
+		try {
+			await expect(trigger.activate()).rejects.toThrow('This trigger needs a callback secret before it can be activated');
+			expect(JSON.stringify(trigger.staticData)).not.toContain('callbackUrls');
+		} finally {
+			await trigger.stop();
+		}
+	});
+
+	it('refuses to activate with a credential that holds no secret', async () => {
+		const trigger = await new TriggerServer({
+			type: 'masStackTrigger',
+			parameters: {},
+			credentials: { masStackCallbackSecretApi: { secret: '', location: 'query', queryParameterName: 'secret' } },
+		}).start();
+		try {
+			await expect(trigger.activate()).rejects.toThrow('needs a callback secret');
+		} finally {
+			await trigger.stop();
+		}
+	});
+
+	it('activates with a secret and then takes only callbacks that carry it', async () => {
+		const trigger = await new TriggerServer({
+			type: 'masStackTrigger',
+			parameters: {},
+			credentials: { masStackCallbackSecretApi: { secret: 'v3-secret', location: 'query', queryParameterName: 'secret' } },
+		}).start();
+		try {
+			await trigger.activate();
+			expect(await trigger.isRegistered()).toBe(true);
+			const url = trigger.webhookUrlFor('masstack/barring/success');
+			expect(await post(url, callback)).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+			expect(await post(`${url}?secret=v3-secret`, callback)).toEqual({ status: 200, body: { received: true } });
+		} finally {
+			await trigger.stop();
+		}
+	});
+
+	it('activates with Authentication: None chosen on purpose', async () => {
+		const trigger = await new TriggerServer({ type: 'masStackTrigger', parameters: { authentication: 'none' } }).start();
+		try {
+			await trigger.activate();
+			expect(await trigger.isRegistered()).toBe(true);
+		} finally {
+			await trigger.stop();
+		}
 	});
 });

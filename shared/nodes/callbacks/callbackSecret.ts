@@ -1,5 +1,16 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ICredentialsDecrypted, ICredentialTestFunctions, IDataObject, INodeCredentialTestResult, IWebhookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { refuseCallback } from './callbackAnswers';
 
 /** An HTTP header name (RFC 9110's token); a query parameter name may be anything but empty. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -69,4 +80,33 @@ export async function wrongSecretReason(context: IWebhookFunctions, credentialTy
 			: (context.getQueryData() as IDataObject)[expected.name];
 	if (typeof given !== 'string' || !given) return 'The callback carries no shared secret';
 	return secretsMatch(given, expected.secret) ? undefined : 'The shared secret does not match';
+}
+
+/**
+ * Refuses a callback whose secret is missing or wrong the same way whatever the reason
+ * (`401 {"error": "Unauthorized"}`), so an unauthenticated caller learns nothing about the secret or
+ * the credential; the reason goes to n8n's log for whoever runs n8n.
+ */
+export function refuseUnauthorized(context: IWebhookFunctions, reason: string): IWebhookResponseData {
+	context.logger.warn(`${context.getNode().name} refused a callback: ${reason}`, { workflowId: context.getWorkflow().id });
+	return refuseCallback(context, 401, 'Unauthorized');
+}
+
+/**
+ * Activating a trigger with Authentication: Callback Secret needs a credential that holds a secret;
+ * without one it would refuse every callback while the partner believes it delivered them.
+ */
+export async function requireCallbackSecret(context: IHookFunctions, credentialType: string): Promise<void> {
+	if (context.getNodeParameter('authentication', 'none') !== 'callbackSecret') return;
+	let secret: unknown;
+	try {
+		secret = (await context.getCredentials<IDataObject>(credentialType)).secret;
+	} catch {
+		secret = undefined;
+	}
+	if (typeof secret === 'string' && secret) return;
+	throw new NodeOperationError(context.getNode(), 'This trigger needs a callback secret before it can be activated', {
+		description:
+			'Choose a Callback Secret credential that holds a secret under Authentication: Callback Secret, or set Authentication to None to accept every callback to this node\'s URLs.',
+	});
 }

@@ -1,5 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SECURE_BY_DEFAULT_VERSION } from './triggerVersions';
+
+const AUTHENTICATION_OPTIONS = [
+	{ name: 'Callback Secret', value: 'callbackSecret', description: 'Only callbacks carrying the credential\'s secret start the workflow' },
+	{ name: 'None', value: 'none', description: 'Every callback to this node\'s URLs starts the workflow' },
+];
+
 /**
  * The partners sign nothing and document no secret: the shared secret is something the user puts
  * into the callback URL they hand out (query parameter) or agrees with the partner as a header.
@@ -12,15 +19,29 @@ export const callbackSecretFields: INodeProperties[] = [
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
-		options: [
-			{ name: 'Callback Secret', value: 'callbackSecret', description: 'Only callbacks carrying the credential\'s secret start the workflow' },
-			{ name: 'None', value: 'none', description: 'Every callback to this node\'s URLs starts the workflow' },
-		],
+		options: AUTHENTICATION_OPTIONS,
 		default: 'none',
+		displayOptions: { show: { '@version': [{ _cnd: { lt: SECURE_BY_DEFAULT_VERSION } }] } },
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: AUTHENTICATION_OPTIONS,
+		default: 'callbackSecret',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: SECURE_BY_DEFAULT_VERSION } }] } },
 	},
 	{
 		displayName:
-			'This Shared Secret is stored in the workflow\'s parameters, so every saved execution holds it in clear text. Create a "Telco Partners Callback Secret API" credential with the same secret and location and choose Authentication: Callback Secret; the Shared Secret is then removed from the workflow. Until then it is still checked.',
+			'Without a callback secret, anyone who learns this node\'s URLs can start the workflow with a made-up result. Choose Callback Secret unless something in front of n8n checks the callers.',
+		name: 'noAuthenticationNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['none'], '@version': [{ _cnd: { gte: SECURE_BY_DEFAULT_VERSION } }] } },
+	},
+	{
+		displayName:
+			'This Shared Secret is stored in the workflow\'s parameters, so every saved execution holds it in clear text. Create a Callback Secret credential with the same secret and location and choose Authentication: Callback Secret; the Shared Secret is then removed from the workflow. Until then it is still checked.',
 		name: 'sharedSecretNotice',
 		type: 'notice',
 		default: '',

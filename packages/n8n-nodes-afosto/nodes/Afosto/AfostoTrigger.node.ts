@@ -15,6 +15,7 @@ import type {
 
 import { authenticationField, partnerCredentials, chosenCredentialType } from '../shared/transport/authentication';
 import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { refuseUnauthorized } from '../shared/callbacks/callbackSecret';
 import { jsonObjectBody } from '../shared/callbacks/callbackBody';
 import { sendPartnerRequest } from '../shared/transport/partnerRequest';
 import { excerptOf } from '../shared/transport/responseBody';
@@ -250,10 +251,10 @@ export class AfostoTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node');
 		const secret = data.secret;
-		if (typeof secret !== 'string' || !secret) return refuseCallback(this, 401, 'This trigger has no subscription secret; reactivate the workflow');
+		if (typeof secret !== 'string' || !secret) return refuseUnauthorized(this, 'This trigger has no subscription secret; reactivate the workflow');
 		const headerName = (this.getNodeParameter('signatureHeader', 'x-afosto-signature') as string).toLowerCase();
 		const signature = this.getHeaderData()[headerName];
-		if (!signatureMatches(this, secret, signature)) return refuseCallback(this, 401, 'The delivery is unsigned or its signature does not match');
+		if (!signatureMatches(this, secret, signature)) return refuseUnauthorized(this, 'The delivery is unsigned or its signature does not match');
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The delivery body must be a JSON object');
 		// The Afosto API reference's webhook message names its `event` (with `entity_id`, `payload`, …).

@@ -7,11 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
-import { checkCallbackSecret, wrongSecretReason } from '../shared/callbacks/callbackSecret';
+import { checkCallbackSecret, refuseUnauthorized, wrongSecretReason } from '../shared/callbacks/callbackSecret';
 import { callbackSecretFields } from '../shared/callbacks/callbackSecretFields';
 import { jsonObjectBody } from '../shared/callbacks/callbackBody';
 import { callbackUrlLifecycle } from '../shared/callbacks/callbackUrlLifecycle';
-import { TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
+import { CALLBACK_SECRET_TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
 import { actionIdOf } from './catalogCallback';
 import { CATALOG_OPERATIONS } from './resources/catalog';
 
@@ -28,7 +28,7 @@ export class BolttechTrigger implements INodeType {
 		name: 'bolttechTrigger',
 		icon: { light: 'file:../../icons/bolttech.svg', dark: 'file:../../icons/bolttech.dark.svg' },
 		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
+		version: CALLBACK_SECRET_TRIGGER_VERSIONS,
 		subtitle: '={{ "catalog callbacks: " + $parameter["actions"].join(", ") }}',
 		description: 'Starts a workflow when bolttech calls back with the result of a catalog action',
 		defaults: { name: 'Bolttech Trigger' },
@@ -69,11 +69,11 @@ export class BolttechTrigger implements INodeType {
 	methods = { credentialTest: { checkCallbackSecret } };
 
 	/** bolttech takes the callback URL with each request: nothing to register with it. */
-	webhookMethods = { default: callbackUrlLifecycle((url) => [url]) };
+	webhookMethods = { default: callbackUrlLifecycle('bolttechCallbackSecretApi', (url) => [url]) };
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const secretProblem = await wrongSecretReason(this, 'bolttechCallbackSecretApi');
-		if (secretProblem) return refuseCallback(this, 401, secretProblem);
+		if (secretProblem) return refuseUnauthorized(this, secretProblem);
 		const body = jsonObjectBody(this);
 		if (!body) return refuseCallback(this, 400, 'The callback body must be a JSON object');
 		const actionId = actionIdOf(body);

@@ -10,10 +10,10 @@ import type {
 import { CALLBACK_OPERATIONS } from './callbacks/callbackUrls';
 import { readMasStackCallback } from './callbacks/callbackResult';
 import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
-import { checkCallbackSecret, wrongSecretReason } from '../shared/callbacks/callbackSecret';
+import { checkCallbackSecret, refuseUnauthorized, wrongSecretReason } from '../shared/callbacks/callbackSecret';
 import { callbackSecretFields } from '../shared/callbacks/callbackSecretFields';
 import { callbackUrlLifecycle } from '../shared/callbacks/callbackUrlLifecycle';
-import { TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
+import { CALLBACK_SECRET_TRIGGER_VERSIONS } from '../shared/callbacks/triggerVersions';
 
 const OUTCOMES = ['success', 'error'] as const;
 
@@ -49,7 +49,7 @@ export class MasStackTrigger implements INodeType {
 		name: 'masStackTrigger',
 		icon: { light: 'file:../../icons/masstack.svg', dark: 'file:../../icons/masstack.dark.svg' },
 		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
+		version: CALLBACK_SECRET_TRIGGER_VERSIONS,
 		subtitle: '={{ "callbacks: " + $parameter["operations"].join(", ") }}',
 		description:
 			'Starts a workflow when MasStack calls back with the result of a barring update, service creation, device update or refund',
@@ -90,7 +90,7 @@ export class MasStackTrigger implements INodeType {
 
 	/** MasStack takes the callback URLs with each request: nothing to register with it. */
 	webhookMethods = {
-		default: callbackUrlLifecycle((firstUrl) => {
+		default: callbackUrlLifecycle('masStackCallbackSecretApi', (firstUrl) => {
 			const prefix = firstUrl.slice(0, firstUrl.length - CALLBACK_WEBHOOKS[0].path.length);
 			return CALLBACK_WEBHOOKS.map(({ path }) => `${prefix}${path}`);
 		}),
@@ -101,7 +101,7 @@ export class MasStackTrigger implements INodeType {
 		const webhook = callbackFor(String(request.path ?? request.url ?? ''));
 		if (!webhook) return refuseCallback(this, 404, 'Unknown callback URL');
 		const secretProblem = await wrongSecretReason(this, 'masStackCallbackSecretApi');
-		if (secretProblem) return refuseCallback(this, 401, secretProblem);
+		if (secretProblem) return refuseUnauthorized(this, secretProblem);
 		const accepted = this.getNodeParameter('operations', []) as string[];
 		if (!accepted.includes(webhook.operation)) {
 			return refuseCallback(this, 400, `This trigger does not accept ${webhook.operation} callbacks`);
