@@ -9,8 +9,8 @@ export const getCatMapsCollectionsById: AfostoOperation = {
 	option: {
 		name: 'Get Collection',
 		value: 'getCatMapsCollectionsById',
-		action: 'Get collection',
-		description: 'Get collection. The output is the object Afosto answers.',
+		action: 'Get collection by ID',
+		description: 'Get collection by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

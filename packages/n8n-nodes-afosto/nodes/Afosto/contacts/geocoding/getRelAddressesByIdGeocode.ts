@@ -9,8 +9,8 @@ export const getRelAddressesByIdGeocode: AfostoOperation = {
 	option: {
 		name: 'Geocode Address',
 		value: 'getRelAddressesByIdGeocode',
-		action: 'Geocode address',
-		description: 'Geocode address. The output is the object Afosto answers.',
+		action: 'Geocode address by ID',
+		description: 'Geocode address by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const getCntDatasetsById: AfostoOperation = {
 	option: {
 		name: 'Get Dataset',
 		value: 'getCntDatasetsById',
-		action: 'Get dataset',
-		description: 'Get dataset. The output is the object Afosto answers.',
+		action: 'Get dataset by ID',
+		description: 'Get dataset by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,8 +10,8 @@ export const deleteCntInstantIndexesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntInstantIndexesById',
-		action: 'Delete index',
-		description: 'Delete index. Afosto answers with no content; the output is {"deleted": true}.',
+		action: 'Delete index by ID (destructive)',
+		description: 'Delete index by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

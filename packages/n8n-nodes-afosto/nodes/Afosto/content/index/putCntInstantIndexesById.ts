@@ -13,8 +13,8 @@ export const putCntInstantIndexesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntInstantIndexesById',
-		action: 'Update index',
-		description: 'Update index. The output is the object Afosto answers.',
+		action: 'Update index by ID',
+		description: 'Update index by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,8 +10,8 @@ export const deleteCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntFilesystemsStoragesById',
-		action: 'Delete storage',
-		description: 'Delete storage. Afosto answers with no content; the output is {"deleted": true}.',
+		action: 'Delete storage by ID (destructive)',
+		description: 'Delete storage by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

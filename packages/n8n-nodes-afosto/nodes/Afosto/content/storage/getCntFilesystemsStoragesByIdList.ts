@@ -11,8 +11,8 @@ export const getCntFilesystemsStoragesByIdList: AfostoOperation = {
 	option: {
 		name: 'Get Many Objects',
 		value: 'getCntFilesystemsStoragesByIdList',
-		action: 'Get many objects',
-		description: 'Get many objects. One item per entry of the list Afosto answers.',
+		action: 'Get many objects by storage ID',
+		description: 'Get many objects by storage ID. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: { preSend: [path.fill, sendCheckedQuery(pathQueryTypes)] },

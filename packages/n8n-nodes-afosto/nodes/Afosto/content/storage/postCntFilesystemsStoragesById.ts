@@ -14,8 +14,8 @@ export const postCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Sync',
 		value: 'postCntFilesystemsStoragesById',
-		action: 'Sync storage',
-		description: 'Sync storage. Afosto answers with no content when it succeeds.',
+		action: 'Sync storage by ID',
+		description: 'Sync storage by ID. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

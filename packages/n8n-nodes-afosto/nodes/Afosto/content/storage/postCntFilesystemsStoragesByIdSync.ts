@@ -14,8 +14,8 @@ export const postCntFilesystemsStoragesByIdSync: AfostoOperation = {
 	option: {
 		name: 'Upload',
 		value: 'postCntFilesystemsStoragesByIdSync',
-		action: 'Upload storage',
-		description: 'Upload storage. Afosto answers with no content when it succeeds.',
+		action: 'Upload storage by ID',
+		description: 'Upload storage by ID. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

@@ -13,8 +13,8 @@ export const putCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntFilesystemsStoragesById',
-		action: 'Update storage',
-		description: 'Update storage. The output is the object Afosto answers.',
+		action: 'Update storage by ID',
+		description: 'Update storage by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

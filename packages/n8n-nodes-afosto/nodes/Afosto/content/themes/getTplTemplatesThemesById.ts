@@ -9,8 +9,8 @@ export const getTplTemplatesThemesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getTplTemplatesThemesById',
-		action: 'Get theme',
-		description: 'Get theme. One item per entry of the list Afosto answers.',
+		action: 'Get theme by ID',
+		description: 'Get theme by ID. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,8 +10,8 @@ export const getLcsLocationsByIdPositions: AfostoOperation = {
 	option: {
 		name: 'Get Many Positions Within Fulfilment Location',
 		value: 'getLcsLocationsByIdPositions',
-		action: 'Get many positions within fulfilment location',
-		description: 'Get many positions within fulfilment location. One item per record; Return All reads every page, Limit stops after that many.',
+		action: 'Get many positions within fulfilment location by ID',
+		description: 'Get many positions within fulfilment location by ID. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },

@@ -11,8 +11,8 @@ export const getLcsMethodsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getLcsMethodsById',
-		action: 'Get method',
-		description: 'Get method. The output is the object Afosto answers.',
+		action: 'Get method by ID',
+		description: 'Get method by ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: { preSend: [path.fill, sendCheckedQuery(countryCodeChannelIdQueryTypes)] },

@@ -10,8 +10,8 @@ export const deleteLcsParcelsById: AfostoOperation = {
 	option: {
 		name: 'Remove',
 		value: 'deleteLcsParcelsById',
-		action: 'Remove parcel',
-		description: 'Remove parcel. Afosto answers with no content; the output is {"deleted": true}.',
+		action: 'Remove parcel by ID (destructive)',
+		description: 'Remove parcel by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

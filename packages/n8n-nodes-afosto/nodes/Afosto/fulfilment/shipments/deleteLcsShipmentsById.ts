@@ -10,8 +10,8 @@ export const deleteLcsShipmentsById: AfostoOperation = {
 	option: {
 		name: 'Cancel',
 		value: 'deleteLcsShipmentsById',
-		action: 'Cancel shipment',
-		description: 'Cancel shipment. Afosto answers with no content; the output is {"deleted": true}.',
+		action: 'Cancel shipment by ID (destructive)',
+		description: 'Cancel shipment by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

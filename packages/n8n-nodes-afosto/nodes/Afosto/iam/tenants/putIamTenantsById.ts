@@ -21,8 +21,8 @@ export const putIamTenantsById: AfostoOperation = {
 	option: {
 		name: 'Update Company Name',
 		value: 'putIamTenantsById',
-		action: 'Update company name',
-		description: 'Update company name. The output is the object Afosto answers.',
+		action: 'Update company name by tenant ID',
+		description: 'Update company name by tenant ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

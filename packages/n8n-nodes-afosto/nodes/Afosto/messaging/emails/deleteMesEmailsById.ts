@@ -9,8 +9,8 @@ export const deleteMesEmailsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteMesEmailsById',
-		action: 'Delete email',
-		description: 'Delete email. The output is the object Afosto answers.',
+		action: 'Delete email by ID (destructive)',
+		description: 'Delete email by ID (destructive). The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

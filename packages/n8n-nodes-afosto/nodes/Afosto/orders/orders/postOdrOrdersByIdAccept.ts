@@ -9,8 +9,8 @@ export const postOdrOrdersByIdAccept: AfostoOperation = {
 	option: {
 		name: 'Accept',
 		value: 'postOdrOrdersByIdAccept',
-		action: 'Accept order',
-		description: 'Accept order. Afosto answers with no content when it succeeds.',
+		action: 'Accept order by ID',
+		description: 'Accept order by ID. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

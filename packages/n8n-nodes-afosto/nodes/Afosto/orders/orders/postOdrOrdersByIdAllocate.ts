@@ -10,8 +10,8 @@ export const postOdrOrdersByIdAllocate: AfostoOperation = {
 	option: {
 		name: 'Allocate',
 		value: 'postOdrOrdersByIdAllocate',
-		action: 'Allocate order',
-		description: 'Allocate order. Afosto answers with no content when it succeeds.',
+		action: 'Allocate order by ID',
+		description: 'Allocate order by ID. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

@@ -11,8 +11,8 @@ export const postOdrOrdersByIdCancel: AfostoOperation = {
 	option: {
 		name: 'Cancel',
 		value: 'postOdrOrdersByIdCancel',
-		action: 'Cancel order',
-		description: 'Cancel order. The output is the object Afosto answers.',
+		action: 'Cancel order by ID',
+		description: 'Cancel order by ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

@@ -9,8 +9,8 @@ export const postOdrOrdersByIdConfirm: AfostoOperation = {
 	option: {
 		name: 'Confirm',
 		value: 'postOdrOrdersByIdConfirm',
-		action: 'Confirm order',
-		description: 'Confirm order. Afosto answers with no content when it succeeds.',
+		action: 'Confirm order by ID',
+		description: 'Confirm order by ID. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

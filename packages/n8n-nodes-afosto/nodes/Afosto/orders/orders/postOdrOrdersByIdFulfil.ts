@@ -10,8 +10,8 @@ export const postOdrOrdersByIdFulfil: AfostoOperation = {
 	option: {
 		name: 'Fulfil',
 		value: 'postOdrOrdersByIdFulfil',
-		action: 'Fulfil order',
-		description: 'Fulfil order. Afosto answers with no content when it succeeds.',
+		action: 'Fulfil order by ID',
+		description: 'Fulfil order by ID. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

@@ -34,8 +34,8 @@ export const putOdrOrdersByIdFlow: AfostoOperation = {
 	option: {
 		name: 'Update State',
 		value: 'putOdrOrdersByIdFlow',
-		action: 'Update state',
-		description: 'Update state. Afosto answers with no content when it succeeds.',
+		action: 'Update state by order ID',
+		description: 'Update state by order ID. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

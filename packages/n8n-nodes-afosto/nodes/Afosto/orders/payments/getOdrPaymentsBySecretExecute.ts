@@ -9,8 +9,8 @@ export const getOdrPaymentsBySecretExecute: AfostoOperation = {
 	option: {
 		name: 'Execute',
 		value: 'getOdrPaymentsBySecretExecute',
-		action: 'Execute payment',
-		description: 'Execute payment. Afosto answers with no content when it succeeds.',
+		action: 'Execute payment by secret',
+		description: 'Execute payment by secret. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,8 +10,8 @@ export const getOdrPaymentsBySecretStart: AfostoOperation = {
 	option: {
 		name: 'Start',
 		value: 'getOdrPaymentsBySecretStart',
-		action: 'Start payment',
-		description: 'Start payment. Afosto answers with no content when it succeeds.',
+		action: 'Start payment by secret',
+		description: 'Start payment by secret. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

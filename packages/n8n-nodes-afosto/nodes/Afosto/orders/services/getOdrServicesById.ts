@@ -9,8 +9,8 @@ export const getOdrServicesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getOdrServicesById',
-		action: 'Get services',
-		description: 'Get services. The output is the object Afosto answers.',
+		action: 'Get services by service ID',
+		description: 'Get services by service ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,8 +10,8 @@ export const getOdrSessionsByIdShippingMethods: AfostoOperation = {
 	option: {
 		name: 'Get Shipping Method',
 		value: 'getOdrSessionsByIdShippingMethods',
-		action: 'Get shipping method',
-		description: 'Get shipping method. The output is the object Afosto answers.',
+		action: 'Get shipping method by session ID',
+		description: 'Get shipping method by session ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: {

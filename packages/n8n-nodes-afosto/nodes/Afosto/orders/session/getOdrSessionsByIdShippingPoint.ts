@@ -10,8 +10,8 @@ export const getOdrSessionsByIdShippingPoint: AfostoOperation = {
 	option: {
 		name: 'Get Shipping Point',
 		value: 'getOdrSessionsByIdShippingPoint',
-		action: 'Get shipping point',
-		description: 'Get shipping point. The output is the object Afosto answers.',
+		action: 'Get shipping point by session ID',
+		description: 'Get shipping point by session ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: {

@@ -170,8 +170,8 @@ export const postOdrSessionsByIdAddress: AfostoOperation = {
 	option: {
 		name: 'Create Address',
 		value: 'postOdrSessionsByIdAddress',
-		action: 'Create address',
-		description: 'Create address. The output is the object Afosto answers.',
+		action: 'Create address by session ID',
+		description: 'Create address by session ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

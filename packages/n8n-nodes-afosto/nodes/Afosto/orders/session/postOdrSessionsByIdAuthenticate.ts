@@ -36,8 +36,8 @@ export const postOdrSessionsByIdAuthenticate: AfostoOperation = {
 	option: {
 		name: 'Authenticate Contact',
 		value: 'postOdrSessionsByIdAuthenticate',
-		action: 'Authenticate contact',
-		description: 'Authenticate contact. The output is the object Afosto answers.',
+		action: 'Authenticate contact by session ID',
+		description: 'Authenticate contact by session ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

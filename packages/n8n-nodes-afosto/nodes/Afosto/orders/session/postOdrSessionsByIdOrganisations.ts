@@ -47,8 +47,8 @@ export const postOdrSessionsByIdOrganisations: AfostoOperation = {
 	option: {
 		name: 'Create Organisation',
 		value: 'postOdrSessionsByIdOrganisations',
-		action: 'Create organisation',
-		description: 'Create organisation. The output is the object Afosto answers.',
+		action: 'Create organisation by session ID',
+		description: 'Create organisation by session ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

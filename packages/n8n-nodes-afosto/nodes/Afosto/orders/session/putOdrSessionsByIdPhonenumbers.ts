@@ -50,8 +50,8 @@ export const putOdrSessionsByIdPhonenumbers: AfostoOperation = {
 	option: {
 		name: 'Select Phonenumber',
 		value: 'putOdrSessionsByIdPhonenumbers',
-		action: 'Select phonenumber',
-		description: 'Select phonenumber. The output is the object Afosto answers.',
+		action: 'Select phonenumber by session ID',
+		description: 'Select phonenumber by session ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -21,8 +21,8 @@ export const putOdrSessionsByIdReference: AfostoOperation = {
 	option: {
 		name: 'Set Reference on Order',
 		value: 'putOdrSessionsByIdReference',
-		action: 'Set reference on order',
-		description: 'Set reference on order. The output is the object Afosto answers.',
+		action: 'Set reference on order by session ID',
+		description: 'Set reference on order by session ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -9,8 +9,8 @@ export const deleteSplHubsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteSplHubsById',
-		action: 'Delete hub',
-		description: 'Delete hub. The output is the object Afosto answers.',
+		action: 'Delete hub by ID (destructive)',
+		description: 'Delete hub by ID (destructive). The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const getSplHubsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getSplHubsById',
-		action: 'Get hub',
-		description: 'Get hub. The output is the object Afosto answers.',
+		action: 'Get hub by ID',
+		description: 'Get hub by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,8 +10,8 @@ export const deleteIntAppsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteIntAppsIntegrationsById',
-		action: 'Delete integration',
-		description: 'Delete integration. Afosto answers with no content; the output is {"deleted": true}.',
+		action: 'Delete integration by ID (destructive)',
+		description: 'Delete integration by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

@@ -13,8 +13,8 @@ export const putSplPrintersById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putSplPrintersById',
-		action: 'Update printer',
-		description: 'Update printer. The output is the object Afosto answers.',
+		action: 'Update printer by ID',
+		description: 'Update printer by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

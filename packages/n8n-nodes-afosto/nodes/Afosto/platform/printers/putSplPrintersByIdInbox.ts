@@ -21,8 +21,8 @@ export const putSplPrintersByIdInbox: AfostoOperation = {
 	option: {
 		name: 'Attach',
 		value: 'putSplPrintersByIdInbox',
-		action: 'Attach inbox to printer',
-		description: 'Attach inbox to printer. The output is the object Afosto answers.',
+		action: 'Attach inbox to printer by ID',
+		description: 'Attach inbox to printer by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -13,8 +13,8 @@ export const deleteWmsClaimsById: AfostoOperation = {
 	option: {
 		name: 'Remove Attached Items',
 		value: 'deleteWmsClaimsById',
-		action: 'Remove attached items',
-		description: 'Remove attached items. Afosto answers with no content; the output is {"deleted": true}.',
+		action: 'Remove attached items by claim ID (destructive)',
+		description: 'Remove attached items by claim ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

@@ -9,8 +9,8 @@ export const getWmsClaimsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getWmsClaimsById',
-		action: 'Get claim',
-		description: 'Get claim. The output is the object Afosto answers.',
+		action: 'Get claim by ID',
+		description: 'Get claim by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const deleteWmsLocationsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteWmsLocationsById',
-		action: 'Delete location',
-		description: 'Delete location. The output is the object Afosto answers.',
+		action: 'Delete location by ID (destructive)',
+		description: 'Delete location by ID (destructive). The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const getWmsLocationsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getWmsLocationsById',
-		action: 'Get location',
-		description: 'Get location. The output is the object Afosto answers.',
+		action: 'Get location by ID',
+		description: 'Get location by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const getWmsTransfersById: AfostoOperation = {
 	option: {
 		name: 'Get Transfer',
 		value: 'getWmsTransfersById',
-		action: 'Get transfer',
-		description: 'Get transfer. The output is the object Afosto answers.',
+		action: 'Get transfer by ID',
+		description: 'Get transfer by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -11,8 +11,8 @@ export const getWmsTransfersByIdSummary: AfostoOperation = {
 	option: {
 		name: 'Get Many Transported Items Summary',
 		value: 'getWmsTransfersByIdSummary',
-		action: 'Get many transported items summary',
-		description: 'Get many transported items summary. One item per record; Return All reads every page, Limit stops after that many.',
+		action: 'Get many transported items summary by transfer ID',
+		description: 'Get many transported items summary by transfer ID. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },

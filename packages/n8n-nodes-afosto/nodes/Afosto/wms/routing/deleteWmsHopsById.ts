@@ -9,8 +9,8 @@ export const deleteWmsHopsById: AfostoOperation = {
 	option: {
 		name: 'Delete Hop',
 		value: 'deleteWmsHopsById',
-		action: 'Delete hop',
-		description: 'Delete hop. The output is the object Afosto answers.',
+		action: 'Delete hop by ID (destructive)',
+		description: 'Delete hop by ID (destructive). The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const getWmsHopsById: AfostoOperation = {
 	option: {
 		name: 'Get Hop',
 		value: 'getWmsHopsById',
-		action: 'Get hop',
-		description: 'Get hop. The output is the object Afosto answers.',
+		action: 'Get hop by ID',
+		description: 'Get hop by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -9,8 +9,8 @@ export const deleteWmsSchedulesById: AfostoOperation = {
 	option: {
 		name: 'Delete Schedule',
 		value: 'deleteWmsSchedulesById',
-		action: 'Delete schedule',
-		description: 'Delete schedule. The output is the object Afosto answers.',
+		action: 'Delete schedule by ID (destructive)',
+		description: 'Delete schedule by ID (destructive). The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

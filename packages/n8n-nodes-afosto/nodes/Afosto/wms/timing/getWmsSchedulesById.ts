@@ -9,8 +9,8 @@ export const getWmsSchedulesById: AfostoOperation = {
 	option: {
 		name: 'Get Schedule',
 		value: 'getWmsSchedulesById',
-		action: 'Get schedule',
-		description: 'Get schedule. The output is the object Afosto answers.',
+		action: 'Get schedule by ID',
+		description: 'Get schedule by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],
