@@ -442,8 +442,8 @@ function operationOf(endpoint, context) {
 	};
 	const locals = [];
 	const value = endpoint.id;
-	const { name } = context.named.of(endpoint);
-	const action = naming.actionForTools(endpoint, context.named.of(endpoint).action);
+	const { name, action: plainAction } = context.named.of(endpoint);
+	const action = naming.actionForTools(endpoint, plainAction);
 	if (isFileUpload(endpoint)) {
 		const operation = {
 			option: { name, value, action, description: 'Upload the binary file of each item. The node asks Afosto for an upload signature, then sends the file.' },
@@ -522,7 +522,8 @@ function operationOf(endpoint, context) {
 	}
 	if (preSend.length) routing.send = { preSend, ...(paged ? { paginate: true } : {}) };
 
-	const description = naming.operationDescriptionOf(endpoint, action, context.named.copied);
+	// The plain action: the fields below say what the operation needs (and n8n's types stay within budget).
+	const description = naming.operationDescriptionOf(endpoint, plainAction, context.named.copied);
 	const operation = { option: { name, value, action, description, routing }, fields };
 	return { used, locals, operation };
 }

@@ -42,13 +42,7 @@ export function pathParameter(
 			default: { mode: 'list', value: '' },
 			...described,
 			modes: [
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: `Select ${picker.displayName.toLowerCase()}…`,
-					typeOptions: { searchListMethod: picker.searchListMethod, searchable: true },
-				},
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } },
 				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8f1c7b52-4a2e-4d3b-9c61-0a7e5d2f4b19' },
 			],
 		},

@@ -10,7 +10,7 @@ export const getCatMapsCollectionsById: AfostoOperation = {
 		name: 'Get Collection',
 		value: 'getCatMapsCollectionsById',
 		action: 'Get collection by ID',
-		description: 'Get collection by ID. The output is the object Afosto answers.',
+		description: 'Get collection. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getRelAddressesByIdGeocode: AfostoOperation = {
 		name: 'Geocode Address',
 		value: 'getRelAddressesByIdGeocode',
 		action: 'Geocode address by ID',
-		description: 'Geocode address by ID. The output is the object Afosto answers.',
+		description: 'Geocode address. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getCntDatasetsById: AfostoOperation = {
 		name: 'Get Dataset',
 		value: 'getCntDatasetsById',
 		action: 'Get dataset by ID',
-		description: 'Get dataset by ID. The output is the object Afosto answers.',
+		description: 'Get dataset. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

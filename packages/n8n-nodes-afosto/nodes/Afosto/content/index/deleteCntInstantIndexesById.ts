@@ -11,7 +11,7 @@ export const deleteCntInstantIndexesById: AfostoOperation = {
 		name: 'Delete',
 		value: 'deleteCntInstantIndexesById',
 		action: 'Delete index by ID (destructive)',
-		description: 'Delete index by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Delete index. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

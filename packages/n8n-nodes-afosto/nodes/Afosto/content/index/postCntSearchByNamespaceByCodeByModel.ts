@@ -113,7 +113,7 @@ export const postCntSearchByNamespaceByCodeByModel: AfostoOperation = {
 		name: 'Run Complex Search',
 		value: 'postCntSearchByNamespaceByCodeByModel',
 		action: 'Run complex search by namespace and code and model',
-		description: 'Run complex search by namespace and code and model. The output is the object Afosto answers.',
+		description: 'Run complex search. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			operations: { pagination: followBodyCursor },

@@ -14,7 +14,7 @@ export const putCntInstantIndexesById: AfostoOperation = {
 		name: 'Update',
 		value: 'putCntInstantIndexesById',
 		action: 'Update index by ID',
-		description: 'Update index by ID. The output is the object Afosto answers.',
+		description: 'Update index. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

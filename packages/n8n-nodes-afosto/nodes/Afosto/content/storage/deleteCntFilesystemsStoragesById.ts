@@ -11,7 +11,7 @@ export const deleteCntFilesystemsStoragesById: AfostoOperation = {
 		name: 'Delete',
 		value: 'deleteCntFilesystemsStoragesById',
 		action: 'Delete storage by ID (destructive)',
-		description: 'Delete storage by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Delete storage. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

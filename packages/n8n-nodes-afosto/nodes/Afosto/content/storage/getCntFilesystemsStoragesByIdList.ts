@@ -12,7 +12,7 @@ export const getCntFilesystemsStoragesByIdList: AfostoOperation = {
 		name: 'Get Many Objects',
 		value: 'getCntFilesystemsStoragesByIdList',
 		action: 'Get many objects by storage ID',
-		description: 'Get many objects by storage ID. One item per entry of the list Afosto answers.',
+		description: 'Get many objects. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: { preSend: [path.fill, sendCheckedQuery(pathQueryTypes)] },

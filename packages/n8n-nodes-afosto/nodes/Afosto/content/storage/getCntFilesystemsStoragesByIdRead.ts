@@ -13,7 +13,7 @@ export const getCntFilesystemsStoragesByIdRead: AfostoOperation = {
 		name: 'Read Object',
 		value: 'getCntFilesystemsStoragesByIdRead',
 		action: 'Read object by storage ID',
-		description: 'Read object by storage ID. The file comes out in the binary property "data".',
+		description: 'Read object. The file comes out in the binary property "data".',
 		routing: {
 			request: { method: 'GET', url: path.url, encoding: 'arraybuffer', json: false },
 			output: {

@@ -15,7 +15,7 @@ export const postCntFilesystemsStoragesById: AfostoOperation = {
 		name: 'Sync',
 		value: 'postCntFilesystemsStoragesById',
 		action: 'Sync storage by ID',
-		description: 'Sync storage by ID. Afosto answers with no content when it succeeds.',
+		description: 'Sync storage. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

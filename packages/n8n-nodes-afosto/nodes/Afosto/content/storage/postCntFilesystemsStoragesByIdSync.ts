@@ -15,7 +15,7 @@ export const postCntFilesystemsStoragesByIdSync: AfostoOperation = {
 		name: 'Upload',
 		value: 'postCntFilesystemsStoragesByIdSync',
 		action: 'Upload storage by ID',
-		description: 'Upload storage by ID. Afosto answers with no content when it succeeds.',
+		description: 'Upload storage. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

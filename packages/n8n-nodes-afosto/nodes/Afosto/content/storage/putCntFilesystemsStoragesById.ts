@@ -14,7 +14,7 @@ export const putCntFilesystemsStoragesById: AfostoOperation = {
 		name: 'Update',
 		value: 'putCntFilesystemsStoragesById',
 		action: 'Update storage by ID',
-		description: 'Update storage by ID. The output is the object Afosto answers.',
+		description: 'Update storage. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,7 +10,7 @@ export const getTplTemplatesThemesById: AfostoOperation = {
 		name: 'Get',
 		value: 'getTplTemplatesThemesById',
 		action: 'Get theme by ID',
-		description: 'Get theme by ID. One item per entry of the list Afosto answers.',
+		description: 'Get theme. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

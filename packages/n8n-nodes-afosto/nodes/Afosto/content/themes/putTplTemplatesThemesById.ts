@@ -52,7 +52,7 @@ export const putTplTemplatesThemesById: AfostoOperation = {
 		name: 'Update',
 		value: 'putTplTemplatesThemesById',
 		action: 'Update theme by ID',
-		description: 'Update theme by ID. The output is the object Afosto answers.',
+		description: 'Update theme. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

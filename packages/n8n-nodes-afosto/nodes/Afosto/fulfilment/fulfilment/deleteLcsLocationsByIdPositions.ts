@@ -14,7 +14,7 @@ export const deleteLcsLocationsByIdPositions: AfostoOperation = {
 		name: 'Delete Positions',
 		value: 'deleteLcsLocationsByIdPositions',
 		action: 'Delete positions by location ID (destructive)',
-		description: 'Delete positions by location ID (destructive). The output is the object Afosto answers.',
+		description: 'Delete positions. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -14,7 +14,7 @@ export const putLcsLocationsByIdPositions: AfostoOperation = {
 		name: 'Reorder Positions',
 		value: 'putLcsLocationsByIdPositions',
 		action: 'Reorder positions by location ID',
-		description: 'Reorder positions by location ID. The output is the object Afosto answers.',
+		description: 'Reorder positions. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

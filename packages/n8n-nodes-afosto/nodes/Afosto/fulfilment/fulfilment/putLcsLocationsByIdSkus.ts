@@ -17,7 +17,7 @@ export const putLcsLocationsByIdSkus: AfostoOperation = {
 		name: 'Update One or More SKUs for Location',
 		value: 'putLcsLocationsByIdSkus',
 		action: 'Update one or more skus for location by ID',
-		description: 'Update one or more skus for location by ID. The output is the object Afosto answers.',
+		description: 'Update one or more skus for location. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

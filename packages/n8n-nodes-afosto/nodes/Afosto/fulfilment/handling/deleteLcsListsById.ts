@@ -11,7 +11,7 @@ export const deleteLcsListsById: AfostoOperation = {
 		name: 'Delete Handling List',
 		value: 'deleteLcsListsById',
 		action: 'Delete handling list by ID (destructive)',
-		description: 'Delete handling list by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Delete handling list. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

@@ -12,7 +12,7 @@ export const getLcsMethodsById: AfostoOperation = {
 		name: 'Get',
 		value: 'getLcsMethodsById',
 		action: 'Get method by ID',
-		description: 'Get method by ID. The output is the object Afosto answers.',
+		description: 'Get method. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: { preSend: [path.fill, sendCheckedQuery(countryCodeChannelIdQueryTypes)] },

@@ -11,7 +11,7 @@ export const deleteLcsParcelsById: AfostoOperation = {
 		name: 'Remove',
 		value: 'deleteLcsParcelsById',
 		action: 'Remove parcel by ID (destructive)',
-		description: 'Remove parcel by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Remove parcel. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

@@ -14,7 +14,7 @@ export const deleteLcsParcelsByIdItems: AfostoOperation = {
 		name: 'Remove Items From Parcel',
 		value: 'deleteLcsParcelsByIdItems',
 		action: 'Remove items from parcel by ID (destructive)',
-		description: 'Remove items from parcel by ID (destructive). The output is the object Afosto answers.',
+		description: 'Remove items from parcel. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

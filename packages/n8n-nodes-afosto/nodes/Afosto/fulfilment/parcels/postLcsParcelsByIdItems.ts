@@ -14,7 +14,7 @@ export const postLcsParcelsByIdItems: AfostoOperation = {
 		name: 'Add',
 		value: 'postLcsParcelsByIdItems',
 		action: 'Add items to parcel by ID',
-		description: 'Add items to parcel by ID. The output is the object Afosto answers.',
+		description: 'Add items to parcel. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -11,7 +11,7 @@ export const deleteLcsShipmentsById: AfostoOperation = {
 		name: 'Cancel',
 		value: 'deleteLcsShipmentsById',
 		action: 'Cancel shipment by ID (destructive)',
-		description: 'Cancel shipment by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Cancel shipment. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

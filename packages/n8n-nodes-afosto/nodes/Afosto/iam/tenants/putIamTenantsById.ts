@@ -22,7 +22,7 @@ export const putIamTenantsById: AfostoOperation = {
 		name: 'Update Company Name',
 		value: 'putIamTenantsById',
 		action: 'Update company name by tenant ID',
-		description: 'Update company name by tenant ID. The output is the object Afosto answers.',
+		description: 'Update company name. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,7 +10,7 @@ export const deleteMesEmailsById: AfostoOperation = {
 		name: 'Delete',
 		value: 'deleteMesEmailsById',
 		action: 'Delete email by ID (destructive)',
-		description: 'Delete email by ID (destructive). The output is the object Afosto answers.',
+		description: 'Delete email. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

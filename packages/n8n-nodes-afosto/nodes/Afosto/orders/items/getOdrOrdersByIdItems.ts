@@ -12,7 +12,7 @@ export const getOdrOrdersByIdItems: AfostoOperation = {
 		name: 'Get Many',
 		value: 'getOdrOrdersByIdItems',
 		action: 'Get many items by order ID',
-		description: 'Get many items by order ID. One item per record; Return All reads every page, Limit stops after that many.',
+		description: 'Get many items. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },

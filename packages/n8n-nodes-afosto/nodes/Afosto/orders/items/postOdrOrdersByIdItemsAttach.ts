@@ -16,7 +16,7 @@ export const postOdrOrdersByIdItemsAttach: AfostoOperation = {
 		name: 'Attach',
 		value: 'postOdrOrdersByIdItemsAttach',
 		action: 'Attach warehouse item onto order item by order ID',
-		description: 'Attach warehouse item onto order item by order ID. One item per entry of the list Afosto answers.',
+		description: 'Attach warehouse item onto order item. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

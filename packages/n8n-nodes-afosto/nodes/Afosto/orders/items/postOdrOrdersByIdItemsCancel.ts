@@ -14,7 +14,7 @@ export const postOdrOrdersByIdItemsCancel: AfostoOperation = {
 		name: 'Remove',
 		value: 'postOdrOrdersByIdItemsCancel',
 		action: 'Remove allocation from order item by order ID',
-		description: 'Remove allocation from order item by order ID. Afosto answers with no content when it succeeds.',
+		description: 'Remove allocation from order item. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,7 +10,7 @@ export const postOdrOrdersByIdAccept: AfostoOperation = {
 		name: 'Accept',
 		value: 'postOdrOrdersByIdAccept',
 		action: 'Accept order by ID',
-		description: 'Accept order by ID. Afosto answers with no content when it succeeds.',
+		description: 'Accept order. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

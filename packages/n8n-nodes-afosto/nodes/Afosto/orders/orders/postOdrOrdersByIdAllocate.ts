@@ -11,7 +11,7 @@ export const postOdrOrdersByIdAllocate: AfostoOperation = {
 		name: 'Allocate',
 		value: 'postOdrOrdersByIdAllocate',
 		action: 'Allocate order by ID',
-		description: 'Allocate order by ID. Afosto answers with no content when it succeeds.',
+		description: 'Allocate order. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

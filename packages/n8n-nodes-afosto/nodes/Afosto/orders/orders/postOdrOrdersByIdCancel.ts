@@ -12,7 +12,7 @@ export const postOdrOrdersByIdCancel: AfostoOperation = {
 		name: 'Cancel',
 		value: 'postOdrOrdersByIdCancel',
 		action: 'Cancel order by ID',
-		description: 'Cancel order by ID. The output is the object Afosto answers.',
+		description: 'Cancel order. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

@@ -10,7 +10,7 @@ export const postOdrOrdersByIdConfirm: AfostoOperation = {
 		name: 'Confirm',
 		value: 'postOdrOrdersByIdConfirm',
 		action: 'Confirm order by ID',
-		description: 'Confirm order by ID. Afosto answers with no content when it succeeds.',
+		description: 'Confirm order. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

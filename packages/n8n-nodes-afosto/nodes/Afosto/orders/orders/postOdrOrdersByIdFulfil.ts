@@ -11,7 +11,7 @@ export const postOdrOrdersByIdFulfil: AfostoOperation = {
 		name: 'Fulfil',
 		value: 'postOdrOrdersByIdFulfil',
 		action: 'Fulfil order by ID',
-		description: 'Fulfil order by ID. Afosto answers with no content when it succeeds.',
+		description: 'Fulfil order. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

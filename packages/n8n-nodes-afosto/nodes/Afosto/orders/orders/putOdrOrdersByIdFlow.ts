@@ -35,7 +35,7 @@ export const putOdrOrdersByIdFlow: AfostoOperation = {
 		name: 'Update State',
 		value: 'putOdrOrdersByIdFlow',
 		action: 'Update state by order ID',
-		description: 'Update state by order ID. Afosto answers with no content when it succeeds.',
+		description: 'Update state. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

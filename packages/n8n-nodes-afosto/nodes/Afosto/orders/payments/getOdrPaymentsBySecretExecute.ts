@@ -10,7 +10,7 @@ export const getOdrPaymentsBySecretExecute: AfostoOperation = {
 		name: 'Execute',
 		value: 'getOdrPaymentsBySecretExecute',
 		action: 'Execute payment by secret',
-		description: 'Execute payment by secret. Afosto answers with no content when it succeeds.',
+		description: 'Execute payment. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -11,7 +11,7 @@ export const getOdrPaymentsBySecretStart: AfostoOperation = {
 		name: 'Start',
 		value: 'getOdrPaymentsBySecretStart',
 		action: 'Start payment by secret',
-		description: 'Start payment by secret. Afosto answers with no content when it succeeds.',
+		description: 'Start payment. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

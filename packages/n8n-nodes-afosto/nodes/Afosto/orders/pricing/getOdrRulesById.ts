@@ -10,7 +10,7 @@ export const getOdrRulesById: AfostoOperation = {
 		name: 'Get Pricing Rule',
 		value: 'getOdrRulesById',
 		action: 'Get pricing rule by ID',
-		description: 'Get pricing rule by ID. The output is the object Afosto answers.',
+		description: 'Get pricing rule. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getOdrServicesById: AfostoOperation = {
 		name: 'Get',
 		value: 'getOdrServicesById',
 		action: 'Get services by service ID',
-		description: 'Get services by service ID. The output is the object Afosto answers.',
+		description: 'Get services. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

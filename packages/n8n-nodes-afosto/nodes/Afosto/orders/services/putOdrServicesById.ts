@@ -14,7 +14,7 @@ export const putOdrServicesById: AfostoOperation = {
 		name: 'Update',
 		value: 'putOdrServicesById',
 		action: 'Update service by ID',
-		description: 'Update service by ID. The output is the object Afosto answers.',
+		description: 'Update service. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,7 +10,7 @@ export const getOdrSessionsById: AfostoOperation = {
 		name: 'Get Expiry Date',
 		value: 'getOdrSessionsById',
 		action: 'Get expiry date by session ID',
-		description: 'Get expiry date by session ID. The output is the object Afosto answers.',
+		description: 'Get expiry date. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

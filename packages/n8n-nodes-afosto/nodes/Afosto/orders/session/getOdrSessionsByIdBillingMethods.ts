@@ -10,7 +10,7 @@ export const getOdrSessionsByIdBillingMethods: AfostoOperation = {
 		name: 'Get Billing Method',
 		value: 'getOdrSessionsByIdBillingMethods',
 		action: 'Get billing method by session ID',
-		description: 'Get billing method by session ID. The output is the object Afosto answers.',
+		description: 'Get billing method. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getOdrSessionsByIdReference: AfostoOperation = {
 		name: 'Get Order Reference',
 		value: 'getOdrSessionsByIdReference',
 		action: 'Get order reference by session ID',
-		description: 'Get order reference by session ID. The output is the object Afosto answers.',
+		description: 'Get order reference. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

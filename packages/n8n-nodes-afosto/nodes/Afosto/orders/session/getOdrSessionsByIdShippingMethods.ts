@@ -11,7 +11,7 @@ export const getOdrSessionsByIdShippingMethods: AfostoOperation = {
 		name: 'Get Shipping Method',
 		value: 'getOdrSessionsByIdShippingMethods',
 		action: 'Get shipping method by session ID',
-		description: 'Get shipping method by session ID. The output is the object Afosto answers.',
+		description: 'Get shipping method. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: {

@@ -11,7 +11,7 @@ export const getOdrSessionsByIdShippingPoint: AfostoOperation = {
 		name: 'Get Shipping Point',
 		value: 'getOdrSessionsByIdShippingPoint',
 		action: 'Get shipping point by session ID',
-		description: 'Get shipping point by session ID. The output is the object Afosto answers.',
+		description: 'Get shipping point. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			send: {

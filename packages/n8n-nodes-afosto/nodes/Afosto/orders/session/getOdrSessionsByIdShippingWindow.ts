@@ -10,7 +10,7 @@ export const getOdrSessionsByIdShippingWindow: AfostoOperation = {
 		name: 'Get Shipping Window',
 		value: 'getOdrSessionsByIdShippingWindow',
 		action: 'Get shipping window by session ID',
-		description: 'Get shipping window by session ID. The output is the object Afosto answers.',
+		description: 'Get shipping window. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

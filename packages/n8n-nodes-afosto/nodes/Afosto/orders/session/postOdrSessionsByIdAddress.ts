@@ -171,7 +171,7 @@ export const postOdrSessionsByIdAddress: AfostoOperation = {
 		name: 'Create Address',
 		value: 'postOdrSessionsByIdAddress',
 		action: 'Create address by session ID',
-		description: 'Create address by session ID. The output is the object Afosto answers.',
+		description: 'Create address. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -37,7 +37,7 @@ export const postOdrSessionsByIdAuthenticate: AfostoOperation = {
 		name: 'Authenticate Contact',
 		value: 'postOdrSessionsByIdAuthenticate',
 		action: 'Authenticate contact by session ID',
-		description: 'Authenticate contact by session ID. The output is the object Afosto answers.',
+		description: 'Authenticate contact. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

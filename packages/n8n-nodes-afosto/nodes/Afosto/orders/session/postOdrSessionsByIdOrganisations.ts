@@ -48,7 +48,7 @@ export const postOdrSessionsByIdOrganisations: AfostoOperation = {
 		name: 'Create Organisation',
 		value: 'postOdrSessionsByIdOrganisations',
 		action: 'Create organisation by session ID',
-		description: 'Create organisation by session ID. The output is the object Afosto answers.',
+		description: 'Create organisation. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },
 			output: { postReceive: [waitForAfostoTask] },

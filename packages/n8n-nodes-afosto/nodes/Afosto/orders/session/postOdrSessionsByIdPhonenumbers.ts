@@ -35,7 +35,7 @@ export const postOdrSessionsByIdPhonenumbers: AfostoOperation = {
 		name: 'Add Contact Phonenumber to Session',
 		value: 'postOdrSessionsByIdPhonenumbers',
 		action: 'Add contact phonenumber to session by ID',
-		description: 'Add contact phonenumber to session by ID. The output is the object Afosto answers.',
+		description: 'Add contact phonenumber to session. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -22,7 +22,7 @@ export const putOdrSessionsByIdOrder: AfostoOperation = {
 		name: 'Attach',
 		value: 'putOdrSessionsByIdOrder',
 		action: 'Attach order to session by ID',
-		description: 'Attach order to session by ID. The output is the object Afosto answers.',
+		description: 'Attach order to session. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

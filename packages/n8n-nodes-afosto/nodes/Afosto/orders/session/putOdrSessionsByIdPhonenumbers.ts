@@ -51,7 +51,7 @@ export const putOdrSessionsByIdPhonenumbers: AfostoOperation = {
 		name: 'Select Phonenumber',
 		value: 'putOdrSessionsByIdPhonenumbers',
 		action: 'Select phonenumber by session ID',
-		description: 'Select phonenumber by session ID. The output is the object Afosto answers.',
+		description: 'Select phonenumber. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

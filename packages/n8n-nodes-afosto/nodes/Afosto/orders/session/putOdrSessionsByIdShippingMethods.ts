@@ -38,7 +38,7 @@ export const putOdrSessionsByIdShippingMethods: AfostoOperation = {
 		name: 'Set Shipping Method',
 		value: 'putOdrSessionsByIdShippingMethods',
 		action: 'Set shipping method by session ID',
-		description: 'Set shipping method by session ID. The output is the object Afosto answers.',
+		description: 'Set shipping method. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -35,7 +35,7 @@ export const putOdrSessionsByIdShippingPoint: AfostoOperation = {
 		name: 'Set Shipping Point',
 		value: 'putOdrSessionsByIdShippingPoint',
 		action: 'Set shipping point by session ID',
-		description: 'Set shipping point by session ID. The output is the object Afosto answers.',
+		description: 'Set shipping point. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

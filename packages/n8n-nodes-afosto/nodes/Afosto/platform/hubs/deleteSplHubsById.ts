@@ -10,7 +10,7 @@ export const deleteSplHubsById: AfostoOperation = {
 		name: 'Delete',
 		value: 'deleteSplHubsById',
 		action: 'Delete hub by ID (destructive)',
-		description: 'Delete hub by ID (destructive). The output is the object Afosto answers.',
+		description: 'Delete hub. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getSplHubsById: AfostoOperation = {
 		name: 'Get',
 		value: 'getSplHubsById',
 		action: 'Get hub by ID',
-		description: 'Get hub by ID. The output is the object Afosto answers.',
+		description: 'Get hub. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

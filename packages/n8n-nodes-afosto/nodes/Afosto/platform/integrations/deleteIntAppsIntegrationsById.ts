@@ -11,7 +11,7 @@ export const deleteIntAppsIntegrationsById: AfostoOperation = {
 		name: 'Delete',
 		value: 'deleteIntAppsIntegrationsById',
 		action: 'Delete integration by ID (destructive)',
-		description: 'Delete integration by ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Delete integration. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

@@ -47,7 +47,7 @@ export const putIntAppsIntegrationsById: AfostoOperation = {
 		name: 'Update',
 		value: 'putIntAppsIntegrationsById',
 		action: 'Update integration by ID',
-		description: 'Update integration by ID. The output is the object Afosto answers.',
+		description: 'Update integration. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

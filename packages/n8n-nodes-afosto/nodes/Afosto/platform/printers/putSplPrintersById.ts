@@ -14,7 +14,7 @@ export const putSplPrintersById: AfostoOperation = {
 		name: 'Update',
 		value: 'putSplPrintersById',
 		action: 'Update printer by ID',
-		description: 'Update printer by ID. The output is the object Afosto answers.',
+		description: 'Update printer. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -22,7 +22,7 @@ export const putSplPrintersByIdInbox: AfostoOperation = {
 		name: 'Attach',
 		value: 'putSplPrintersByIdInbox',
 		action: 'Attach inbox to printer by ID',
-		description: 'Attach inbox to printer by ID. The output is the object Afosto answers.',
+		description: 'Attach inbox to printer. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -35,7 +35,7 @@ export const putSplQueueByReference: AfostoOperation = {
 		name: 'Set Job to New Status',
 		value: 'putSplQueueByReference',
 		action: 'Set job to new status by reference',
-		description: 'Set job to new status by reference. The output is the object Afosto answers.',
+		description: 'Set job to new status. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

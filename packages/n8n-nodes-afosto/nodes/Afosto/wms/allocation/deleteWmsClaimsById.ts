@@ -14,7 +14,7 @@ export const deleteWmsClaimsById: AfostoOperation = {
 		name: 'Remove Attached Items',
 		value: 'deleteWmsClaimsById',
 		action: 'Remove attached items by claim ID (destructive)',
-		description: 'Remove attached items by claim ID (destructive). Afosto answers with no content; the output is {"deleted": true}.',
+		description: 'Remove attached items. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },
 			output: { postReceive: [outputDeletedWhenEmpty] },

@@ -10,7 +10,7 @@ export const getWmsClaimsById: AfostoOperation = {
 		name: 'Get',
 		value: 'getWmsClaimsById',
 		action: 'Get claim by ID',
-		description: 'Get claim by ID. The output is the object Afosto answers.',
+		description: 'Get claim. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

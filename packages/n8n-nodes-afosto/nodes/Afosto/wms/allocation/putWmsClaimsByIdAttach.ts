@@ -18,7 +18,7 @@ export const putWmsClaimsByIdAttach: AfostoOperation = {
 		name: 'Attach Items to Claim',
 		value: 'putWmsClaimsByIdAttach',
 		action: 'Attach items to claim by ID',
-		description: 'Attach items to claim by ID. One item per entry of the list Afosto answers.',
+		description: 'Attach items to claim. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

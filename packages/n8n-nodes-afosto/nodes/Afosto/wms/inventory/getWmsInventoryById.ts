@@ -10,7 +10,7 @@ export const getWmsInventoryById: AfostoOperation = {
 		name: 'Get Warehouse Item',
 		value: 'getWmsInventoryById',
 		action: 'Get warehouse item by inventory ID',
-		description: 'Get warehouse item by inventory ID. The output is the object Afosto answers.',
+		description: 'Get warehouse item. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

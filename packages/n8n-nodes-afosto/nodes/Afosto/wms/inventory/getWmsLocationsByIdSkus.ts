@@ -12,7 +12,7 @@ export const getWmsLocationsByIdSkus: AfostoOperation = {
 		name: 'Get Many SKUs for Location',
 		value: 'getWmsLocationsByIdSkus',
 		action: 'Get many skus for location by ID',
-		description: 'Get many skus for location by ID. One item per record; Return All reads every page, Limit stops after that many.',
+		description: 'Get many skus for location. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },

@@ -56,7 +56,7 @@ export const putWmsInventoryById: AfostoOperation = {
 		name: 'Update Warehouse Item',
 		value: 'putWmsInventoryById',
 		action: 'Update warehouse item by inventory ID',
-		description: 'Update warehouse item by inventory ID. The output is the object Afosto answers.',
+		description: 'Update warehouse item. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,7 +10,7 @@ export const deleteWmsLocationsById: AfostoOperation = {
 		name: 'Delete',
 		value: 'deleteWmsLocationsById',
 		action: 'Delete location by ID (destructive)',
-		description: 'Delete location by ID (destructive). The output is the object Afosto answers.',
+		description: 'Delete location. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

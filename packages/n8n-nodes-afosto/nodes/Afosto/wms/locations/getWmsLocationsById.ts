@@ -10,7 +10,7 @@ export const getWmsLocationsById: AfostoOperation = {
 		name: 'Get',
 		value: 'getWmsLocationsById',
 		action: 'Get location by ID',
-		description: 'Get location by ID. The output is the object Afosto answers.',
+		description: 'Get location. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getWmsTransfersById: AfostoOperation = {
 		name: 'Get Transfer',
 		value: 'getWmsTransfersById',
 		action: 'Get transfer by ID',
-		description: 'Get transfer by ID. The output is the object Afosto answers.',
+		description: 'Get transfer. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

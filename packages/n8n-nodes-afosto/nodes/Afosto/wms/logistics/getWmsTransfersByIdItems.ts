@@ -11,7 +11,7 @@ export const getWmsTransfersByIdItems: AfostoOperation = {
 		name: 'Get Many Transported Items',
 		value: 'getWmsTransfersByIdItems',
 		action: 'Get many transported items by transfer ID',
-		description: 'Get many transported items by transfer ID. One item per record; Return All reads every page, Limit stops after that many.',
+		description: 'Get many transported items. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },

@@ -12,7 +12,7 @@ export const getWmsTransfersByIdSummary: AfostoOperation = {
 		name: 'Get Many Transported Items Summary',
 		value: 'getWmsTransfersByIdSummary',
 		action: 'Get many transported items summary by transfer ID',
-		description: 'Get many transported items summary by transfer ID. One item per record; Return All reads every page, Limit stops after that many.',
+		description: 'Get many transported items summary. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },

@@ -38,7 +38,7 @@ export const putWmsTransfersByTransferIdTransportsByIdShipment: AfostoOperation 
 		name: 'Attach Shipment to Transport',
 		value: 'putWmsTransfersByTransferIdTransportsByIdShipment',
 		action: 'Attach shipment to transport by transfer ID and ID',
-		description: 'Attach shipment to transport by transfer ID and ID. The output is the object Afosto answers.',
+		description: 'Attach shipment to transport. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -32,7 +32,7 @@ export const putWmsTransfersByTransferIdTransportsByIdState: AfostoOperation = {
 		name: 'Update Transport State',
 		value: 'putWmsTransfersByTransferIdTransportsByIdState',
 		action: 'Update transport state by transfer ID and transport ID',
-		description: 'Update transport state by transfer ID and transport ID. The output is the object Afosto answers.',
+		description: 'Update transport state. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},
 	fields: [...path.fields, ...body.fields],

@@ -10,7 +10,7 @@ export const deleteWmsHopsById: AfostoOperation = {
 		name: 'Delete Hop',
 		value: 'deleteWmsHopsById',
 		action: 'Delete hop by ID (destructive)',
-		description: 'Delete hop by ID (destructive). The output is the object Afosto answers.',
+		description: 'Delete hop. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

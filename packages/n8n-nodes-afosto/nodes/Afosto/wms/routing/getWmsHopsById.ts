@@ -10,7 +10,7 @@ export const getWmsHopsById: AfostoOperation = {
 		name: 'Get Hop',
 		value: 'getWmsHopsById',
 		action: 'Get hop by ID',
-		description: 'Get hop by ID. The output is the object Afosto answers.',
+		description: 'Get hop. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const deleteWmsSchedulesById: AfostoOperation = {
 		name: 'Delete Schedule',
 		value: 'deleteWmsSchedulesById',
 		action: 'Delete schedule by ID (destructive)',
-		description: 'Delete schedule by ID (destructive). The output is the object Afosto answers.',
+		description: 'Delete schedule. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],

@@ -10,7 +10,7 @@ export const getWmsSchedulesById: AfostoOperation = {
 		name: 'Get Schedule',
 		value: 'getWmsSchedulesById',
 		action: 'Get schedule by ID',
-		description: 'Get schedule by ID. The output is the object Afosto answers.',
+		description: 'Get schedule. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},
 	fields: [...path.fields],
