@@ -108,8 +108,10 @@ export function afostoListRecords(endpointId: string, from: number, to: number):
  * in the `x-page` response header while there is one, as the Afosto API reference describes.
  * Only the page asked for is built, straight into JSON text.
  */
-function answerList(build: RecordTextBuilder, listSize: number) {
+function answerList(build: RecordTextBuilder, listSize: number, filters: ListFilter[] = []) {
 	return (request: ReceivedRequest): ContractResponse => {
+		const filtered = answerFilteredList(build, listSize, filters, request);
+		if (filtered) return filtered;
 		const page = Number(request.headers['x-page'] ?? 1) || 1;
 		const size = Number(request.headers['x-page-size'] ?? 25) || 25;
 		const from = Math.min((page - 1) * size, listSize);
@@ -121,6 +123,47 @@ function answerList(build: RecordTextBuilder, listSize: number) {
 			body: Buffer.from(`[${items.join(',')}]`),
 			headers: { 'content-type': 'application/json', 'x-count': String(listSize), ...(to < listSize ? { 'x-page': String(page + 1) } : {}) },
 		};
+	};
+}
+
+/** A query parameter of a list that filters its records on a field of theirs (`GET /odr/orders?number=`). */
+interface ListFilter {
+	parameter: string;
+	valueOf: (record: Record<string, unknown>) => unknown;
+}
+
+/**
+ * The documented filters of a list: its query parameters that name a top-level field of its
+ * records, which the Afosto API reference shows in the list's example (`number` of an order).
+ */
+function listFiltersOf(endpoint: AfostoEndpoint): ListFilter[] {
+	const example = firstItem(afostoResponseExample(endpoint.id));
+	if (!isRecord(example)) return [];
+	return endpoint.parameters
+		.filter((parameter) => parameter.in === 'query' && parameter.name in example && typeof example[parameter.name] === 'string')
+		.map((parameter) => ({ parameter: parameter.name, valueOf: (record) => record[parameter.name] }));
+}
+
+/**
+ * A list asked for with a filter: the records whose field equals the value, paged as the whole
+ * list is. Undefined when the request sends no filter, so an unfiltered page stays cheap.
+ */
+function answerFilteredList(build: RecordTextBuilder, listSize: number, filters: ListFilter[], request: ReceivedRequest): ContractResponse | undefined {
+	const asked = filters.filter(({ parameter }) => typeof request.query[parameter] === 'string');
+	if (!asked.length) return undefined;
+	const texts: string[] = [];
+	for (let index = 0; index < listSize; index++) {
+		const text = build(index);
+		const record = JSON.parse(text) as Record<string, unknown>;
+		if (asked.every(({ parameter, valueOf }) => valueOf(record) === request.query[parameter])) texts.push(text);
+	}
+	const page = Number(request.headers['x-page'] ?? 1) || 1;
+	const size = Number(request.headers['x-page-size'] ?? 25) || 25;
+	const items = texts.slice((page - 1) * size, page * size);
+	return {
+		status: 200,
+		body: Buffer.from(`[${items.join(',')}]`),
+		headers: { 'content-type': 'application/json', 'x-count': String(texts.length), ...(page * size < texts.length ? { 'x-page': String(page + 1) } : {}) },
 	};
 }
 
@@ -266,7 +309,7 @@ function answerFor(endpoint: AfostoEndpoint, listSize: number): (request: Receiv
 	}
 	if (endpoint.response.kind === 'binary')
 		return () => ({ status: 200, body: AFOSTO_BINARY_SAMPLE, headers: { 'content-type': endpoint.response.contentType ?? 'application/octet-stream' } });
-	if (endpoint.response.paging === 'header-cursor') return answerList(textBuilderFor(endpoint, firstItem), listSize);
+	if (endpoint.response.paging === 'header-cursor') return answerList(textBuilderFor(endpoint, firstItem), listSize, listFiltersOf(endpoint));
 	if (endpoint.response.paging === 'body-cursor') return answerSearchByCursor(builderFor(endpoint, firstHit), listSize);
 	if (endpoint.response.paging === 'offset') return answerSearchByOffset(builderFor(endpoint, firstInstantHit), listSize);
 	const example = afostoResponseExample(endpoint.id);

@@ -22,6 +22,13 @@ export async function rest<T>(path: string): Promise<T> {
 	return ((await response.json()) as { data: T }).data;
 }
 
+/** POSTs to n8n's REST API as the editor does, with the owner's session. */
+export async function restPost<T>(path: string, body: unknown): Promise<T> {
+	const response = await fetch(`${n8nUrl()}/rest${path}`, { method: 'POST', headers: { ...session(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	if (!response.ok) throw new Error(`POST /rest${path}: ${response.status} ${await response.text()}`);
+	return ((await response.json()) as { data: T }).data;
+}
+
 export interface ExecutionSummary {
 	id: string;
 	status: string;

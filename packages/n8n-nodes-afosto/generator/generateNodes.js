@@ -7,6 +7,7 @@ const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const naming = require('./naming');
+const { recordPickerOf, simplifierOf } = require('./records');
 const { camelCase, sentence, singular, titleCase } = naming;
 
 /** The n8n-nodes-afosto package: the generated files are written into its nodes/ and credentials/. */
@@ -272,6 +273,12 @@ const HELPER_MODULES = {
 	waitForAfostoTask: '../../shared/tasks',
 	uploadFileFields: '../../shared/uploadFile',
 	outputDeletedWhenEmpty: '../../shared/responses',
+	SIMPLIFY: '../../shared/simplify',
+	followPageCursorSimplified: '../../shared/simplify',
+	outputSimplified: '../../shared/simplify',
+	simplifyOrder: '../../shared/simplify',
+	simplifyContact: '../../shared/simplify',
+	OUTPUT_FILE_FIELD: '../../shared/responses',
 	FieldSpecs: '../../shared/fieldTypes',
 	INodeProperties: 'n8n-workflow',
 };
@@ -315,12 +322,13 @@ function pathParametersOf(endpoints, named) {
 	const constantOf = (parameter, endpoint) => {
 		const description = naming.pathFieldDescription(endpoint, parameter, named.listedBy);
 		const field = { displayName: titleCase(parameter.name), name: pathParameterName(parameter.name), description };
-		const key = JSON.stringify([parameter.name, field]);
+		const picker = recordPickerOf(endpoint, parameter);
+		const key = JSON.stringify([parameter.name, field, picker]);
 		if (!constants.has(key)) {
 			let name = `${field.name}Parameter`;
 			for (let index = 2; taken.has(name); index++) name = `${field.name}Parameter${index}`;
 			taken.add(name);
-			constants.set(key, { name, placeholder: parameter.name, field });
+			constants.set(key, { name, placeholder: parameter.name, field, picker });
 		}
 		return constants.get(key).name;
 	};
@@ -434,7 +442,8 @@ function operationOf(endpoint, context) {
 	};
 	const locals = [];
 	const value = endpoint.id;
-	const { name, action } = context.named.of(endpoint);
+	const { name, action: plainAction } = context.named.of(endpoint);
+	const action = naming.actionForTools(endpoint, plainAction);
 	if (isFileUpload(endpoint)) {
 		const operation = {
 			option: { name, value, action, description: 'Upload the binary file of each item. The node asks Afosto for an upload signature, then sends the file.' },
@@ -458,10 +467,13 @@ function operationOf(endpoint, context) {
 	}
 
 	const paged = endpoint.response.kind === 'json-list' && endpoint.response.paging === 'header-cursor';
+	// Large records: n8n's Simplify, each listed record or the one read cut to what workflows use.
+	const simplifier = simplifierOf(endpoint);
 	if (paged) {
 		// Return All and Limit; code reads them: a Limit above one page follows the cursor too.
 		fields.push(use('LIST_PAGING'));
-		routing.operations = { pagination: use('followPageCursor') };
+		if (simplifier) fields.push(use('SIMPLIFY'));
+		routing.operations = { pagination: simplifier ? call(use('followPageCursorSimplified').text, use(simplifier)) : use('followPageCursor') };
 		preSend.push(use('sendPageSize'));
 	}
 	// Searches paged in the body answer one object (hits with facets and pagination): it stays
@@ -496,7 +508,13 @@ function operationOf(endpoint, context) {
 	if (endpoint.response.kind === 'binary') {
 		routing.request.encoding = 'arraybuffer';
 		routing.request.json = false;
-		routing.output = { postReceive: [{ type: 'binaryData', properties: { destinationProperty: 'data' } }] };
+		// The file goes to the binary field the user names ("Put Output File in Field", n8n's convention).
+		fields.push(use('OUTPUT_FILE_FIELD'));
+		routing.output = { postReceive: [{ type: 'binaryData', properties: { destinationProperty: '={{ $parameter["binaryPropertyName"] }}' } }] };
+	}
+	if (simplifier && !paged) {
+		fields.push(use('SIMPLIFY'));
+		routing.output = { postReceive: [call(use('outputSimplified').text, use(simplifier))] };
 	}
 	if (endpoint.method === 'DELETE' && endpoint.response.kind === 'empty') {
 		// Afosto answers a delete with no content; the item says what happened.
@@ -504,7 +522,8 @@ function operationOf(endpoint, context) {
 	}
 	if (preSend.length) routing.send = { preSend, ...(paged ? { paginate: true } : {}) };
 
-	const description = naming.operationDescriptionOf(endpoint, action, context.named.copied);
+	// The plain action: the fields below say what the operation needs (and n8n's types stay within budget).
+	const description = naming.operationDescriptionOf(endpoint, plainAction, context.named.copied);
 	const operation = { option: { name, value, action, description, routing }, fields };
 	return { used, locals, operation };
 }
@@ -526,7 +545,9 @@ function resourceFiles(resource, folder, named) {
 			`${HEADER}${imports}\n\n${declarations}export const ${exportName}: AfostoOperation = ${print(operation)};\n`;
 	}
 	if (context.pathParameters.constants.length) {
-		const constants = context.pathParameters.constants.map(({ name, placeholder, field }) => `export const ${name} = ${print(call('pathParameter', placeholder, field))};`);
+		const constants = context.pathParameters.constants.map(
+			({ name, placeholder, field, picker }) => `export const ${name} = ${print(call('pathParameter', placeholder, field, ...(picker ? [picker] : [])))};`,
+		);
 		files[`${folder}/pathParameters.ts`] = `${HEADER}${importLines(['pathParameter'])}\n\n${constants.join('\n')}\n`;
 	}
 	for (const file of ['schemas', 'queries']) {
@@ -568,6 +589,22 @@ function nodeFile(node, resources, named) {
 			)};`
 		: '';
 	const uploadImport = uploads.length ? `import { uploadFileFromBinary } from './shared/uploadFile';\n` : '';
+	// The searches of the node's resource locators ("From List"), each once.
+	const searches = [
+		...new Set(
+			resources.flatMap((resource) =>
+				resource.endpoints
+					.filter((endpoint) => !isFileUpload(endpoint))
+					.flatMap((endpoint) => endpoint.parameters.filter((parameter) => parameter.in === 'path').map((parameter) => recordPickerOf(endpoint, parameter)?.searchListMethod)),
+			),
+		),
+	]
+		.filter(Boolean)
+		.sort();
+	const methods = searches.length
+		? `\n\n\tmethods = ${print({ listSearch: Object.fromEntries(searches.map((search) => [search, ref(`recordListSearch.${search}`)])) }, 1)};`
+		: '';
+	const searchImport = searches.length ? `import { recordListSearch } from './shared/recordPickers';\n` : '';
 	const imports = resources.map((resource) => `import { ${resource.value}Resource } from './${node.service}/${resource.value}';`).join('\n');
 	const resourceOptions = resources.map((resource) => ({ name: resource.label, value: resource.value, routing: ref('checkedRequest') }));
 	const description = {
@@ -599,14 +636,14 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
-${uploadImport}${imports}
+${searchImport}${uploadImport}${imports}
 
 const checkedRequest = afostoRouting(() => properties);
 
 const properties: INodeProperties[] = ${print(properties)};
 
 export class ${node.className} implements INodeType {
-	description: INodeTypeDescription = ${print(description, 1)};${customOperations}
+	description: INodeTypeDescription = ${print(description, 1)};${methods}${customOperations}
 }
 `;
 }

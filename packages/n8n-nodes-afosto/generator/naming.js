@@ -241,6 +241,30 @@ function recordOfPlaceholder(path, placeholder) {
 	return singularWord(words(before.replace(/^\{.*\}$/, '')).join(' ').toLowerCase()) || 'record';
 }
 
+/** What a path field asks for, as an action says it: "order ID", "code", "SKU". */
+function pathNeedOf(endpoint, parameter) {
+	const isId = /^(id|.+_id)$/.test(parameter.name);
+	if (!isId) return words(parameter.name).map((word) => (/^(sku|ean|id|url)$/i.test(word) ? word.toUpperCase() : word.toLowerCase())).join(' ');
+	return `${recordOfPlaceholder(endpoint.path, parameter.name)} ID`;
+}
+
+/**
+ * The action with what the operation needs and, for a delete, that it is destructive: n8n's AI
+ * Agent describes a tool by its action when Tool Description is "Set Automatically"
+ * (`${action} in ${node}`, n8n-workflow's makeDescription), so the model reads there which IDs it
+ * must supply and that the call cannot be undone. "Get order by ID", "Get backorders by order
+ * ID", "Delete group by ID (destructive)".
+ */
+function actionForTools(endpoint, action) {
+	const needs = endpoint.parameters.filter((parameter) => parameter.in === 'path').map((parameter) => pathNeedOf(endpoint, parameter));
+	// "Get order by order ID": the ID of the record the action names is just "ID".
+	const lastWord = action.split(' ').pop().toLowerCase();
+	const said = needs.map((need, index) => (index === needs.length - 1 && need === `${lastWord} ID` ? 'ID' : need));
+	const by = said.length ? ` by ${said.join(' and ')}` : '';
+	const destructive = endpoint.method === 'DELETE' ? ' (destructive)' : '';
+	return `${action}${by}${destructive}`;
+}
+
 /**
  * The description of a path field: whose ID (or code, key…) it is and, where the node lists those
  * records, which operation gives it: "ID of the order, as Order › Get Many returns it in `id`".
@@ -308,6 +332,7 @@ module.exports = {
 	copiedDescriptions,
 	operationDescriptionOf,
 	pathFieldDescription,
+	actionForTools,
 	fieldDescription,
 	booleanDescription,
 	fieldException,

@@ -209,6 +209,8 @@ function baseParameters(operation: Operation): INodeParameters {
 		else if (property.type === 'number') parameters[property.name] = 1;
 		else if (property.type === 'boolean') parameters[property.name] = true;
 		else if (property.type === 'options') parameters[property.name] = (property.options as INodePropertyOptions[])[0].value;
+		// A record picked By ID, as the editor saves a resource locator.
+		else if (property.type === 'resourceLocator') parameters[property.name] = { __rl: true, mode: 'id', value: `p-${property.name}` };
 		else throw new Error(`${operation.endpoint}: no simple value for the required ${property.type} field ${property.name}`);
 	}
 	return parameters;

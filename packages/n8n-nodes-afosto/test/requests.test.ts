@@ -54,7 +54,7 @@ describe('Afosto requests: bodies, checks before sending, errors, idempotency', 
 	});
 
 	it.each([
-		[{ resource: 'groups', operation: 'getCatGroupsById', id: '={{ " " }}' }, 'Item 0: "ID" is empty'],
+		[{ resource: 'groups', operation: 'getCatGroupsById', id: '={{ " " }}' }, 'Item 0: "Price Group" is empty'],
 		[{ ...createGroup, bodyMode: 'json', bodyJson: '{"name": ' }, 'Item 0: "Body (JSON)" is not valid JSON'],
 		[{ ...createGroup, bodyMode: 'json', bodyJson: '[1]' }, 'Item 0: "Body (JSON)" must be a JSON object'],
 		[{ ...createGroup, bodyFields: { metadata: '{source}' } }, 'Item 0: "Metadata" is not valid JSON'],
@@ -71,15 +71,15 @@ describe('Afosto requests: bodies, checks before sending, errors, idempotency', 
 	});
 
 	it.each([
-		['afostoCatalog', { resource: 'groups', operation: 'getCatGroupsById', id: '={{ null }}' }, 'Item 0: "ID" is empty, not text'],
+		['afostoCatalog', { resource: 'groups', operation: 'getCatGroupsById', id: '={{ null }}' }, 'Item 0: "Price Group" is empty, not text'],
 		[
 			'afostoMessaging',
 			{ resource: 'relays', operation: 'getMesWebhooksRelaysByIdMessagesByMessageId', id: 'relay-1', messageId: '={{ $json.missing }}' },
 			'Item 0: "Message ID" is empty, not text',
 		],
-		['afostoOrders', { resource: 'orders', operation: 'deleteOdrOrdersById', id: '..' }, 'Item 0: "ID" is "..", which would change the path'],
-		['afostoOrders', { resource: 'orders', operation: 'postOdrOrdersByIdAccept', id: '={{ ".." }}' }, 'Item 0: "ID" is "..", which would change the path'],
-		['afostoOrders', { resource: 'orders', operation: 'getOdrOrdersById', id: '={{ { "id": 1 } }}' }, /^Item 0: "ID" is an? object, not text$/],
+		['afostoOrders', { resource: 'orders', operation: 'deleteOdrOrdersById', id: '..' }, 'Item 0: "Order" is "..", which would change the path'],
+		['afostoOrders', { resource: 'orders', operation: 'postOdrOrdersByIdAccept', id: { __rl: true, mode: 'id', value: '={{ ".." }}' } }, 'Item 0: "Order" is "..", which would change the path'],
+		['afostoOrders', { resource: 'orders', operation: 'getOdrOrdersById', id: '={{ { "id": 1 } }}' }, /^Item 0: "Order" is an? object, not text$/],
 	])('%s: refuses a path value that would change the path (%j) before sending', async (type, parameters, message) => {
 		const result = await runNode({ type, parameters, credentials: tokenCredentials() });
 

@@ -159,7 +159,8 @@ function fieldsOf(operation: Operation): Array<FieldUnderTest & { parameter: str
 /** The node's parameters with `field` set to the item's value and every other field left good or out. */
 function parametersFor(operation: Operation, field: FieldUnderTest & { parameter: string[] }): INodeParameters {
 	const { endpoint, resource, properties } = operation;
-	const parameters: INodeParameters = { resource, operation: endpoint.id, limit: 1 };
+	// Simplify off: the answer's requestNumber ties each item to its request on the wire.
+	const parameters: INodeParameters = { resource, operation: endpoint.id, limit: 1, simplify: false };
 	for (const placeholder of endpoint.path.matchAll(/\{([^}]+)\}/g)) parameters[pathParameterName(placeholder[1])] = GOOD_PATH_VALUE;
 	for (const property of requiredQueryFields(operation)) parameters[property.name] = 'good';
 	if (properties.some((property) => property.name === 'bodyFields' && shownFor(operation)(property))) parameters.bodyMode = 'fields';

@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
+import { recordListSearch } from './shared/recordPickers';
 import { groupsResource } from './catalog/groups';
 import { mappingResource } from './catalog/mapping';
 import { pricesResource } from './catalog/prices';
@@ -55,4 +56,6 @@ export class AfostoCatalog implements INodeType {
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
 	};
+
+	methods = { listSearch: { searchPriceGroups: recordListSearch.searchPriceGroups } };
 }

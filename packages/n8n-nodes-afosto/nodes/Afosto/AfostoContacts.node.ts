@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
+import { recordListSearch } from './shared/recordPickers';
 import { addressesResource } from './contacts/addresses';
 import { contactsResource } from './contacts/contacts';
 import { geocodingResource } from './contacts/geocoding';
@@ -70,5 +71,12 @@ export class AfostoContacts implements INodeType {
 		credentials: partnerCredentials('afosto'),
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
+	};
+
+	methods = {
+		listSearch: {
+			searchContacts: recordListSearch.searchContacts,
+			searchOrganisations: recordListSearch.searchOrganisations,
+		},
 	};
 }

@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
+import { recordListSearch } from './shared/recordPickers';
 import { bulkResource } from './fulfilment/bulk';
 import { dpdResource } from './fulfilment/dpd';
 import { fulfilmentResource } from './fulfilment/fulfilment';
@@ -75,4 +76,6 @@ export class AfostoFulfilment implements INodeType {
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
 	};
+
+	methods = { listSearch: { searchLogisticsLocations: recordListSearch.searchLogisticsLocations } };
 }

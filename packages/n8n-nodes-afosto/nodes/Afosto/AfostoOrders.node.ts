@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
+import { recordListSearch } from './shared/recordPickers';
 import { calculationsResource } from './orders/calculations';
 import { couponsResource } from './orders/coupons';
 import { creditResource } from './orders/credit';
@@ -103,4 +104,6 @@ export class AfostoOrders implements INodeType {
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
 	};
+
+	methods = { listSearch: { searchOrders: recordListSearch.searchOrders } };
 }

@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
+import { recordListSearch } from './shared/recordPickers';
 import { appsResource } from './platform/apps';
 import { channelsResource } from './platform/channels';
 import { hubsResource } from './platform/hubs';
@@ -71,4 +72,6 @@ export class AfostoPlatform implements INodeType {
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
 	};
+
+	methods = { listSearch: { searchChannels: recordListSearch.searchChannels } };
 }

@@ -5,6 +5,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
+import { recordListSearch } from './shared/recordPickers';
 import { allocationResource } from './wms/allocation';
 import { inventoryResource } from './wms/inventory';
 import { locationsResource } from './wms/locations';
@@ -63,4 +64,6 @@ export class AfostoWms implements INodeType {
 		requestDefaults: AFOSTO_REQUEST_DEFAULTS,
 		properties,
 	};
+
+	methods = { listSearch: { searchWarehouseLocations: recordListSearch.searchWarehouseLocations } };
 }

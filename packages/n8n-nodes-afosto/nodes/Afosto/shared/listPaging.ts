@@ -71,8 +71,17 @@ export async function followPageCursor(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const wanted = wantedRecords(this);
-	const list = new ListReader(this, 'list');
+	return await readListPages(this, requestData);
+}
+
+/** The records of a list as followPageCursor reads them, each shaped by `shape` when given (Simplify). */
+export async function readListPages(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	shape?: (record: IDataObject) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	const wanted = wantedRecords(context);
+	const list = new ListReader(context, 'list');
 	return await list.read(async () => {
 		let cursor: string | undefined;
 		for (let number = 1; ; number++) {
@@ -84,7 +93,7 @@ export async function followPageCursor(
 			const page = await list.requestPage(options, place);
 			if (!Array.isArray(page.json)) throw list.wrongShape(place, page, 'is not a JSON list');
 			for (const json of page.json as IDataObject[]) {
-				list.records.push({ json });
+				list.records.push({ json: shape ? shape(json) : json });
 				if (list.records.length >= wanted) return;
 			}
 			const next = page.headers['x-page'];

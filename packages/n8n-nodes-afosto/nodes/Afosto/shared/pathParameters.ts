@@ -1,6 +1,6 @@
-import type { INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
 
-import { sendToPath } from '../../shared/transport/requestPath';
+import { fillPath } from '../../shared/transport/requestPath';
 import type { PathPlaceholder } from '../../shared/transport/requestPath';
 
 /** A `{placeholder}` of Afosto paths and the required field that fills it. */
@@ -9,15 +9,56 @@ export interface PathParameter {
 	field: INodeProperties;
 }
 
-/** The field for a path's `{placeholder}`: required text, checked and escaped when sent (sendToPath). */
+/**
+ * A record a user picks (an order, a contact…): "From List" searches Afosto's list of them with the
+ * node's `methods.listSearch[searchListMethod]` (recordPickers.ts), "By ID" takes the ID.
+ */
+export interface RecordPicker {
+	searchListMethod: string;
+	/** The record as the field names it ("Order"). */
+	displayName: string;
+}
+
+/**
+ * The field for a path's `{placeholder}`: required text, checked and escaped when sent (fillPath);
+ * with a `picker`, a resource locator of the same name, so saved workflows, whose value is the
+ * plain ID, keep working (extractValue reads either).
+ */
 export function pathParameter(
 	placeholder: string,
 	field: { displayName: string; name: string; description?: string },
+	picker?: RecordPicker,
 ): PathParameter {
 	const { displayName, name, description } = field;
+	const described = description ? { description } : {};
+	if (!picker) return { placeholder, field: { displayName, name, type: 'string', required: true, default: '', ...described } };
 	return {
 		placeholder,
-		field: { displayName, name, type: 'string', required: true, default: '', ...(description ? { description } : {}) },
+		field: {
+			displayName: picker.displayName,
+			name,
+			type: 'resourceLocator',
+			required: true,
+			default: { mode: 'list', value: '' },
+			...described,
+			modes: [
+				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } },
+				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8f1c7b52-4a2e-4d3b-9c61-0a7e5d2f4b19' },
+			],
+		},
+	};
+}
+
+/**
+ * preSend: the request's URL is the template filled with the item's values, or the item is refused
+ * before anything is sent (nodes/shared/transport/requestPath.ts). A resource locator gives its
+ * value (`extractValue`), a plain field or a saved workflow's plain ID is read as it is.
+ */
+function sendToFilledPath(template: string, placeholders: Record<string, PathPlaceholder>): PreSendAction {
+	return async function sendToPath(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const valueOf = (parameter: string) => this.getNodeParameter(parameter, null, { extractValue: true });
+		requestOptions.url = fillPath(template, placeholders, valueOf, this.getNode(), this.getItemIndex());
+		return requestOptions;
 	};
 }
 
@@ -40,5 +81,5 @@ export function afostoPath(template: string, ...parameters: PathParameter[]): Af
 	for (const [, name] of template.matchAll(/\{([^{}]+)\}/g)) {
 		if (!Object.hasOwn(placeholders, name)) throw new Error(`The path ${template} has no parameter for {${name}}`);
 	}
-	return { url: template, fields: parameters.map(({ field }) => field), fill: sendToPath(template, placeholders) };
+	return { url: template, fields: parameters.map(({ field }) => field), fill: sendToFilledPath(template, placeholders) };
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { throwPartnerErrors } from '../../shared/transport/partnerError';
 
@@ -36,3 +36,13 @@ export async function outputDeletedWhenEmpty(
 	if (!isEmptyBody(response.body)) return items;
 	return [{ json: { deleted: true } }];
 }
+
+/** Downloads: the binary field the file is put in (n8n's "Put Output File in Field"). */
+export const OUTPUT_FILE_FIELD: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	description: 'Name of the output binary field to put the downloaded file in',
+};

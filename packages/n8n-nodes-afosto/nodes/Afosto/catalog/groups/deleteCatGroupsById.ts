@@ -9,7 +9,7 @@ export const deleteCatGroupsById: AfostoOperation = {
 	option: {
 		name: 'Disable',
 		value: 'deleteCatGroupsById',
-		action: 'Disable pricing group',
+		action: 'Disable pricing group by ID (destructive)',
 		description: 'Disabling a pricing group makes sure it cannot me added to new settings. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getCatGroupsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCatGroupsById',
-		action: 'Get pricing group',
+		action: 'Get pricing group by ID',
 		description: 'View the pricing group by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

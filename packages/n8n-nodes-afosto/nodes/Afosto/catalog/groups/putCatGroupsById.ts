@@ -34,7 +34,7 @@ export const putCatGroupsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCatGroupsById',
-		action: 'Update pricing group',
+		action: 'Update pricing group by ID',
 		description: 'Update metadata or the name of the pricing group. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getCatMapsCollectionsById: AfostoOperation = {
 	option: {
 		name: 'Get Collection',
 		value: 'getCatMapsCollectionsById',
-		action: 'Get collection',
+		action: 'Get collection by ID',
 		description: 'Get collection. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getCatMapsCollectionsByIdKeys: AfostoOperation = {
 	option: {
 		name: 'Get Many Keys',
 		value: 'getCatMapsCollectionsByIdKeys',
-		action: 'Get many keys',
+		action: 'Get many keys by collection ID',
 		description: 'List keys for a category. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

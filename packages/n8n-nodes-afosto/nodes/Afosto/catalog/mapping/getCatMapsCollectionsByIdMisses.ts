@@ -10,7 +10,7 @@ export const getCatMapsCollectionsByIdMisses: AfostoOperation = {
 	option: {
 		name: 'Get Many Misses',
 		value: 'getCatMapsCollectionsByIdMisses',
-		action: 'Get many misses',
+		action: 'Get many misses by collection ID',
 		description: 'List misses for a collection. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const postCatMapsCollectionsByIdSearch: AfostoOperation = {
 	option: {
 		name: 'Search Keys',
 		value: 'postCatMapsCollectionsByIdSearch',
-		action: 'Search keys',
+		action: 'Search keys by collection ID',
 		description: 'Search keys for values. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

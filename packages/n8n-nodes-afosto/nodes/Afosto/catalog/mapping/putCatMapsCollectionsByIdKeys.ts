@@ -15,7 +15,7 @@ export const putCatMapsCollectionsByIdKeys: AfostoOperation = {
 	option: {
 		name: 'Create or Update Keys',
 		value: 'putCatMapsCollectionsByIdKeys',
-		action: 'Create or update keys',
+		action: 'Create or update keys by collection ID',
 		description: 'Upsert keys, create or update values. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

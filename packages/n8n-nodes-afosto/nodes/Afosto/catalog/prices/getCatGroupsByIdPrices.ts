@@ -11,7 +11,7 @@ export const getCatGroupsByIdPrices: AfostoOperation = {
 	option: {
 		name: 'Get Many Prices Within Group',
 		value: 'getCatGroupsByIdPrices',
-		action: 'Get many prices within group',
+		action: 'Get many prices within group by ID',
 		description: 'Get a listing of prices that are stored in the group. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

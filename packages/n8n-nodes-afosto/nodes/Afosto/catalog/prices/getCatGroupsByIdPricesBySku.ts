@@ -11,7 +11,7 @@ export const getCatGroupsByIdPricesBySku: AfostoOperation = {
 	option: {
 		name: 'Get Many Prices for SKU',
 		value: 'getCatGroupsByIdPricesBySku',
-		action: 'Get many prices for SKU',
+		action: 'Get many prices for SKU by group ID and SKU',
 		description: 'View a historic or planned list of prices for a SKU. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getCatPricesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCatPricesById',
-		action: 'Get price',
+		action: 'Get price by ID',
 		description: 'Get a single price by its ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -34,7 +34,7 @@ export const postCatGroupsByIdPrices: AfostoOperation = {
 	option: {
 		name: 'Search',
 		value: 'postCatGroupsByIdPrices',
-		action: 'Search prices',
+		action: 'Search prices by group ID',
 		description: 'Query for a set of prices. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -21,7 +21,7 @@ export const putCatGroupsByIdPrices: AfostoOperation = {
 	option: {
 		name: 'Create or Update',
 		value: 'putCatGroupsByIdPrices',
-		action: 'Create or update prices',
+		action: 'Create or update prices by group ID',
 		description: 'Create or update prices. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getRelAddressesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getRelAddressesById',
-		action: 'Get address',
+		action: 'Get address by ID',
 		description: 'Returns a single address by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const deleteRelContactsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteRelContactsById',
-		action: 'Delete contact',
+		action: 'Delete contact by ID (destructive)',
 		description: 'Delete a contact by ID. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -2,6 +2,7 @@
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
+import { SIMPLIFY, outputSimplified, simplifyContact } from '../../shared/simplify';
 import { idParameter } from './pathParameters';
 
 const path = afostoPath('/rel/contacts/{id}', idParameter);
@@ -10,10 +11,11 @@ export const getRelContactsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getRelContactsById',
-		action: 'Get contact',
+		action: 'Get contact by ID',
 		description: 'Returns a single contact by ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },
+			output: { postReceive: [outputSimplified(simplifyContact)] },
 			send: { preSend: [path.fill, sendCheckedQuery({ version: { field: 'Version', type: 'string' } })] },
 		},
 	},
@@ -29,5 +31,6 @@ export const getRelContactsById: AfostoOperation = {
 				routing: { send: { type: 'query', property: 'version' } },
 			},
 		]),
+		SIMPLIFY,
 	],
 };

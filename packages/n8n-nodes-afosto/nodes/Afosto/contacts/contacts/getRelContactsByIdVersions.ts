@@ -9,7 +9,7 @@ export const getRelContactsByIdVersions: AfostoOperation = {
 	option: {
 		name: 'Get Many Versions for Single Contact',
 		value: 'getRelContactsByIdVersions',
-		action: 'Get many versions for single contact',
+		action: 'Get many versions for single contact by ID',
 		description: 'Returns a version list for the contact. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getRelAddressesByIdGeocode: AfostoOperation = {
 	option: {
 		name: 'Geocode Address',
 		value: 'getRelAddressesByIdGeocode',
-		action: 'Geocode address',
+		action: 'Geocode address by ID',
 		description: 'Geocode address. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const deleteRelOrganisationsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteRelOrganisationsById',
-		action: 'Delete organisation',
+		action: 'Delete organisation by ID (destructive)',
 		description: 'Delete an existing organisation. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

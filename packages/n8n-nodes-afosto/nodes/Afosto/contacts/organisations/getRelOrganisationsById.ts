@@ -10,7 +10,7 @@ export const getRelOrganisationsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getRelOrganisationsById',
-		action: 'Get organisation',
+		action: 'Get organisation by ID',
 		description: 'Returns a single organisation by ID. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getRelOrganisationsByIdVersions: AfostoOperation = {
 	option: {
 		name: 'Get Many Versions for Single Organisation',
 		value: 'getRelOrganisationsByIdVersions',
-		action: 'Get many versions for single organisation',
+		action: 'Get many versions for single organisation by ID',
 		description: 'Returns a version list for the organisation. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -19,7 +19,7 @@ export const putRelOrganisationsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putRelOrganisationsById',
-		action: 'Update organisation',
+		action: 'Update organisation by ID',
 		description: 'Updates an existing organisation. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'PUT', url: path.url },

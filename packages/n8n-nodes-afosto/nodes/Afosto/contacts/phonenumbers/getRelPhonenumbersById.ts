@@ -9,7 +9,7 @@ export const getRelPhonenumbersById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getRelPhonenumbersById',
-		action: 'Get phonenumber',
+		action: 'Get phonenumber by ID',
 		description: 'Returns a single phonenumber by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getCntActionsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntActionsById',
-		action: 'Get action',
+		action: 'Get action by ID',
 		description: 'Get a single action. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const deleteCntBatchesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntBatchesById',
-		action: 'Delete batch',
+		action: 'Delete batch by ID (destructive)',
 		description: 'Delete an unconfirmed batch. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getCntBatchesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntBatchesById',
-		action: 'Get batch',
+		action: 'Get batch by ID',
 		description: 'Get a single batch. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getCntBatchesByIdErrors: AfostoOperation = {
 	option: {
 		name: 'Get Errors',
 		value: 'getCntBatchesByIdErrors',
-		action: 'Get errors',
+		action: 'Get errors by batch ID',
 		description: 'Get a list of errors for a batch. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -13,7 +13,7 @@ export const putCntBatchesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntBatchesById',
-		action: 'Update batch',
+		action: 'Update batch by ID',
 		description: 'Update a batch config or reference. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -10,7 +10,7 @@ export const putCntBatchesByIdConfirm: AfostoOperation = {
 	option: {
 		name: 'Confirm',
 		value: 'putCntBatchesByIdConfirm',
-		action: 'Confirm batch',
+		action: 'Confirm batch by ID',
 		description: 'Confirm a batch for processing; processing will start. Only possible when batch is accepted. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'PUT', url: path.url },

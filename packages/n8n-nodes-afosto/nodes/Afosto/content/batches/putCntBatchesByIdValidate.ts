@@ -10,7 +10,7 @@ export const putCntBatchesByIdValidate: AfostoOperation = {
 	option: {
 		name: 'Validate',
 		value: 'putCntBatchesByIdValidate',
-		action: 'Validate batch',
+		action: 'Validate batch by ID',
 		description: 'Request validation for the batch and the dataset. The dataaset and the batch will be locked. When invalid, lock will be lifted. If batch is valid, is_accepted will become true. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'PUT', url: path.url },

@@ -9,7 +9,7 @@ export const getCntDatasetsById: AfostoOperation = {
 	option: {
 		name: 'Get Dataset',
 		value: 'getCntDatasetsById',
-		action: 'Get dataset',
+		action: 'Get dataset by ID',
 		description: 'Get dataset. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

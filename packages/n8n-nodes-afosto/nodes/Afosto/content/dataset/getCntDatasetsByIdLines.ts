@@ -10,7 +10,7 @@ export const getCntDatasetsByIdLines: AfostoOperation = {
 	option: {
 		name: 'Get Lines',
 		value: 'getCntDatasetsByIdLines',
-		action: 'Get lines',
+		action: 'Get lines by dataset ID',
 		description: 'Browse all dataset lines. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

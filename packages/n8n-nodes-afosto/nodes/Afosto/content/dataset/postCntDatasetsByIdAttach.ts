@@ -22,7 +22,7 @@ export const postCntDatasetsByIdAttach: AfostoOperation = {
 	option: {
 		name: 'Read File',
 		value: 'postCntDatasetsByIdAttach',
-		action: 'Read file',
+		action: 'Read file by dataset ID',
 		description: 'Select a file and read it to be used as input. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -10,7 +10,7 @@ export const postCntDatasetsByIdExport: AfostoOperation = {
 	option: {
 		name: 'Export Data',
 		value: 'postCntDatasetsByIdExport',
-		action: 'Export data',
+		action: 'Export data by dataset ID',
 		description: 'Request data to be exported to CSV. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -16,7 +16,7 @@ export const postCntDatasetsByIdUpload: AfostoOperation = {
 	option: {
 		name: 'Upload Data',
 		value: 'postCntDatasetsByIdUpload',
-		action: 'Upload data',
+		action: 'Upload data by dataset ID',
 		description: 'Upload data as lines to the dataset. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -10,7 +10,7 @@ export const deleteCntDirectories: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntDirectories',
-		action: 'Delete directory',
+		action: 'Delete directory (destructive)',
 		description: 'Deletes a directory. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: '/cnt/directories' },

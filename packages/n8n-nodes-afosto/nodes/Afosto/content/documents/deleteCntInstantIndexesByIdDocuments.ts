@@ -10,7 +10,7 @@ export const deleteCntInstantIndexesByIdDocuments: AfostoOperation = {
 	option: {
 		name: 'Clear All Documents From Index',
 		value: 'deleteCntInstantIndexesByIdDocuments',
-		action: 'Clear all documents from index',
+		action: 'Clear all documents from index by ID (destructive)',
 		description: 'Delete all documents from the specified index. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -12,7 +12,7 @@ export const postCntInstantIndexesByIdDocumentsDelete: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'postCntInstantIndexesByIdDocumentsDelete',
-		action: 'Delete list of documents',
+		action: 'Delete list of documents by index ID',
 		description: 'Delete a list of documents from the specified index. Only those document IDs that were submitted will be removed. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

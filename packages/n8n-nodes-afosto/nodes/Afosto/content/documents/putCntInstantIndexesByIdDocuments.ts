@@ -32,7 +32,7 @@ export const putCntInstantIndexesByIdDocuments: AfostoOperation = {
 	option: {
 		name: 'Create or Update',
 		value: 'putCntInstantIndexesByIdDocuments',
-		action: 'Create or update list of documents',
+		action: 'Create or update list of documents by index ID',
 		description: 'Update or insert a list of documents in the specified index. Enter any additional information in the metadata. Data in the metadata key is not searchable, only retrievable. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

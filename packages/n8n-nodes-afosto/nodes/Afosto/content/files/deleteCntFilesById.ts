@@ -9,7 +9,7 @@ export const deleteCntFilesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntFilesById',
-		action: 'Delete file',
+		action: 'Delete file by ID (destructive)',
 		description: 'Deletes a file. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getCntFilesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntFilesById',
-		action: 'Get file',
+		action: 'Get file by ID',
 		description: 'Returns a file. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

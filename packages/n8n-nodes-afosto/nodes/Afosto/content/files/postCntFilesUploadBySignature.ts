@@ -6,7 +6,7 @@ export const postCntFilesUploadBySignature: AfostoOperation = {
 	option: {
 		name: 'Upload',
 		value: 'postCntFilesUploadBySignature',
-		action: 'Upload file',
+		action: 'Upload file by signature',
 		description: 'Upload the binary file of each item. The node asks Afosto for an upload signature, then sends the file.',
 	},
 	fields: [],

@@ -10,7 +10,7 @@ export const deleteCntDataflowFlowsById: AfostoOperation = {
 	option: {
 		name: 'Delete Dataflow',
 		value: 'deleteCntDataflowFlowsById',
-		action: 'Delete dataflow',
+		action: 'Delete dataflow by flow ID (destructive)',
 		description: 'Delete a single dataflow. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

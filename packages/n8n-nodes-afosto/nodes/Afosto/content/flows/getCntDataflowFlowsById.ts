@@ -9,7 +9,7 @@ export const getCntDataflowFlowsById: AfostoOperation = {
 	option: {
 		name: 'Get Dataflow',
 		value: 'getCntDataflowFlowsById',
-		action: 'Get dataflow',
+		action: 'Get dataflow by flow ID',
 		description: 'Get a single dataflow. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

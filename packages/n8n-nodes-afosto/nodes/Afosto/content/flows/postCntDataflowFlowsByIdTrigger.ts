@@ -35,7 +35,7 @@ export const postCntDataflowFlowsByIdTrigger: AfostoOperation = {
 	option: {
 		name: 'Trigger',
 		value: 'postCntDataflowFlowsByIdTrigger',
-		action: 'Trigger flow',
+		action: 'Trigger flow by ID',
 		description: 'Trigger an existing flow. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

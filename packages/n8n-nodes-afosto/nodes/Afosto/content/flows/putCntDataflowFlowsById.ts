@@ -13,7 +13,7 @@ export const putCntDataflowFlowsById: AfostoOperation = {
 	option: {
 		name: 'Update Dataflow',
 		value: 'putCntDataflowFlowsById',
-		action: 'Update dataflow',
+		action: 'Update dataflow by flow ID',
 		description: 'Update a single dataflow. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

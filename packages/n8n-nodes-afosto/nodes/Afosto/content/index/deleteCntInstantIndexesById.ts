@@ -10,7 +10,7 @@ export const deleteCntInstantIndexesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntInstantIndexesById',
-		action: 'Delete index',
+		action: 'Delete index by ID (destructive)',
 		description: 'Delete index. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

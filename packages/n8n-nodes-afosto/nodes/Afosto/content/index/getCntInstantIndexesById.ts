@@ -9,7 +9,7 @@ export const getCntInstantIndexesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntInstantIndexesById',
-		action: 'Get index',
+		action: 'Get index by ID',
 		description: 'Show a single index for the tenant. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -112,7 +112,7 @@ export const postCntSearchByNamespaceByCodeByModel: AfostoOperation = {
 	option: {
 		name: 'Run Complex Search',
 		value: 'postCntSearchByNamespaceByCodeByModel',
-		action: 'Run complex search',
+		action: 'Run complex search by namespace and code and model',
 		description: 'Run complex search. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

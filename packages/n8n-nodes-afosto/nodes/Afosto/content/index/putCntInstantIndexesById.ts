@@ -13,7 +13,7 @@ export const putCntInstantIndexesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntInstantIndexesById',
-		action: 'Update index',
+		action: 'Update index by ID',
 		description: 'Update index. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

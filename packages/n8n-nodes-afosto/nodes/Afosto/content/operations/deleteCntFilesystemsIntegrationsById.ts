@@ -12,7 +12,7 @@ export const deleteCntFilesystemsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Delete Object',
 		value: 'deleteCntFilesystemsIntegrationsById',
-		action: 'Delete object',
+		action: 'Delete object by integration ID (destructive)',
 		description: 'Delete an object at external storage. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

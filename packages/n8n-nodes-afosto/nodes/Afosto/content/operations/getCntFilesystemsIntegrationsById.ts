@@ -2,6 +2,7 @@
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
+import { OUTPUT_FILE_FIELD } from '../../shared/responses';
 import { idParameter } from './pathParameters';
 import { pathAdditionalFields, pathQueryTypes } from './queries';
 
@@ -11,13 +12,20 @@ export const getCntFilesystemsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Read Object',
 		value: 'getCntFilesystemsIntegrationsById',
-		action: 'Read object',
+		action: 'Read object by integration ID',
 		description: 'Read the contents of an object at external storage. The file comes out in the binary property "data".',
 		routing: {
 			request: { method: 'GET', url: path.url, encoding: 'arraybuffer', json: false },
-			output: { postReceive: [{ type: 'binaryData', properties: { destinationProperty: 'data' } }] },
+			output: {
+				postReceive: [
+					{
+						type: 'binaryData',
+						properties: { destinationProperty: '={{ $parameter["binaryPropertyName"] }}' },
+					},
+				],
+			},
 			send: { preSend: [path.fill, sendCheckedQuery(pathQueryTypes)] },
 		},
 	},
-	fields: [...path.fields, additionalFields(pathAdditionalFields)],
+	fields: [...path.fields, additionalFields(pathAdditionalFields), OUTPUT_FILE_FIELD],
 };

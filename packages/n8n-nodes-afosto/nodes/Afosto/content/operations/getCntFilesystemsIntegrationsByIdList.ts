@@ -11,7 +11,7 @@ export const getCntFilesystemsIntegrationsByIdList: AfostoOperation = {
 	option: {
 		name: 'Get Many Objects',
 		value: 'getCntFilesystemsIntegrationsByIdList',
-		action: 'Get many objects',
+		action: 'Get many objects by integration ID',
 		description: 'List objects at external storage. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -35,7 +35,7 @@ export const postCntFilesystemsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Clone Object',
 		value: 'postCntFilesystemsIntegrationsById',
-		action: 'Clone object',
+		action: 'Clone object by integration ID',
 		description: 'Clone an object to external storage. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -10,7 +10,7 @@ export const deleteCntInstantProxiesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntInstantProxiesById',
-		action: 'Delete proxy',
+		action: 'Delete proxy by ID (destructive)',
 		description: 'Delete a new proxy for the tenant. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -9,7 +9,7 @@ export const getCntInstantProxiesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntInstantProxiesById',
-		action: 'Get proxy',
+		action: 'Get proxy by ID',
 		description: 'Show a single proxy for the tenant. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -26,7 +26,7 @@ export const putCntInstantProxiesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntInstantProxiesById',
-		action: 'Update proxy',
+		action: 'Update proxy by ID',
 		description: 'Update a proxy for the tenant. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

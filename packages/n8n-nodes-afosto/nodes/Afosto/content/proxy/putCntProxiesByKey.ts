@@ -37,7 +37,7 @@ export const putCntProxiesByKey: AfostoOperation = {
 	option: {
 		name: 'Update Proxy Configuration',
 		value: 'putCntProxiesByKey',
-		action: 'Update proxy configuration',
+		action: 'Update proxy configuration by key',
 		description: 'Updates the proxy. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

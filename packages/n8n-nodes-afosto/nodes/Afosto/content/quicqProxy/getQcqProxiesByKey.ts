@@ -9,7 +9,7 @@ export const getQcqProxiesByKey: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getQcqProxiesByKey',
-		action: 'Get proxy configuration',
+		action: 'Get proxy configuration by key',
 		description: 'Returns the proxy configuration. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -61,7 +61,7 @@ export const putQcqProxiesByKey: AfostoOperation = {
 	option: {
 		name: 'Update Proxy Configuration',
 		value: 'putQcqProxiesByKey',
-		action: 'Update proxy configuration',
+		action: 'Update proxy configuration by key',
 		description: 'Updates the proxy. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

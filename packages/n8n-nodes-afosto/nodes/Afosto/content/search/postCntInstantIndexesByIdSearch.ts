@@ -82,7 +82,7 @@ export const postCntInstantIndexesByIdSearch: AfostoOperation = {
 	option: {
 		name: 'Search Documents Within Single Index',
 		value: 'postCntInstantIndexesByIdSearch',
-		action: 'Search documents within single index',
+		action: 'Search documents within single index by ID',
 		description: 'Search documents within a single index, without going throuh a proxy. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

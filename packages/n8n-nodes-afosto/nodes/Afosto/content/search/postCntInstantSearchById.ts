@@ -92,7 +92,7 @@ export const postCntInstantSearchById: AfostoOperation = {
 	option: {
 		name: 'Search Documents',
 		value: 'postCntInstantSearchById',
-		action: 'Search documents',
+		action: 'Search documents by search ID',
 		description: 'Search documents: The ID is the proxy key for a tenant, ex: "afosto". The count is the combined count of the results in all selected indices. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -10,7 +10,7 @@ export const deleteCntInstantIndexesByIdSettings: AfostoOperation = {
 	option: {
 		name: 'Reset',
 		value: 'deleteCntInstantIndexesByIdSettings',
-		action: 'Reset index settings',
+		action: 'Reset index settings by index ID (destructive)',
 		description: 'Reset the settings of the specified index. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

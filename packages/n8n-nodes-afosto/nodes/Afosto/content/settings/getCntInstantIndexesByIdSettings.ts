@@ -9,7 +9,7 @@ export const getCntInstantIndexesByIdSettings: AfostoOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getCntInstantIndexesByIdSettings',
-		action: 'Get many index settings',
+		action: 'Get many index settings by index ID',
 		description: 'List the settings of the specified index. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -61,7 +61,7 @@ export const postCntInstantIndexesByIdSettings: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'postCntInstantIndexesByIdSettings',
-		action: 'Update index settings',
+		action: 'Update index settings by index ID',
 		description: 'Update the settings of the specified index. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -10,7 +10,7 @@ export const deleteCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntFilesystemsStoragesById',
-		action: 'Delete storage',
+		action: 'Delete storage by ID (destructive)',
 		description: 'Delete storage. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -9,7 +9,7 @@ export const getCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntFilesystemsStoragesById',
-		action: 'Get storage',
+		action: 'Get storage by ID',
 		description: 'Get a filesystem storage. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

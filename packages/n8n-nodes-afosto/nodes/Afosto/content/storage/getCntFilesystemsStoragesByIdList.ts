@@ -11,7 +11,7 @@ export const getCntFilesystemsStoragesByIdList: AfostoOperation = {
 	option: {
 		name: 'Get Many Objects',
 		value: 'getCntFilesystemsStoragesByIdList',
-		action: 'Get many objects',
+		action: 'Get many objects by storage ID',
 		description: 'Get many objects. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

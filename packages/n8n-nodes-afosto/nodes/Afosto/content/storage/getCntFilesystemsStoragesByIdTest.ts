@@ -9,7 +9,7 @@ export const getCntFilesystemsStoragesByIdTest: AfostoOperation = {
 	option: {
 		name: 'Test',
 		value: 'getCntFilesystemsStoragesByIdTest',
-		action: 'Test storage',
+		action: 'Test storage by ID',
 		description: 'Test storage connection. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -14,7 +14,7 @@ export const postCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Sync',
 		value: 'postCntFilesystemsStoragesById',
-		action: 'Sync storage',
+		action: 'Sync storage by ID',
 		description: 'Sync storage. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

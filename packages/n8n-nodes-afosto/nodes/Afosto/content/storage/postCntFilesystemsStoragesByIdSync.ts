@@ -14,7 +14,7 @@ export const postCntFilesystemsStoragesByIdSync: AfostoOperation = {
 	option: {
 		name: 'Upload',
 		value: 'postCntFilesystemsStoragesByIdSync',
-		action: 'Upload storage',
+		action: 'Upload storage by ID',
 		description: 'Upload storage. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -13,7 +13,7 @@ export const putCntFilesystemsStoragesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntFilesystemsStoragesById',
-		action: 'Update storage',
+		action: 'Update storage by ID',
 		description: 'Update storage. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

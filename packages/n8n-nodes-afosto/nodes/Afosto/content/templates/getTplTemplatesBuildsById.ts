@@ -9,7 +9,7 @@ export const getTplTemplatesBuildsById: AfostoOperation = {
 	option: {
 		name: 'Get Build',
 		value: 'getTplTemplatesBuildsById',
-		action: 'Get build',
+		action: 'Get build by ID',
 		description: 'List a single build. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -11,7 +11,7 @@ export const getTplTemplatesRepositoriesById: AfostoOperation = {
 	option: {
 		name: 'Get Repository',
 		value: 'getTplTemplatesRepositoriesById',
-		action: 'Get repository',
+		action: 'Get repository by ID',
 		description: 'View a single repository. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -12,7 +12,7 @@ export const getTplTemplatesRepositoriesByIdBuilds: AfostoOperation = {
 	option: {
 		name: 'Get Many Builds',
 		value: 'getTplTemplatesRepositoriesByIdBuilds',
-		action: 'Get many builds',
+		action: 'Get many builds by repository ID',
 		description: 'List a single repository\'s builds. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getCntDataflowLoaderByModelById: AfostoOperation = {
 	option: {
 		name: 'Get Data',
 		value: 'getCntDataflowLoaderByModelById',
-		action: 'Get data',
+		action: 'Get data by model and record ID',
 		description: 'Get the data-model as it is applied. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

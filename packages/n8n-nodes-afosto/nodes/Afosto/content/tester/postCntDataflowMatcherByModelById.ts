@@ -9,7 +9,7 @@ export const postCntDataflowMatcherByModelById: AfostoOperation = {
 	option: {
 		name: 'Test Match',
 		value: 'postCntDataflowMatcherByModelById',
-		action: 'Test match',
+		action: 'Test match by model and record ID',
 		description: 'Test if a flow matches the data. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getTplTemplatesThemesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getTplTemplatesThemesById',
-		action: 'Get theme',
+		action: 'Get theme by ID',
 		description: 'Get theme. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

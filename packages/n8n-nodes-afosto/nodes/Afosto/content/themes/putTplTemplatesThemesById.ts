@@ -51,7 +51,7 @@ export const putTplTemplatesThemesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putTplTemplatesThemesById',
-		action: 'Update theme',
+		action: 'Update theme by ID',
 		description: 'Update theme. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -12,7 +12,7 @@ export const getCntDataflowTypesByType: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntDataflowTypesByType',
-		action: 'Get type',
+		action: 'Get type by type',
 		description: 'View a dataflow type. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getCntInstantIndexesByIdUpdates: AfostoOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getCntInstantIndexesByIdUpdates',
-		action: 'Get many index updates',
+		action: 'Get many index updates by index ID',
 		description: 'List the updates of the specified index. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

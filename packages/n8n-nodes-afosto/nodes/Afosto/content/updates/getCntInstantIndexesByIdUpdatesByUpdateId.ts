@@ -9,7 +9,7 @@ export const getCntInstantIndexesByIdUpdatesByUpdateId: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntInstantIndexesByIdUpdatesByUpdateId',
-		action: 'Get one update',
+		action: 'Get one update by index ID and ID',
 		description: 'Get a single update on from the specified index. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

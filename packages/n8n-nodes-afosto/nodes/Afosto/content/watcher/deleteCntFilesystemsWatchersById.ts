@@ -9,7 +9,7 @@ export const deleteCntFilesystemsWatchersById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCntFilesystemsWatchersById',
-		action: 'Delete watcher',
+		action: 'Delete watcher by ID (destructive)',
 		description: 'Delete a single watcher. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getCntFilesystemsWatchersById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCntFilesystemsWatchersById',
-		action: 'Get watcher',
+		action: 'Get watcher by ID',
 		description: 'Get a single watcher. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

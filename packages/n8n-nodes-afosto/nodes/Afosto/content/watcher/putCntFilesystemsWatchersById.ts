@@ -13,7 +13,7 @@ export const putCntFilesystemsWatchersById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCntFilesystemsWatchersById',
-		action: 'Update watcher',
+		action: 'Update watcher by ID',
 		description: 'Update a single watcher. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getLcsDpdPointsById: AfostoOperation = {
 	option: {
 		name: 'Get Servicepoint',
 		value: 'getLcsDpdPointsById',
-		action: 'Get servicepoint',
+		action: 'Get servicepoint by point ID',
 		description: 'Return a DPD servicepoint by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

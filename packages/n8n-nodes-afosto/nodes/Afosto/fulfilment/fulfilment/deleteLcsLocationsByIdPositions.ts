@@ -13,7 +13,7 @@ export const deleteLcsLocationsByIdPositions: AfostoOperation = {
 	option: {
 		name: 'Delete Positions',
 		value: 'deleteLcsLocationsByIdPositions',
-		action: 'Delete positions',
+		action: 'Delete positions by location ID (destructive)',
 		description: 'Delete positions. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getLcsLocationsById: AfostoOperation = {
 	option: {
 		name: 'Get Fulfilment Location',
 		value: 'getLcsLocationsById',
-		action: 'Get fulfilment location',
+		action: 'Get fulfilment location by ID',
 		description: 'Returns a fulfilment location. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

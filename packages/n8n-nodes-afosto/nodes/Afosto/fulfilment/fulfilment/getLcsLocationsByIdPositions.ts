@@ -10,7 +10,7 @@ export const getLcsLocationsByIdPositions: AfostoOperation = {
 	option: {
 		name: 'Get Many Positions Within Fulfilment Location',
 		value: 'getLcsLocationsByIdPositions',
-		action: 'Get many positions within fulfilment location',
+		action: 'Get many positions within fulfilment location by ID',
 		description: 'Get many positions within fulfilment location. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getLcsLocationsByIdPositionsByCode: AfostoOperation = {
 	option: {
 		name: 'Get Position',
 		value: 'getLcsLocationsByIdPositionsByCode',
-		action: 'Get position',
+		action: 'Get position by location ID and code',
 		description: 'Returns a single position. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

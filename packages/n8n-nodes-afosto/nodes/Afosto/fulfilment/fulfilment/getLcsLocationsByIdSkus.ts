@@ -9,7 +9,7 @@ export const getLcsLocationsByIdSkus: AfostoOperation = {
 	option: {
 		name: 'Get Many SKUs that Are Listed for Fulfilment Location',
 		value: 'getLcsLocationsByIdSkus',
-		action: 'Get many skus that are listed for fulfilment location',
+		action: 'Get many skus that are listed for fulfilment location by ID',
 		description: 'Get many skus that are listed for fulfilment location. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getLcsPointsByCarrier: AfostoOperation = {
 	option: {
 		name: 'Get Many Service Points',
 		value: 'getLcsPointsByCarrier',
-		action: 'Get many service points',
+		action: 'Get many service points by carrier',
 		description: 'List all service points. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -10,7 +10,7 @@ export const getLcsPointsByCarrierById: AfostoOperation = {
 	option: {
 		name: 'Get Service Point',
 		value: 'getLcsPointsByCarrierById',
-		action: 'Get service point',
+		action: 'Get service point by record ID and carrier',
 		description: 'Returns a single service. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

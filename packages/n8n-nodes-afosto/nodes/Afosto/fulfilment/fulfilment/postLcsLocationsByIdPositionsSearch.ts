@@ -13,7 +13,7 @@ export const postLcsLocationsByIdPositionsSearch: AfostoOperation = {
 	option: {
 		name: 'Search Set of Positions',
 		value: 'postLcsLocationsByIdPositionsSearch',
-		action: 'Search set of positions',
+		action: 'Search set of positions by location ID',
 		description: 'Searches a set of positions based on SKUs. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -18,7 +18,7 @@ export const putLcsLocationsById: AfostoOperation = {
 	option: {
 		name: 'Update Fulfilment Location',
 		value: 'putLcsLocationsById',
-		action: 'Update fulfilment location',
+		action: 'Update fulfilment location by ID',
 		description: 'Updates a location. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

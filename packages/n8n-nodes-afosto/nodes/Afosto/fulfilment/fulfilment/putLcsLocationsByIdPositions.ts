@@ -13,7 +13,7 @@ export const putLcsLocationsByIdPositions: AfostoOperation = {
 	option: {
 		name: 'Reorder Positions',
 		value: 'putLcsLocationsByIdPositions',
-		action: 'Reorder positions',
+		action: 'Reorder positions by location ID',
 		description: 'Reorder positions. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

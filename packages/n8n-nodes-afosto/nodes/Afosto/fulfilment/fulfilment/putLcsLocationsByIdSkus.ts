@@ -16,7 +16,7 @@ export const putLcsLocationsByIdSkus: AfostoOperation = {
 	option: {
 		name: 'Update One or More SKUs for Location',
 		value: 'putLcsLocationsByIdSkus',
-		action: 'Update one or more skus for location',
+		action: 'Update one or more skus for location by ID',
 		description: 'Update one or more skus for location. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -10,7 +10,7 @@ export const deleteLcsListsById: AfostoOperation = {
 	option: {
 		name: 'Delete Handling List',
 		value: 'deleteLcsListsById',
-		action: 'Delete handling list',
+		action: 'Delete handling list by ID (destructive)',
 		description: 'Delete handling list. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -9,7 +9,7 @@ export const getLcsListsById: AfostoOperation = {
 	option: {
 		name: 'Get Handling List',
 		value: 'getLcsListsById',
-		action: 'Get handling list',
+		action: 'Get handling list by ID',
 		description: 'Returns a handling list. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

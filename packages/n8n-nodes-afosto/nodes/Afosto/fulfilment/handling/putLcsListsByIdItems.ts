@@ -34,7 +34,7 @@ export const putLcsListsByIdItems: AfostoOperation = {
 	option: {
 		name: 'Update Handling List\'s Items',
 		value: 'putLcsListsByIdItems',
-		action: 'Update handling list\'s items',
+		action: 'Update handling list\'s items by list ID',
 		description: 'Update items\' state on a handling list. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

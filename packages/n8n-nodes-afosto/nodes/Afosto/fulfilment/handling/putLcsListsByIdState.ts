@@ -34,7 +34,7 @@ export const putLcsListsByIdState: AfostoOperation = {
 	option: {
 		name: 'Update Handling List State',
 		value: 'putLcsListsByIdState',
-		action: 'Update handling list state',
+		action: 'Update handling list state by list ID',
 		description: 'Update state of an handling list. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

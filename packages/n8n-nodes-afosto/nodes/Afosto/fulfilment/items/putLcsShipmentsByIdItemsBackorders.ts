@@ -13,7 +13,7 @@ export const putLcsShipmentsByIdItemsBackorders: AfostoOperation = {
 	option: {
 		name: 'Update Shipment\'s Backorder Items',
 		value: 'putLcsShipmentsByIdItemsBackorders',
-		action: 'Update shipment\'s backorder items',
+		action: 'Update shipment\'s backorder items by shipment ID',
 		description: 'Update the shipment\'s items that are backorder. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -15,7 +15,7 @@ export const putLcsShipmentsByIdItemsMissing: AfostoOperation = {
 	option: {
 		name: 'Set Missing',
 		value: 'putLcsShipmentsByIdItemsMissing',
-		action: 'Set missing',
+		action: 'Set missing by shipment ID',
 		description: 'Update items that are missing. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

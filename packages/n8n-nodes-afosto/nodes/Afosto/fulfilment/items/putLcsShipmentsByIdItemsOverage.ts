@@ -13,7 +13,7 @@ export const putLcsShipmentsByIdItemsOverage: AfostoOperation = {
 	option: {
 		name: 'Update Shipment\'s Overage',
 		value: 'putLcsShipmentsByIdItemsOverage',
-		action: 'Update shipment\'s overage',
+		action: 'Update shipment\'s overage by shipment ID',
 		description: 'Update items that were not expected. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

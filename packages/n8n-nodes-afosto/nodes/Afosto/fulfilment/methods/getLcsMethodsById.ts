@@ -11,7 +11,7 @@ export const getLcsMethodsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getLcsMethodsById',
-		action: 'Get method',
+		action: 'Get method by ID',
 		description: 'Get method. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

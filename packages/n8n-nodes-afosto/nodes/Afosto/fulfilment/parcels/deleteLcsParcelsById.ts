@@ -10,7 +10,7 @@ export const deleteLcsParcelsById: AfostoOperation = {
 	option: {
 		name: 'Remove',
 		value: 'deleteLcsParcelsById',
-		action: 'Remove parcel',
+		action: 'Remove parcel by ID (destructive)',
 		description: 'Remove parcel. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -13,7 +13,7 @@ export const deleteLcsParcelsByIdItems: AfostoOperation = {
 	option: {
 		name: 'Remove Items From Parcel',
 		value: 'deleteLcsParcelsByIdItems',
-		action: 'Remove items from parcel',
+		action: 'Remove items from parcel by ID (destructive)',
 		description: 'Remove items from parcel. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

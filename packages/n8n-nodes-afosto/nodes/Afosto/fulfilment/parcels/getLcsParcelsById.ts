@@ -9,7 +9,7 @@ export const getLcsParcelsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getLcsParcelsById',
-		action: 'Get parcel',
+		action: 'Get parcel by ID',
 		description: 'Get a single parcel. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

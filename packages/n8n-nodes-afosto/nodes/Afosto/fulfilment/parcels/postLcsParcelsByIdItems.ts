@@ -13,7 +13,7 @@ export const postLcsParcelsByIdItems: AfostoOperation = {
 	option: {
 		name: 'Add',
 		value: 'postLcsParcelsByIdItems',
-		action: 'Add items to parcel',
+		action: 'Add items to parcel by ID',
 		description: 'Add items to parcel. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -10,7 +10,7 @@ export const postLcsParcelsByIdLabel: AfostoOperation = {
 	option: {
 		name: 'Request Label',
 		value: 'postLcsParcelsByIdLabel',
-		action: 'Request label',
+		action: 'Request label by parcel ID',
 		description: 'Requests a label for the parcel. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -10,7 +10,7 @@ export const postLcsParcelsByIdSlip: AfostoOperation = {
 	option: {
 		name: 'Request Slip',
 		value: 'postLcsParcelsByIdSlip',
-		action: 'Request slip',
+		action: 'Request slip by parcel ID',
 		description: 'Requests packing slip. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

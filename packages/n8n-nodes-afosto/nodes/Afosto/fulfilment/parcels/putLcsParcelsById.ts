@@ -100,7 +100,7 @@ export const putLcsParcelsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putLcsParcelsById',
-		action: 'Update parcel',
+		action: 'Update parcel by ID',
 		description: 'Update the parcel parameters. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

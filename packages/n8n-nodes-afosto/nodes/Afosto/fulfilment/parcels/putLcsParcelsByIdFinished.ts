@@ -9,7 +9,7 @@ export const putLcsParcelsByIdFinished: AfostoOperation = {
 	option: {
 		name: 'Mark Finished',
 		value: 'putLcsParcelsByIdFinished',
-		action: 'Mark finished',
+		action: 'Mark finished by parcel ID',
 		description: 'Mark parcel as finished. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const putLcsParcelsByIdTransit: AfostoOperation = {
 	option: {
 		name: 'Mark Transit',
 		value: 'putLcsParcelsByIdTransit',
-		action: 'Mark transit',
+		action: 'Mark transit by parcel ID',
 		description: 'Mark parcel as in-transit. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const deleteLcsShipmentsById: AfostoOperation = {
 	option: {
 		name: 'Cancel',
 		value: 'deleteLcsShipmentsById',
-		action: 'Cancel shipment',
+		action: 'Cancel shipment by ID (destructive)',
 		description: 'Cancel shipment. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

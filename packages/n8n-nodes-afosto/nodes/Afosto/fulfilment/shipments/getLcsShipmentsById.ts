@@ -9,7 +9,7 @@ export const getLcsShipmentsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getLcsShipmentsById',
-		action: 'Get shipment',
+		action: 'Get shipment by ID',
 		description: 'Returns a single shipment. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

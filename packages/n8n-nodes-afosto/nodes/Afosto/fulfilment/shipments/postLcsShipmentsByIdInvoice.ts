@@ -9,7 +9,7 @@ export const postLcsShipmentsByIdInvoice: AfostoOperation = {
 	option: {
 		name: 'Invoice',
 		value: 'postLcsShipmentsByIdInvoice',
-		action: 'Invoice shipment',
+		action: 'Invoice shipment by ID',
 		description: 'Manually trigger an invoice. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

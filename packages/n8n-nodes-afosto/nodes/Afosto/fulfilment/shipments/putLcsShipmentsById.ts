@@ -92,7 +92,7 @@ export const putLcsShipmentsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putLcsShipmentsById',
-		action: 'Update shipment',
+		action: 'Update shipment by ID',
 		description: 'Update the shipment method or addressing. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

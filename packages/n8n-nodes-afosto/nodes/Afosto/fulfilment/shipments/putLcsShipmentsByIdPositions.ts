@@ -9,7 +9,7 @@ export const putLcsShipmentsByIdPositions: AfostoOperation = {
 	option: {
 		name: 'Refresh Positions',
 		value: 'putLcsShipmentsByIdPositions',
-		action: 'Refresh positions',
+		action: 'Refresh positions by shipment ID',
 		description: 'Refresh a shipment\'s positions to the latest known defaults. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const deleteIam2faSecretsByType: AfostoOperation = {
 	option: {
 		name: 'Disable',
 		value: 'deleteIam2faSecretsByType',
-		action: 'Disable 2FA',
+		action: 'Disable 2FA by type (destructive)',
 		description: 'Delete the secret and disable 2FA. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getIam2faSecretsByType: AfostoOperation = {
 	option: {
 		name: 'Get Secret Information',
 		value: 'getIam2faSecretsByType',
-		action: 'Get secret information',
+		action: 'Get secret information by type',
 		description: 'Get the secret for the type for the current user. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -34,7 +34,7 @@ export const postIam2faSecretsByType: AfostoOperation = {
 	option: {
 		name: 'Create',
 		value: 'postIam2faSecretsByType',
-		action: 'Create secret enable 2FA',
+		action: 'Create secret enable 2FA by type',
 		description: 'Create a new secret for 2FA. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

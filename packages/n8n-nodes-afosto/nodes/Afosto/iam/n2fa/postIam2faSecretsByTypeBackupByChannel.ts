@@ -9,7 +9,7 @@ export const postIam2faSecretsByTypeBackupByChannel: AfostoOperation = {
 	option: {
 		name: 'Request Backup Code over Requested Channel',
 		value: 'postIam2faSecretsByTypeBackupByChannel',
-		action: 'Request backup code over requested channel',
+		action: 'Request backup code over requested channel by type and channel',
 		description: 'Request a otp over the given channel. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

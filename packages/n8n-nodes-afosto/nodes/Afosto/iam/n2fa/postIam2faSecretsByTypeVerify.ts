@@ -21,7 +21,7 @@ export const postIam2faSecretsByTypeVerify: AfostoOperation = {
 	option: {
 		name: 'Verify OTP',
 		value: 'postIam2faSecretsByTypeVerify',
-		action: 'Verify OTP',
+		action: 'Verify OTP by type',
 		description: 'Verify if one time password was created with known secret. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -26,7 +26,7 @@ export const putIam2faSecretsByType: AfostoOperation = {
 	option: {
 		name: 'Update Secret',
 		value: 'putIam2faSecretsByType',
-		action: 'Update secret',
+		action: 'Update secret by type',
 		description: 'Update an existing secret for 2FA. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

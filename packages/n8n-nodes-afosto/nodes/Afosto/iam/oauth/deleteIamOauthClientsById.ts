@@ -9,7 +9,7 @@ export const deleteIamOauthClientsById: AfostoOperation = {
 	option: {
 		name: 'Delete OAuth Client',
 		value: 'deleteIamOauthClientsById',
-		action: 'Delete oauth client',
+		action: 'Delete oauth client by ID (destructive)',
 		description: 'Returns the deleted client. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

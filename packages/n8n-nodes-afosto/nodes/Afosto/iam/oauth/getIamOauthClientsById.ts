@@ -9,7 +9,7 @@ export const getIamOauthClientsById: AfostoOperation = {
 	option: {
 		name: 'Get OAuth Client',
 		value: 'getIamOauthClientsById',
-		action: 'Get oauth client',
+		action: 'Get oauth client by ID',
 		description: 'Returns the oauth client for the given client ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

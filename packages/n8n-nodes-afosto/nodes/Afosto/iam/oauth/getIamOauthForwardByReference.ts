@@ -10,7 +10,7 @@ export const getIamOauthForwardByReference: AfostoOperation = {
 	option: {
 		name: 'Redirect User to Client',
 		value: 'getIamOauthForwardByReference',
-		action: 'Redirect user to client',
+		action: 'Redirect user to client by reference',
 		description: 'Log the authorization, store approval and redirect the user. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getIamOauthScopesById: AfostoOperation = {
 	option: {
 		name: 'Get Scope and Its Description',
 		value: 'getIamOauthScopesById',
-		action: 'Get scope and its description',
+		action: 'Get scope and its description by scope ID',
 		description: 'Get scope by its ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

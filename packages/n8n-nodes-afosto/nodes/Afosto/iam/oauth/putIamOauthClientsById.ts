@@ -34,7 +34,7 @@ export const putIamOauthClientsById: AfostoOperation = {
 	option: {
 		name: 'Update OAuth Client',
 		value: 'putIamOauthClientsById',
-		action: 'Update oauth client',
+		action: 'Update oauth client by ID',
 		description: 'Returns an updated client. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const deleteIamRolesTenantById: AfostoOperation = {
 	option: {
 		name: 'Delete Role',
 		value: 'deleteIamRolesTenantById',
-		action: 'Delete role',
+		action: 'Delete role by tenant ID (destructive)',
 		description: 'Delete a RBAC role. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getIamRolesSystemById: AfostoOperation = {
 	option: {
 		name: 'Get RBAC System Defined Role',
 		value: 'getIamRolesSystemById',
-		action: 'Get RBAC system defined role',
+		action: 'Get RBAC system defined role by system ID',
 		description: 'Returns a single rbac role. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

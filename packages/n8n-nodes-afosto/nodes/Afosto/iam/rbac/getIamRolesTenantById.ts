@@ -9,7 +9,7 @@ export const getIamRolesTenantById: AfostoOperation = {
 	option: {
 		name: 'Get RBAC Role',
 		value: 'getIamRolesTenantById',
-		action: 'Get RBAC role',
+		action: 'Get RBAC role by tenant ID',
 		description: 'Returns the rbac role. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

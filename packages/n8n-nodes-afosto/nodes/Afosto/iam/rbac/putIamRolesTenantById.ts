@@ -13,7 +13,7 @@ export const putIamRolesTenantById: AfostoOperation = {
 	option: {
 		name: 'Update Role',
 		value: 'putIamRolesTenantById',
-		action: 'Update role',
+		action: 'Update role by tenant ID',
 		description: 'Update a RBAC role. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

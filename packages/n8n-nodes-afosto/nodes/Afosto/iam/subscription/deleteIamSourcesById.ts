@@ -9,7 +9,7 @@ export const deleteIamSourcesById: AfostoOperation = {
 	option: {
 		name: 'Remove Payment Source From User',
 		value: 'deleteIamSourcesById',
-		action: 'Remove payment source from user',
+		action: 'Remove payment source from user by source ID (destructive)',
 		description: 'Remove an active payment source. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

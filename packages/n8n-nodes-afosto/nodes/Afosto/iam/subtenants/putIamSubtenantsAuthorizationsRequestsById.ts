@@ -32,7 +32,7 @@ export const putIamSubtenantsAuthorizationsRequestsById: AfostoOperation = {
 	option: {
 		name: 'Update State of Request',
 		value: 'putIamSubtenantsAuthorizationsRequestsById',
-		action: 'Update state of request',
+		action: 'Update state of request by ID',
 		description: 'Updates the request state. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

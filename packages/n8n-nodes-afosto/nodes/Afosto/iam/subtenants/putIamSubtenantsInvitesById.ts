@@ -28,7 +28,7 @@ export const putIamSubtenantsInvitesById: AfostoOperation = {
 	option: {
 		name: 'Update State of Invite',
 		value: 'putIamSubtenantsInvitesById',
-		action: 'Update state of invite',
+		action: 'Update state of invite by ID',
 		description: 'Updates the invite state. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getIamPurgesByToken: AfostoOperation = {
 	option: {
 		name: 'Get Token',
 		value: 'getIamPurgesByToken',
-		action: 'Get token',
+		action: 'Get token by token',
 		description: 'View a purge token. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getIamTenantsById: AfostoOperation = {
 	option: {
 		name: 'Get Info About Tenant',
 		value: 'getIamTenantsById',
-		action: 'Get info about tenant',
+		action: 'Get info about tenant by ID',
 		description: 'Return the current tenant information. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

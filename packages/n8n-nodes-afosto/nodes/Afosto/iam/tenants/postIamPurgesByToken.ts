@@ -9,7 +9,7 @@ export const postIamPurgesByToken: AfostoOperation = {
 	option: {
 		name: 'Apply Token',
 		value: 'postIamPurgesByToken',
-		action: 'Apply token',
+		action: 'Apply token by token',
 		description: 'Start purge for token. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

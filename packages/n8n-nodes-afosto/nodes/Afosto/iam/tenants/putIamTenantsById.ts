@@ -21,7 +21,7 @@ export const putIamTenantsById: AfostoOperation = {
 	option: {
 		name: 'Update Company Name',
 		value: 'putIamTenantsById',
-		action: 'Update company name',
+		action: 'Update company name by tenant ID',
 		description: 'Update company name. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const deleteIamUsersById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteIamUsersById',
-		action: 'Delete user',
+		action: 'Delete user by ID (destructive)',
 		description: 'Deletes a user. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

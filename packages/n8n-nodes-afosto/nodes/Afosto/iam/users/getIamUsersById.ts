@@ -9,7 +9,7 @@ export const getIamUsersById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getIamUsersById',
-		action: 'Get user',
+		action: 'Get user by ID',
 		description: 'Returns a single user. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

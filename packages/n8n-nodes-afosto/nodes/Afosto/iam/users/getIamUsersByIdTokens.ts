@@ -10,7 +10,7 @@ export const getIamUsersByIdTokens: AfostoOperation = {
 	option: {
 		name: 'Get Many Tokens',
 		value: 'getIamUsersByIdTokens',
-		action: 'Get many tokens',
+		action: 'Get many tokens by user ID',
 		description: 'Returns a list of tokens. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -34,7 +34,7 @@ export const putIamUsersById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putIamUsersById',
-		action: 'Update user',
+		action: 'Update user by ID',
 		description: 'Updates a user. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

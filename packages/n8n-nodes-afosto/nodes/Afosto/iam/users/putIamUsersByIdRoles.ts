@@ -12,7 +12,7 @@ export const putIamUsersByIdRoles: AfostoOperation = {
 	option: {
 		name: 'Update User\'s Roles',
 		value: 'putIamUsersByIdRoles',
-		action: 'Update user\'s roles',
+		action: 'Update user\'s roles by user ID',
 		description: 'Updates the roles that belong to a user. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getMesConversationsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getMesConversationsById',
-		action: 'Get conversation',
+		action: 'Get conversation by ID',
 		description: 'Retrieve a single conversation. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

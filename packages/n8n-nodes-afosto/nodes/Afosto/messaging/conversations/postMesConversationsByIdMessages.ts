@@ -55,7 +55,7 @@ export const postMesConversationsByIdMessages: AfostoOperation = {
 	option: {
 		name: 'Add Message',
 		value: 'postMesConversationsByIdMessages',
-		action: 'Add message',
+		action: 'Add message by conversation ID',
 		description: 'Append a message to the conversation. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -46,7 +46,7 @@ export const postMesConversationsByIdRegister: AfostoOperation = {
 	option: {
 		name: 'Add Participant',
 		value: 'postMesConversationsByIdRegister',
-		action: 'Add participant',
+		action: 'Add participant by conversation ID',
 		description: 'Register a new participant in the conversation. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

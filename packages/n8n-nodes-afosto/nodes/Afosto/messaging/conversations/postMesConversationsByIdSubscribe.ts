@@ -46,7 +46,7 @@ export const postMesConversationsByIdSubscribe: AfostoOperation = {
 	option: {
 		name: 'Add Subscription',
 		value: 'postMesConversationsByIdSubscribe',
-		action: 'Add subscription',
+		action: 'Add subscription by conversation ID',
 		description: 'Add a subscription to recieve updates on this conversation. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -34,7 +34,7 @@ export const postMesConversationsByIdUnsubscribe: AfostoOperation = {
 	option: {
 		name: 'Cancel Subscription',
 		value: 'postMesConversationsByIdUnsubscribe',
-		action: 'Cancel subscription',
+		action: 'Cancel subscription by conversation ID',
 		description: 'Remove a subscription to recieve updates on this conversation. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const deleteMesDomainsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteMesDomainsById',
-		action: 'Delete domain',
+		action: 'Delete domain by ID (destructive)',
 		description: 'Deletes a domain. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

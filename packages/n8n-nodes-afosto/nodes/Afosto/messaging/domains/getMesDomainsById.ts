@@ -9,7 +9,7 @@ export const getMesDomainsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getMesDomainsById',
-		action: 'Get domain',
+		action: 'Get domain by ID',
 		description: 'Returns a single domain. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

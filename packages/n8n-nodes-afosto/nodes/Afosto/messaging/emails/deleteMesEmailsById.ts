@@ -9,7 +9,7 @@ export const deleteMesEmailsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteMesEmailsById',
-		action: 'Delete email',
+		action: 'Delete email by ID (destructive)',
 		description: 'Delete email. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

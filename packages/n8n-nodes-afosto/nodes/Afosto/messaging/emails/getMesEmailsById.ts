@@ -10,7 +10,7 @@ export const getMesEmailsById: AfostoOperation = {
 	option: {
 		name: 'Get Email and Mark It',
 		value: 'getMesEmailsById',
-		action: 'Get email and mark it',
+		action: 'Get email and mark it by email ID',
 		description: 'Mark as read and return email. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

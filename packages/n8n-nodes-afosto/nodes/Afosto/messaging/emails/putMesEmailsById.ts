@@ -13,7 +13,7 @@ export const putMesEmailsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putMesEmailsById',
-		action: 'Update email',
+		action: 'Update email by ID',
 		description: 'Update an existing email. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

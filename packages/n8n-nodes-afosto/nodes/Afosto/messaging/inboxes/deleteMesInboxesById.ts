@@ -9,7 +9,7 @@ export const deleteMesInboxesById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteMesInboxesById',
-		action: 'Delete inbox',
+		action: 'Delete inbox by ID (destructive)',
 		description: 'Deletes an inbox. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getMesInboxesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getMesInboxesById',
-		action: 'Get inbox',
+		action: 'Get inbox by ID',
 		description: 'Returns a single inbox. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -46,7 +46,7 @@ export const putMesInboxesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putMesInboxesById',
-		action: 'Update inbox',
+		action: 'Update inbox by ID',
 		description: 'Update an existing inbox. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

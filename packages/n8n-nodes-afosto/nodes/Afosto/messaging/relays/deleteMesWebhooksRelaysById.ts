@@ -10,7 +10,7 @@ export const deleteMesWebhooksRelaysById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteMesWebhooksRelaysById',
-		action: 'Delete relay',
+		action: 'Delete relay by ID (destructive)',
 		description: 'Deletes a relay. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -9,7 +9,7 @@ export const getMesWebhooksRelaysById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getMesWebhooksRelaysById',
-		action: 'Get relay',
+		action: 'Get relay by ID',
 		description: 'Returns relay. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -11,7 +11,7 @@ export const getMesWebhooksRelaysByIdMessages: AfostoOperation = {
 	option: {
 		name: 'Get Many Messages',
 		value: 'getMesWebhooksRelaysByIdMessages',
-		action: 'Get many messages',
+		action: 'Get many messages by relay ID',
 		description: 'List a relay\'s received messages. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

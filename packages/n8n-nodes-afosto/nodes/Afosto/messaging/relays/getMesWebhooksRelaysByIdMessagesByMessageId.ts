@@ -11,7 +11,7 @@ export const getMesWebhooksRelaysByIdMessagesByMessageId: AfostoOperation = {
 	option: {
 		name: 'Get Message',
 		value: 'getMesWebhooksRelaysByIdMessagesByMessageId',
-		action: 'Get message',
+		action: 'Get message by relay ID and ID',
 		description: 'Get a single relay message. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

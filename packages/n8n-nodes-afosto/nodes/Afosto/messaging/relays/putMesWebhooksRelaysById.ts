@@ -13,7 +13,7 @@ export const putMesWebhooksRelaysById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putMesWebhooksRelaysById',
-		action: 'Update relay',
+		action: 'Update relay by ID',
 		description: 'Update relay configuration. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

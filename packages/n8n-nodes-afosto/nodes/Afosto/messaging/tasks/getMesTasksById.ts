@@ -9,7 +9,7 @@ export const getMesTasksById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getMesTasksById',
-		action: 'Get task',
+		action: 'Get task by ID',
 		description: 'Get a single task. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

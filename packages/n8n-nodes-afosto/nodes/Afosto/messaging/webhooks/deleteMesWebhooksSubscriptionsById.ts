@@ -10,7 +10,7 @@ export const deleteMesWebhooksSubscriptionsById: AfostoOperation = {
 	option: {
 		name: 'Delete Subscription',
 		value: 'deleteMesWebhooksSubscriptionsById',
-		action: 'Delete subscription',
+		action: 'Delete subscription by ID (destructive)',
 		description: 'Delete a webhook subscription. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

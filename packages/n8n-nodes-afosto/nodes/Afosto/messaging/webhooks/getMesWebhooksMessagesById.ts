@@ -9,7 +9,7 @@ export const getMesWebhooksMessagesById: AfostoOperation = {
 	option: {
 		name: 'Get Message',
 		value: 'getMesWebhooksMessagesById',
-		action: 'Get message',
+		action: 'Get message by ID',
 		description: 'Get a single message. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

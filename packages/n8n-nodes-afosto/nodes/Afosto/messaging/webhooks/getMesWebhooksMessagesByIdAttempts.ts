@@ -10,7 +10,7 @@ export const getMesWebhooksMessagesByIdAttempts: AfostoOperation = {
 	option: {
 		name: 'Get Attempts',
 		value: 'getMesWebhooksMessagesByIdAttempts',
-		action: 'Get attempts',
+		action: 'Get attempts by message ID',
 		description: 'List the delivery attempts for a single message. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getMesWebhooksSubscriptionsById: AfostoOperation = {
 	option: {
 		name: 'Get Subscription',
 		value: 'getMesWebhooksSubscriptionsById',
-		action: 'Get subscription',
+		action: 'Get subscription by ID',
 		description: 'Get an active webhook subscription. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

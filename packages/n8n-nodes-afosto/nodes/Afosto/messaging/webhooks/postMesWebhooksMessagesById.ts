@@ -9,7 +9,7 @@ export const postMesWebhooksMessagesById: AfostoOperation = {
 	option: {
 		name: 'Retry Message',
 		value: 'postMesWebhooksMessagesById',
-		action: 'Retry message',
+		action: 'Retry message by ID',
 		description: 'Manually retry a single message. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

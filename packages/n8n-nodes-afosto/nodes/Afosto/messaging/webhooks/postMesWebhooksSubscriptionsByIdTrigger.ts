@@ -34,7 +34,7 @@ export const postMesWebhooksSubscriptionsByIdTrigger: AfostoOperation = {
 	option: {
 		name: 'Simulate Event',
 		value: 'postMesWebhooksSubscriptionsByIdTrigger',
-		action: 'Simulate event',
+		action: 'Simulate event by subscription ID',
 		description: 'Test a subscription / webhook delivery for an event. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -38,7 +38,7 @@ export const putMesWebhooksSubscriptionsById: AfostoOperation = {
 	option: {
 		name: 'Update Subscription',
 		value: 'putMesWebhooksSubscriptionsById',
-		action: 'Update subscription',
+		action: 'Update subscription by ID',
 		description: 'Update webhook subscription. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrCalculationsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getOdrCalculationsById',
-		action: 'Get calculation',
+		action: 'Get calculation by ID',
 		description: 'Returns a calculation. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

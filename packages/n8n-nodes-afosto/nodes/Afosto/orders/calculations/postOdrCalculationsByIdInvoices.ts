@@ -26,7 +26,7 @@ export const postOdrCalculationsByIdInvoices: AfostoOperation = {
 	option: {
 		name: 'Invoice',
 		value: 'postOdrCalculationsByIdInvoices',
-		action: 'Invoice calculation',
+		action: 'Invoice calculation by ID',
 		description: 'Creates the invoice. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -10,7 +10,7 @@ export const deleteOdrCouponsCodesByCode: AfostoOperation = {
 	option: {
 		name: 'Disable',
 		value: 'deleteOdrCouponsCodesByCode',
-		action: 'Disable coupon',
+		action: 'Disable coupon by code (destructive)',
 		description: 'Disable a coupon: it is marked as expired. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

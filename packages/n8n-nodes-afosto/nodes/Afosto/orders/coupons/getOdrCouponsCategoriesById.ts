@@ -9,7 +9,7 @@ export const getOdrCouponsCategoriesById: AfostoOperation = {
 	option: {
 		name: 'Get Category',
 		value: 'getOdrCouponsCategoriesById',
-		action: 'Get category',
+		action: 'Get category by ID',
 		description: 'Get a coupon category by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

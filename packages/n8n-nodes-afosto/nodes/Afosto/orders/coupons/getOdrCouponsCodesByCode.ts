@@ -9,7 +9,7 @@ export const getOdrCouponsCodesByCode: AfostoOperation = {
 	option: {
 		name: 'Get Coupon',
 		value: 'getOdrCouponsCodesByCode',
-		action: 'Get coupon',
+		action: 'Get coupon by code',
 		description: 'Get a single coupon by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

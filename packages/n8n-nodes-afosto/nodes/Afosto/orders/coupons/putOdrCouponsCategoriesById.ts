@@ -13,7 +13,7 @@ export const putOdrCouponsCategoriesById: AfostoOperation = {
 	option: {
 		name: 'Update Category',
 		value: 'putOdrCouponsCategoriesById',
-		action: 'Update category',
+		action: 'Update category by ID',
 		description: 'Update coupon category. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrFiltersKeysByKey: AfostoOperation = {
 	option: {
 		name: 'Get Many Filter Values for Given Key',
 		value: 'getOdrFiltersKeysByKey',
-		action: 'Get many filter values for given key',
+		action: 'Get many filter values for given key by key',
 		description: 'Returns distinct filter values. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

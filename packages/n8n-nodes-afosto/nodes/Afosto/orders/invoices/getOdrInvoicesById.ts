@@ -9,7 +9,7 @@ export const getOdrInvoicesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getOdrInvoicesById',
-		action: 'Get invoice',
+		action: 'Get invoice by ID',
 		description: 'Returns a single invoice by ID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

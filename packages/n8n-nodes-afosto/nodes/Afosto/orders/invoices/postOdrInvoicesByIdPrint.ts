@@ -10,7 +10,7 @@ export const postOdrInvoicesByIdPrint: AfostoOperation = {
 	option: {
 		name: 'Generate',
 		value: 'postOdrInvoicesByIdPrint',
-		action: 'Generate invoice',
+		action: 'Generate invoice by ID',
 		description: 'Generate PDF invoice. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

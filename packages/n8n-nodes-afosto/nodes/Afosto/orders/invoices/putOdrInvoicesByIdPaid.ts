@@ -21,7 +21,7 @@ export const putOdrInvoicesByIdPaid: AfostoOperation = {
 	option: {
 		name: 'Mark Paid',
 		value: 'putOdrInvoicesByIdPaid',
-		action: 'Mark paid',
+		action: 'Mark paid by invoice ID',
 		description: 'Mark invoice as paid. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -14,7 +14,7 @@ export const deleteOdrOrdersByIdItems: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteOdrOrdersByIdItems',
-		action: 'Delete items',
+		action: 'Delete items by order ID (destructive)',
 		description: 'Delete items by ID. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

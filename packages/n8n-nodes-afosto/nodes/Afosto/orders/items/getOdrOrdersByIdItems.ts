@@ -11,7 +11,7 @@ export const getOdrOrdersByIdItems: AfostoOperation = {
 	option: {
 		name: 'Get Many',
 		value: 'getOdrOrdersByIdItems',
-		action: 'Get many items',
+		action: 'Get many items by order ID',
 		description: 'Get many items. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

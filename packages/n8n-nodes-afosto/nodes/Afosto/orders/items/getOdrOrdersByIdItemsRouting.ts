@@ -10,7 +10,7 @@ export const getOdrOrdersByIdItemsRouting: AfostoOperation = {
 	option: {
 		name: 'Get Many Items with Routing',
 		value: 'getOdrOrdersByIdItemsRouting',
-		action: 'Get many items with routing',
+		action: 'Get many items with routing by order ID',
 		description: 'Get many items with routing. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

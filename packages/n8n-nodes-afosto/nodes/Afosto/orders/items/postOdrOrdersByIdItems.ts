@@ -38,7 +38,7 @@ export const postOdrOrdersByIdItems: AfostoOperation = {
 	option: {
 		name: 'Add',
 		value: 'postOdrOrdersByIdItems',
-		action: 'Add items',
+		action: 'Add items by order ID',
 		description: 'Adds items to the stack that was previously created. One item per entry of the list Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -15,7 +15,7 @@ export const postOdrOrdersByIdItemsAttach: AfostoOperation = {
 	option: {
 		name: 'Attach',
 		value: 'postOdrOrdersByIdItemsAttach',
-		action: 'Attach warehouse item onto order item',
+		action: 'Attach warehouse item onto order item by order ID',
 		description: 'Attach warehouse item onto order item. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -13,7 +13,7 @@ export const postOdrOrdersByIdItemsCancel: AfostoOperation = {
 	option: {
 		name: 'Remove',
 		value: 'postOdrOrdersByIdItemsCancel',
-		action: 'Remove allocation from order item',
+		action: 'Remove allocation from order item by order ID',
 		description: 'Remove allocation from order item. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -60,7 +60,7 @@ export const postOdrOrdersByIdItemsSearch: AfostoOperation = {
 	option: {
 		name: 'Add Items From Search',
 		value: 'postOdrOrdersByIdItemsSearch',
-		action: 'Add items from search',
+		action: 'Add items from search by order ID',
 		description: 'Add items to order based on item search. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -16,7 +16,7 @@ export const putOdrOrdersByIdItemsClaim: AfostoOperation = {
 	option: {
 		name: 'Set Claim',
 		value: 'putOdrOrdersByIdItemsClaim',
-		action: 'Set claim',
+		action: 'Set claim by order ID',
 		description: 'Set an claim on a order item. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

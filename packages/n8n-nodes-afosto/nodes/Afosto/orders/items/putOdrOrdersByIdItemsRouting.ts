@@ -20,7 +20,7 @@ export const putOdrOrdersByIdItemsRouting: AfostoOperation = {
 	option: {
 		name: 'Set Route',
 		value: 'putOdrOrdersByIdItemsRouting',
-		action: 'Set route',
+		action: 'Set route by order ID',
 		description: 'Define a WMS route for a set of order items. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const deleteOdrOrdersById: AfostoOperation = {
 	option: {
 		name: 'Remove',
 		value: 'deleteOdrOrdersById',
-		action: 'Remove order',
+		action: 'Remove order by ID (destructive)',
 		description: 'Removes an order. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrOrdersByIdBackorders: AfostoOperation = {
 	option: {
 		name: 'Get Backorders',
 		value: 'getOdrOrdersByIdBackorders',
-		action: 'Get backorders',
+		action: 'Get backorders by order ID',
 		description: 'Returns all backorders for current order. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

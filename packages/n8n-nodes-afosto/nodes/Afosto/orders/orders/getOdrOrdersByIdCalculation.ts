@@ -9,7 +9,7 @@ export const getOdrOrdersByIdCalculation: AfostoOperation = {
 	option: {
 		name: 'Get Calculation',
 		value: 'getOdrOrdersByIdCalculation',
-		action: 'Get calculation',
+		action: 'Get calculation by order ID',
 		description: 'Returns the newest, non expired, calculation for the order. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getOdrOrdersByIdProjection: AfostoOperation = {
 	option: {
 		name: 'Get Projection',
 		value: 'getOdrOrdersByIdProjection',
-		action: 'Get projection',
+		action: 'Get projection by order ID',
 		description: 'Returns an order\'s projection. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getOdrOrdersByIdReferences: AfostoOperation = {
 	option: {
 		name: 'Get References',
 		value: 'getOdrOrdersByIdReferences',
-		action: 'Get references',
+		action: 'Get references by order ID',
 		description: 'Returns affiliated orders. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

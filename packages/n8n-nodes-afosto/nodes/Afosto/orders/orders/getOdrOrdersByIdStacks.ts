@@ -9,7 +9,7 @@ export const getOdrOrdersByIdStacks: AfostoOperation = {
 	option: {
 		name: 'Get Stacks',
 		value: 'getOdrOrdersByIdStacks',
-		action: 'Get stacks',
+		action: 'Get stacks by order ID',
 		description: 'Returns all affiliated line sets that originate from the order. For example inventory allocation, shipment or parcel data. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

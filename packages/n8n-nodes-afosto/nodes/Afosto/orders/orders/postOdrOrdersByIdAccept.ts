@@ -9,7 +9,7 @@ export const postOdrOrdersByIdAccept: AfostoOperation = {
 	option: {
 		name: 'Accept',
 		value: 'postOdrOrdersByIdAccept',
-		action: 'Accept order',
+		action: 'Accept order by ID',
 		description: 'Accept order. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const postOdrOrdersByIdAllocate: AfostoOperation = {
 	option: {
 		name: 'Allocate',
 		value: 'postOdrOrdersByIdAllocate',
-		action: 'Allocate order',
+		action: 'Allocate order by ID',
 		description: 'Allocate order. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -29,7 +29,7 @@ export const postOdrOrdersByIdAuthorize: AfostoOperation = {
 	option: {
 		name: 'Authorize',
 		value: 'postOdrOrdersByIdAuthorize',
-		action: 'Authorize order',
+		action: 'Authorize order by ID',
 		description: 'Request authorization for the order. Upon authorization (directly or after payment), the order will be processed automatically. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

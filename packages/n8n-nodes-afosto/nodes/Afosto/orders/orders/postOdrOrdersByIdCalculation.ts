@@ -109,7 +109,7 @@ export const postOdrOrdersByIdCalculation: AfostoOperation = {
 	option: {
 		name: 'Calculate',
 		value: 'postOdrOrdersByIdCalculation',
-		action: 'Calculate order',
+		action: 'Calculate order by ID',
 		description: 'Request calculation for the order. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -11,7 +11,7 @@ export const postOdrOrdersByIdCancel: AfostoOperation = {
 	option: {
 		name: 'Cancel',
 		value: 'postOdrOrdersByIdCancel',
-		action: 'Cancel order',
+		action: 'Cancel order by ID',
 		description: 'Cancel order. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -9,7 +9,7 @@ export const postOdrOrdersByIdConfirm: AfostoOperation = {
 	option: {
 		name: 'Confirm',
 		value: 'postOdrOrdersByIdConfirm',
-		action: 'Confirm order',
+		action: 'Confirm order by ID',
 		description: 'Confirm order. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

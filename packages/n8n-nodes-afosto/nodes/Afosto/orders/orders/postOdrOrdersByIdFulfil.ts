@@ -10,7 +10,7 @@ export const postOdrOrdersByIdFulfil: AfostoOperation = {
 	option: {
 		name: 'Fulfil',
 		value: 'postOdrOrdersByIdFulfil',
-		action: 'Fulfil order',
+		action: 'Fulfil order by ID',
 		description: 'Fulfil order. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'POST', url: path.url },

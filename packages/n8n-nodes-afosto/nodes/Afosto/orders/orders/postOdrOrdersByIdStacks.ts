@@ -53,7 +53,7 @@ export const postOdrOrdersByIdStacks: AfostoOperation = {
 	option: {
 		name: 'Reference Stack',
 		value: 'postOdrOrdersByIdStacks',
-		action: 'Reference stack',
+		action: 'Reference stack by order ID',
 		description: 'Creates and returns the new stack. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

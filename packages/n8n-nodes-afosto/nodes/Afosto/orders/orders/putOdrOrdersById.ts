@@ -13,7 +13,7 @@ export const putOdrOrdersById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putOdrOrdersById',
-		action: 'Update order',
+		action: 'Update order by ID',
 		description: 'Updates order settings. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -34,7 +34,7 @@ export const putOdrOrdersByIdFlow: AfostoOperation = {
 	option: {
 		name: 'Update State',
 		value: 'putOdrOrdersByIdFlow',
-		action: 'Update state',
+		action: 'Update state by order ID',
 		description: 'Update state. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

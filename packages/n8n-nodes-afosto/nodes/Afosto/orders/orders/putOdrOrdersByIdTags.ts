@@ -12,7 +12,7 @@ export const putOdrOrdersByIdTags: AfostoOperation = {
 	option: {
 		name: 'Update Tags',
 		value: 'putOdrOrdersByIdTags',
-		action: 'Update tags',
+		action: 'Update tags by order ID',
 		description: 'Update tags for order. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrMethodsByProviderCodeByCode: AfostoOperation = {
 	option: {
 		name: 'Get Method',
 		value: 'getOdrMethodsByProviderCodeByCode',
-		action: 'Get method',
+		action: 'Get method by provider code and code',
 		description: 'Get single payment method. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrPaymentsBySecret: AfostoOperation = {
 	option: {
 		name: 'Get Live Payment Information',
 		value: 'getOdrPaymentsBySecret',
-		action: 'Get live payment information',
+		action: 'Get live payment information by secret',
 		description: 'Returns the live details of a payment. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

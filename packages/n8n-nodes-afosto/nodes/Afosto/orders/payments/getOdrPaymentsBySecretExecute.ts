@@ -9,7 +9,7 @@ export const getOdrPaymentsBySecretExecute: AfostoOperation = {
 	option: {
 		name: 'Execute',
 		value: 'getOdrPaymentsBySecretExecute',
-		action: 'Execute payment',
+		action: 'Execute payment by secret',
 		description: 'Execute payment. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

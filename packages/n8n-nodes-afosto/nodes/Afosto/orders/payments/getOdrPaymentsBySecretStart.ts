@@ -10,7 +10,7 @@ export const getOdrPaymentsBySecretStart: AfostoOperation = {
 	option: {
 		name: 'Start',
 		value: 'getOdrPaymentsBySecretStart',
-		action: 'Start payment',
+		action: 'Start payment by secret',
 		description: 'Start payment. Afosto answers with no content when it succeeds.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getOdrTransactionsBySecretMethods: AfostoOperation = {
 	option: {
 		name: 'Get Many Payment Methods for Transaction',
 		value: 'getOdrTransactionsBySecretMethods',
-		action: 'Get many payment methods for transaction',
+		action: 'Get many payment methods for transaction by secret',
 		description: 'Returns a list of payment methods available for the transaction. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

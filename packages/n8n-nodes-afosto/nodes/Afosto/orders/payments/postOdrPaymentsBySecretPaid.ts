@@ -9,7 +9,7 @@ export const postOdrPaymentsBySecretPaid: AfostoOperation = {
 	option: {
 		name: 'Mark Paid',
 		value: 'postOdrPaymentsBySecretPaid',
-		action: 'Mark paid',
+		action: 'Mark paid by secret',
 		description: 'Marks a payment as paid. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -80,7 +80,7 @@ export const postOdrTransactionsBySecretPayments: AfostoOperation = {
 	option: {
 		name: 'Add',
 		value: 'postOdrTransactionsBySecretPayments',
-		action: 'Add payment',
+		action: 'Add payment by secret',
 		description: 'Start a payment for a transaction. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

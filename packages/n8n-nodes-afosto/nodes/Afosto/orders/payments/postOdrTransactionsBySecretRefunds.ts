@@ -34,7 +34,7 @@ export const postOdrTransactionsBySecretRefunds: AfostoOperation = {
 	option: {
 		name: 'Create Refund',
 		value: 'postOdrTransactionsBySecretRefunds',
-		action: 'Create refund',
+		action: 'Create refund by secret',
 		description: 'Create a refund for the given transaction. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

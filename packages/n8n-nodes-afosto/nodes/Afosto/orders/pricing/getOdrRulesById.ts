@@ -9,7 +9,7 @@ export const getOdrRulesById: AfostoOperation = {
 	option: {
 		name: 'Get Pricing Rule',
 		value: 'getOdrRulesById',
-		action: 'Get pricing rule',
+		action: 'Get pricing rule by ID',
 		description: 'Get pricing rule. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -13,7 +13,7 @@ export const putOdrRulesById: AfostoOperation = {
 	option: {
 		name: 'Update Pricing Rule',
 		value: 'putOdrRulesById',
-		action: 'Update pricing rule',
+		action: 'Update pricing rule by ID',
 		description: 'Update an existing pricing rule. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrServicesById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getOdrServicesById',
-		action: 'Get services',
+		action: 'Get services by service ID',
 		description: 'Get services. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

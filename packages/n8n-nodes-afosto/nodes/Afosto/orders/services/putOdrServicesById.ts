@@ -13,7 +13,7 @@ export const putOdrServicesById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putOdrServicesById',
-		action: 'Update service',
+		action: 'Update service by ID',
 		description: 'Update service. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -10,7 +10,7 @@ export const deleteOdrSessionsByIdOrganisations: AfostoOperation = {
 	option: {
 		name: 'Remove Active Organisation',
 		value: 'deleteOdrSessionsByIdOrganisations',
-		action: 'Remove active organisation',
+		action: 'Remove active organisation by session ID (destructive)',
 		description: 'Removes the current selected organisation from the session. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -9,7 +9,7 @@ export const getOdrSessionsById: AfostoOperation = {
 	option: {
 		name: 'Get Expiry Date',
 		value: 'getOdrSessionsById',
-		action: 'Get expiry date',
+		action: 'Get expiry date by session ID',
 		description: 'Get expiry date. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrSessionsByIdBilling: AfostoOperation = {
 	option: {
 		name: 'Get Billing Address',
 		value: 'getOdrSessionsByIdBilling',
-		action: 'Get billing address',
+		action: 'Get billing address by session ID',
 		description: 'Returns a list of applicable shipping methods. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

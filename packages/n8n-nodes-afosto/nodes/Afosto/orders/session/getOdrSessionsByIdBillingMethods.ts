@@ -9,7 +9,7 @@ export const getOdrSessionsByIdBillingMethods: AfostoOperation = {
 	option: {
 		name: 'Get Billing Method',
 		value: 'getOdrSessionsByIdBillingMethods',
-		action: 'Get billing method',
+		action: 'Get billing method by session ID',
 		description: 'Get billing method. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrSessionsByIdCalculation: AfostoOperation = {
 	option: {
 		name: 'Get Calculation for Order',
 		value: 'getOdrSessionsByIdCalculation',
-		action: 'Get calculation for order',
+		action: 'Get calculation for order by session ID',
 		description: 'Returns a calculation for the session. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrSessionsByIdContact: AfostoOperation = {
 	option: {
 		name: 'Get Current Contact Information',
 		value: 'getOdrSessionsByIdContact',
-		action: 'Get current contact information',
+		action: 'Get current contact information by session ID',
 		description: 'Returns the contact information. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrSessionsByIdOrganisations: AfostoOperation = {
 	option: {
 		name: 'Get Organisation',
 		value: 'getOdrSessionsByIdOrganisations',
-		action: 'Get organisation',
+		action: 'Get organisation by session ID',
 		description: 'Get the current organisation information. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

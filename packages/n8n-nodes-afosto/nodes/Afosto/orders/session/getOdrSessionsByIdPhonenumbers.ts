@@ -9,7 +9,7 @@ export const getOdrSessionsByIdPhonenumbers: AfostoOperation = {
 	option: {
 		name: 'Get Contact Phonenumber',
 		value: 'getOdrSessionsByIdPhonenumbers',
-		action: 'Get contact phonenumber',
+		action: 'Get contact phonenumber by session ID',
 		description: 'Returns the primary phonenumber of the customer. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getOdrSessionsByIdProjection: AfostoOperation = {
 	option: {
 		name: 'Get Price Projection for Order',
 		value: 'getOdrSessionsByIdProjection',
-		action: 'Get price projection for order',
+		action: 'Get price projection for order by session ID',
 		description: 'Returns a projections for the session. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

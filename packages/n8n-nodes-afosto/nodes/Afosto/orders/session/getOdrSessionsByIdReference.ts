@@ -9,7 +9,7 @@ export const getOdrSessionsByIdReference: AfostoOperation = {
 	option: {
 		name: 'Get Order Reference',
 		value: 'getOdrSessionsByIdReference',
-		action: 'Get order reference',
+		action: 'Get order reference by session ID',
 		description: 'Get order reference. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

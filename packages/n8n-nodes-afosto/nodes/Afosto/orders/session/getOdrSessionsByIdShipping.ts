@@ -9,7 +9,7 @@ export const getOdrSessionsByIdShipping: AfostoOperation = {
 	option: {
 		name: 'Get Shipping Address',
 		value: 'getOdrSessionsByIdShipping',
-		action: 'Get shipping address',
+		action: 'Get shipping address by session ID',
 		description: 'Returns the shipping address and available options. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

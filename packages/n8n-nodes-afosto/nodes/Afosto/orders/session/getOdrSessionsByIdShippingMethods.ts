@@ -10,7 +10,7 @@ export const getOdrSessionsByIdShippingMethods: AfostoOperation = {
 	option: {
 		name: 'Get Shipping Method',
 		value: 'getOdrSessionsByIdShippingMethods',
-		action: 'Get shipping method',
+		action: 'Get shipping method by session ID',
 		description: 'Get shipping method. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

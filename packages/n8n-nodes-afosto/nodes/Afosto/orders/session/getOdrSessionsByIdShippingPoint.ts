@@ -10,7 +10,7 @@ export const getOdrSessionsByIdShippingPoint: AfostoOperation = {
 	option: {
 		name: 'Get Shipping Point',
 		value: 'getOdrSessionsByIdShippingPoint',
-		action: 'Get shipping point',
+		action: 'Get shipping point by session ID',
 		description: 'Get shipping point. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

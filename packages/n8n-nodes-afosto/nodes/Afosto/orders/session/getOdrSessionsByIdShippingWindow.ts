@@ -9,7 +9,7 @@ export const getOdrSessionsByIdShippingWindow: AfostoOperation = {
 	option: {
 		name: 'Get Shipping Window',
 		value: 'getOdrSessionsByIdShippingWindow',
-		action: 'Get shipping window',
+		action: 'Get shipping window by session ID',
 		description: 'Get shipping window. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

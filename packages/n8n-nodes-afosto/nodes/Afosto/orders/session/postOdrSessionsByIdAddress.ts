@@ -170,7 +170,7 @@ export const postOdrSessionsByIdAddress: AfostoOperation = {
 	option: {
 		name: 'Create Address',
 		value: 'postOdrSessionsByIdAddress',
-		action: 'Create address',
+		action: 'Create address by session ID',
 		description: 'Create address. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

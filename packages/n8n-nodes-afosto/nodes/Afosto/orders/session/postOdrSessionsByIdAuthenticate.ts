@@ -36,7 +36,7 @@ export const postOdrSessionsByIdAuthenticate: AfostoOperation = {
 	option: {
 		name: 'Authenticate Contact',
 		value: 'postOdrSessionsByIdAuthenticate',
-		action: 'Authenticate contact',
+		action: 'Authenticate contact by session ID',
 		description: 'Authenticate contact. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -21,7 +21,7 @@ export const postOdrSessionsByIdAuthenticated: AfostoOperation = {
 	option: {
 		name: 'Set Authenticated User',
 		value: 'postOdrSessionsByIdAuthenticated',
-		action: 'Set authenticated user',
+		action: 'Set authenticated user by session ID',
 		description: 'Set an authenticated user on a session. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -26,7 +26,7 @@ export const postOdrSessionsByIdAuthorize: AfostoOperation = {
 	option: {
 		name: 'Authorize Session Calculation',
 		value: 'postOdrSessionsByIdAuthorize',
-		action: 'Authorize session calculation',
+		action: 'Authorize session calculation by session ID',
 		description: 'Authorize session and continue to payment. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -56,7 +56,7 @@ export const postOdrSessionsByIdContact: AfostoOperation = {
 	option: {
 		name: 'Add Contact to Session',
 		value: 'postOdrSessionsByIdContact',
-		action: 'Add contact to session',
+		action: 'Add contact to session by ID',
 		description: 'Create a new contact and add it to the session. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -22,7 +22,7 @@ export const postOdrSessionsByIdIdentity: AfostoOperation = {
 	option: {
 		name: 'Validate Existence of Identity',
 		value: 'postOdrSessionsByIdIdentity',
-		action: 'Validate existence of identity',
+		action: 'Validate existence of identity by session ID',
 		description: 'Returns a 204 when the identity exists. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

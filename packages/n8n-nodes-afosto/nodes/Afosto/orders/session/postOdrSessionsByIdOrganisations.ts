@@ -47,7 +47,7 @@ export const postOdrSessionsByIdOrganisations: AfostoOperation = {
 	option: {
 		name: 'Create Organisation',
 		value: 'postOdrSessionsByIdOrganisations',
-		action: 'Create organisation',
+		action: 'Create organisation by session ID',
 		description: 'Create organisation. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'POST', url: path.url },

@@ -34,7 +34,7 @@ export const postOdrSessionsByIdPhonenumbers: AfostoOperation = {
 	option: {
 		name: 'Add Contact Phonenumber to Session',
 		value: 'postOdrSessionsByIdPhonenumbers',
-		action: 'Add contact phonenumber to session',
+		action: 'Add contact phonenumber to session by ID',
 		description: 'Add contact phonenumber to session. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -38,7 +38,7 @@ export const putOdrSessionsByIdBilling: AfostoOperation = {
 	option: {
 		name: 'Set Billing Address',
 		value: 'putOdrSessionsByIdBilling',
-		action: 'Set billing address',
+		action: 'Set billing address by session ID',
 		description: 'Set the shipping address used for the session. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -34,7 +34,7 @@ export const putOdrSessionsByIdBillingMethods: AfostoOperation = {
 	option: {
 		name: 'Set Billing Method',
 		value: 'putOdrSessionsByIdBillingMethods',
-		action: 'Set billing method',
+		action: 'Set billing method by session ID',
 		description: 'Select billing method. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -21,7 +21,7 @@ export const putOdrSessionsByIdOrder: AfostoOperation = {
 	option: {
 		name: 'Attach',
 		value: 'putOdrSessionsByIdOrder',
-		action: 'Attach order to session',
+		action: 'Attach order to session by ID',
 		description: 'Attach order to session. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

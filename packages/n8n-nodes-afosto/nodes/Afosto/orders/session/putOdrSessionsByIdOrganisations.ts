@@ -26,7 +26,7 @@ export const putOdrSessionsByIdOrganisations: AfostoOperation = {
 	option: {
 		name: 'Set Organisation',
 		value: 'putOdrSessionsByIdOrganisations',
-		action: 'Set organisation',
+		action: 'Set organisation by session ID',
 		description: 'Select an organisation. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

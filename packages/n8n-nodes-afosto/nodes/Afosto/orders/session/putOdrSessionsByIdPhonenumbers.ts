@@ -50,7 +50,7 @@ export const putOdrSessionsByIdPhonenumbers: AfostoOperation = {
 	option: {
 		name: 'Select Phonenumber',
 		value: 'putOdrSessionsByIdPhonenumbers',
-		action: 'Select phonenumber',
+		action: 'Select phonenumber by session ID',
 		description: 'Select phonenumber. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

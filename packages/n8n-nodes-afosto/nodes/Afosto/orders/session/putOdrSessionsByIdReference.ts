@@ -21,7 +21,7 @@ export const putOdrSessionsByIdReference: AfostoOperation = {
 	option: {
 		name: 'Set Reference on Order',
 		value: 'putOdrSessionsByIdReference',
-		action: 'Set reference on order',
+		action: 'Set reference on order by session ID',
 		description: 'Set reference on order. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

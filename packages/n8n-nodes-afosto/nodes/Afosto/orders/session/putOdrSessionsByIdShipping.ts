@@ -38,7 +38,7 @@ export const putOdrSessionsByIdShipping: AfostoOperation = {
 	option: {
 		name: 'Set Shipping Address',
 		value: 'putOdrSessionsByIdShipping',
-		action: 'Set shipping address',
+		action: 'Set shipping address by session ID',
 		description: 'Select a billing address. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

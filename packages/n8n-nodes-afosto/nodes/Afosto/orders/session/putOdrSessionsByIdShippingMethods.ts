@@ -37,7 +37,7 @@ export const putOdrSessionsByIdShippingMethods: AfostoOperation = {
 	option: {
 		name: 'Set Shipping Method',
 		value: 'putOdrSessionsByIdShippingMethods',
-		action: 'Set shipping method',
+		action: 'Set shipping method by session ID',
 		description: 'Set shipping method. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

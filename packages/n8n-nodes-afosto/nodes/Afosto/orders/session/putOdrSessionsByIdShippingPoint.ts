@@ -34,7 +34,7 @@ export const putOdrSessionsByIdShippingPoint: AfostoOperation = {
 	option: {
 		name: 'Set Shipping Point',
 		value: 'putOdrSessionsByIdShippingPoint',
-		action: 'Set shipping point',
+		action: 'Set shipping point by session ID',
 		description: 'Set shipping point. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -46,7 +46,7 @@ export const putOdrSessionsByIdShippingWindow: AfostoOperation = {
 	option: {
 		name: 'Set Shipping Window',
 		value: 'putOdrSessionsByIdShippingWindow',
-		action: 'Set shipping window',
+		action: 'Set shipping window by session ID',
 		description: 'Select the used shipping window. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

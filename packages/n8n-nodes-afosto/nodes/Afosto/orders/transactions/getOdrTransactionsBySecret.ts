@@ -9,7 +9,7 @@ export const getOdrTransactionsBySecret: AfostoOperation = {
 	option: {
 		name: 'Get Transaction Information',
 		value: 'getOdrTransactionsBySecret',
-		action: 'Get transaction information',
+		action: 'Get transaction information by secret',
 		description: 'Returns the details of a transaction. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

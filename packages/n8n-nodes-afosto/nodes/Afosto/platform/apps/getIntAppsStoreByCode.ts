@@ -9,7 +9,7 @@ export const getIntAppsStoreByCode: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getIntAppsStoreByCode',
-		action: 'Get app',
+		action: 'Get app by code',
 		description: 'Returns app. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

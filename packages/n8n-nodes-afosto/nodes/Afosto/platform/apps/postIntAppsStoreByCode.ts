@@ -46,7 +46,7 @@ export const postIntAppsStoreByCode: AfostoOperation = {
 	option: {
 		name: 'Install',
 		value: 'postIntAppsStoreByCode',
-		action: 'Install app',
+		action: 'Install app by code',
 		description: 'Activate a new app. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

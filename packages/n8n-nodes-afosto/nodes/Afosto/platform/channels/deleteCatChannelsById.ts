@@ -10,7 +10,7 @@ export const deleteCatChannelsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteCatChannelsById',
-		action: 'Delete channel',
+		action: 'Delete channel by ID (destructive)',
 		description: 'Delete / disable an existing channel. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

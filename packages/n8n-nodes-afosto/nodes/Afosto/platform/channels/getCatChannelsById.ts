@@ -9,7 +9,7 @@ export const getCatChannelsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getCatChannelsById',
-		action: 'Get channel',
+		action: 'Get channel by ID',
 		description: 'Get a single channel. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

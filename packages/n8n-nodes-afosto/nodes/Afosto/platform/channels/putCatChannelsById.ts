@@ -34,7 +34,7 @@ export const putCatChannelsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putCatChannelsById',
-		action: 'Update channel',
+		action: 'Update channel by ID',
 		description: 'Update an existing channel. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

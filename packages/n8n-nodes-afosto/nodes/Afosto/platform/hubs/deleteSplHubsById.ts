@@ -9,7 +9,7 @@ export const deleteSplHubsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteSplHubsById',
-		action: 'Delete hub',
+		action: 'Delete hub by ID (destructive)',
 		description: 'Delete hub. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

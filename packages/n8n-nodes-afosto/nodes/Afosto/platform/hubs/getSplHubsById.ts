@@ -9,7 +9,7 @@ export const getSplHubsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getSplHubsById',
-		action: 'Get hub',
+		action: 'Get hub by ID',
 		description: 'Get hub. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

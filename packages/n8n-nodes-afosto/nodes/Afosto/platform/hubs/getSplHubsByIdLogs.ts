@@ -10,7 +10,7 @@ export const getSplHubsByIdLogs: AfostoOperation = {
 	option: {
 		name: 'Get Many Logs',
 		value: 'getSplHubsByIdLogs',
-		action: 'Get many logs',
+		action: 'Get many logs by hub ID',
 		description: 'Returns the hub log list. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

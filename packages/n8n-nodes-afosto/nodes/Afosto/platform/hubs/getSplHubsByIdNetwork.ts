@@ -9,7 +9,7 @@ export const getSplHubsByIdNetwork: AfostoOperation = {
 	option: {
 		name: 'Get Many Network Information',
 		value: 'getSplHubsByIdNetwork',
-		action: 'Get many network information',
+		action: 'Get many network information by hub ID',
 		description: 'Returns the hub network list. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

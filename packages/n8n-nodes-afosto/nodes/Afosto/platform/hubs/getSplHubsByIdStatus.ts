@@ -9,7 +9,7 @@ export const getSplHubsByIdStatus: AfostoOperation = {
 	option: {
 		name: 'Get Hub Status',
 		value: 'getSplHubsByIdStatus',
-		action: 'Get hub status',
+		action: 'Get hub status by hub ID',
 		description: 'Returns the hub information. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

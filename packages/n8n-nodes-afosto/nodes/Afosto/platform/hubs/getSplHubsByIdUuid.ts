@@ -9,7 +9,7 @@ export const getSplHubsByIdUuid: AfostoOperation = {
 	option: {
 		name: 'Get Hub by UUID',
 		value: 'getSplHubsByIdUuid',
-		action: 'Get hub by UUID',
+		action: 'Get hub by UUID by hub ID',
 		description: 'Get hub by UUID. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -47,7 +47,7 @@ export const postSplHubsByIdLogs: AfostoOperation = {
 	option: {
 		name: 'Log Hub Error',
 		value: 'postSplHubsByIdLogs',
-		action: 'Log hub error',
+		action: 'Log hub error by hub ID',
 		description: 'Adds a new logged error for the hub. The output is the object Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -13,7 +13,7 @@ export const putSplHubsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putSplHubsById',
-		action: 'Update hub',
+		action: 'Update hub by ID',
 		description: 'Update the hub to new hub settings. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

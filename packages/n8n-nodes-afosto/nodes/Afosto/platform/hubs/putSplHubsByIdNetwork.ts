@@ -20,7 +20,7 @@ export const putSplHubsByIdNetwork: AfostoOperation = {
 	option: {
 		name: 'Set Network Information',
 		value: 'putSplHubsByIdNetwork',
-		action: 'Set network information',
+		action: 'Set network information by hub ID',
 		description: 'Updates the hub network. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -10,7 +10,7 @@ export const deleteIntAppsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteIntAppsIntegrationsById',
-		action: 'Delete integration',
+		action: 'Delete integration by ID (destructive)',
 		description: 'Delete integration. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

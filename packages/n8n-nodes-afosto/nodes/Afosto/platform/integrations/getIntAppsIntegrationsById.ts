@@ -9,7 +9,7 @@ export const getIntAppsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getIntAppsIntegrationsById',
-		action: 'Get integration',
+		action: 'Get integration by ID',
 		description: 'Get information for an integration. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

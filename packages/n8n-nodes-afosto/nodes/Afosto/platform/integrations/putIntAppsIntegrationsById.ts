@@ -46,7 +46,7 @@ export const putIntAppsIntegrationsById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putIntAppsIntegrationsById',
-		action: 'Update integration',
+		action: 'Update integration by ID',
 		description: 'Update integration. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

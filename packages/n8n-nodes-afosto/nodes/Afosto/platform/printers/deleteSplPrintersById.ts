@@ -9,7 +9,7 @@ export const deleteSplPrintersById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteSplPrintersById',
-		action: 'Delete printer',
+		action: 'Delete printer by ID (destructive)',
 		description: 'Disables a printer. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

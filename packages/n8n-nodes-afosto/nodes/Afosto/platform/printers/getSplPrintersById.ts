@@ -9,7 +9,7 @@ export const getSplPrintersById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getSplPrintersById',
-		action: 'Get printer',
+		action: 'Get printer by ID',
 		description: 'Returns a single printer. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -13,7 +13,7 @@ export const putSplPrintersById: AfostoOperation = {
 	option: {
 		name: 'Update',
 		value: 'putSplPrintersById',
-		action: 'Update printer',
+		action: 'Update printer by ID',
 		description: 'Update printer. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

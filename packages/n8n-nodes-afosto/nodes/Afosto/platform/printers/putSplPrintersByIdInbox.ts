@@ -21,7 +21,7 @@ export const putSplPrintersByIdInbox: AfostoOperation = {
 	option: {
 		name: 'Attach',
 		value: 'putSplPrintersByIdInbox',
-		action: 'Attach inbox to printer',
+		action: 'Attach inbox to printer by ID',
 		description: 'Attach inbox to printer. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

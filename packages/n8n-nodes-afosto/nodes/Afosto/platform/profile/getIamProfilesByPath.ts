@@ -11,7 +11,7 @@ export const getIamProfilesByPath: AfostoOperation = {
 	option: {
 		name: 'Get All Profiles that Match Path',
 		value: 'getIamProfilesByPath',
-		action: 'Get all profiles that match path',
+		action: 'Get all profiles that match path by path',
 		description: 'Get the profiles by its key. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'GET', url: path.url },

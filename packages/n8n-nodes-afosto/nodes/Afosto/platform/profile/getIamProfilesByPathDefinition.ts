@@ -9,7 +9,7 @@ export const getIamProfilesByPathDefinition: AfostoOperation = {
 	option: {
 		name: 'Get Definition for Profile',
 		value: 'getIamProfilesByPathDefinition',
-		action: 'Get definition for profile',
+		action: 'Get definition for profile by path',
 		description: 'Announce new profiles. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

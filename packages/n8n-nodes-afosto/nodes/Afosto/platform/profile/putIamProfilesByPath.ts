@@ -15,7 +15,7 @@ export const putIamProfilesByPath: AfostoOperation = {
 	option: {
 		name: 'Update Profile\'s Content',
 		value: 'putIamProfilesByPath',
-		action: 'Update profile\'s content',
+		action: 'Update profile\'s content by path',
 		description: 'Update the profile content. The output is the object Afosto answers.',
 		routing: {
 			request: { method: 'PUT', url: path.url },

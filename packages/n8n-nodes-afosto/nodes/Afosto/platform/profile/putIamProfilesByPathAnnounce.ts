@@ -13,7 +13,7 @@ export const putIamProfilesByPathAnnounce: AfostoOperation = {
 	option: {
 		name: 'Create or Update Profile Definition',
 		value: 'putIamProfilesByPathAnnounce',
-		action: 'Create or update profile definition',
+		action: 'Create or update profile definition by path',
 		description: 'Announce an new profile. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

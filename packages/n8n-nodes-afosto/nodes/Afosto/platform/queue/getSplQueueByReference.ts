@@ -9,7 +9,7 @@ export const getSplQueueByReference: AfostoOperation = {
 	option: {
 		name: 'Get Status for Printjob',
 		value: 'getSplQueueByReference',
-		action: 'Get status for printjob',
+		action: 'Get status for printjob by reference',
 		description: 'Retrieve printjob status. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

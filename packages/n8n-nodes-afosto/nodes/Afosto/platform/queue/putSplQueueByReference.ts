@@ -34,7 +34,7 @@ export const putSplQueueByReference: AfostoOperation = {
 	option: {
 		name: 'Set Job to New Status',
 		value: 'putSplQueueByReference',
-		action: 'Set job to new status',
+		action: 'Set job to new status by reference',
 		description: 'Set job to new status. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const getSplSettingsPrintersByType: AfostoOperation = {
 	option: {
 		name: 'Get Schema',
 		value: 'getSplSettingsPrintersByType',
-		action: 'Get schema',
+		action: 'Get schema by type',
 		description: 'Returns schema of settings. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -13,7 +13,7 @@ export const deleteWmsClaimsById: AfostoOperation = {
 	option: {
 		name: 'Remove Attached Items',
 		value: 'deleteWmsClaimsById',
-		action: 'Remove attached items',
+		action: 'Remove attached items by claim ID (destructive)',
 		description: 'Remove attached items. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

@@ -9,7 +9,7 @@ export const getWmsClaimsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getWmsClaimsById',
-		action: 'Get claim',
+		action: 'Get claim by ID',
 		description: 'Get claim. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getWmsClaimsByIdItems: AfostoOperation = {
 	option: {
 		name: 'Get Many Claim Items',
 		value: 'getWmsClaimsByIdItems',
-		action: 'Get many claim items',
+		action: 'Get many claim items by claim ID',
 		description: 'Get many claim items. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -9,7 +9,7 @@ export const getWmsClaimsByIdStatus: AfostoOperation = {
 	option: {
 		name: 'Get Claim Status',
 		value: 'getWmsClaimsByIdStatus',
-		action: 'Get claim status',
+		action: 'Get claim status by claim ID',
 		description: 'Returns the claim status. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const postWmsClaimsByIdCancel: AfostoOperation = {
 	option: {
 		name: 'Cancel Claim',
 		value: 'postWmsClaimsByIdCancel',
-		action: 'Cancel claim',
+		action: 'Cancel claim by ID',
 		description: 'CancelClaim. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill] } },
 	},

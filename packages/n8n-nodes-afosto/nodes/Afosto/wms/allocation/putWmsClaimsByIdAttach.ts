@@ -17,7 +17,7 @@ export const putWmsClaimsByIdAttach: AfostoOperation = {
 	option: {
 		name: 'Attach Items to Claim',
 		value: 'putWmsClaimsByIdAttach',
-		action: 'Attach items to claim',
+		action: 'Attach items to claim by ID',
 		description: 'Attach items to claim. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -21,7 +21,7 @@ export const putWmsClaimsByIdConfirm: AfostoOperation = {
 	option: {
 		name: 'Confirm Claim',
 		value: 'putWmsClaimsByIdConfirm',
-		action: 'Confirm claim',
+		action: 'Confirm claim by ID',
 		description: 'Confirm a reservation claim and make it an actual claim. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

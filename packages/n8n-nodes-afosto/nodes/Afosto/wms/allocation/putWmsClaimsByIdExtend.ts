@@ -21,7 +21,7 @@ export const putWmsClaimsByIdExtend: AfostoOperation = {
 	option: {
 		name: 'Extend Claim',
 		value: 'putWmsClaimsByIdExtend',
-		action: 'Extend claim',
+		action: 'Extend claim by ID',
 		description: 'Extend the time the inventory is claimed. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -14,7 +14,7 @@ export const deleteWmsLocationsByIdSkus: AfostoOperation = {
 	option: {
 		name: 'Delete SKUs From Location',
 		value: 'deleteWmsLocationsByIdSkus',
-		action: 'Delete skus from location',
+		action: 'Delete skus from location by ID (destructive)',
 		description: 'Remove SKUs that can be claimed on the location that is not tracking inventory. Afosto answers with no content; the output is {"deleted": true}.',
 		routing: {
 			request: { method: 'DELETE', url: path.url },

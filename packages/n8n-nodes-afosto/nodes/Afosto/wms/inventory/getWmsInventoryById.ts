@@ -9,7 +9,7 @@ export const getWmsInventoryById: AfostoOperation = {
 	option: {
 		name: 'Get Warehouse Item',
 		value: 'getWmsInventoryById',
-		action: 'Get warehouse item',
+		action: 'Get warehouse item by inventory ID',
 		description: 'Get warehouse item. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

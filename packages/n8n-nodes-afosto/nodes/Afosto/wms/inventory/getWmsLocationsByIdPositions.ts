@@ -10,7 +10,7 @@ export const getWmsLocationsByIdPositions: AfostoOperation = {
 	option: {
 		name: 'Get Positions',
 		value: 'getWmsLocationsByIdPositions',
-		action: 'Get positions',
+		action: 'Get positions by location ID',
 		description: 'Get positions for a warehouse. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

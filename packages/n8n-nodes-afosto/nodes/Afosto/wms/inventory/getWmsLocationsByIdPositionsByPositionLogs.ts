@@ -10,7 +10,7 @@ export const getWmsLocationsByIdPositionsByPositionLogs: AfostoOperation = {
 	option: {
 		name: 'Get Logs',
 		value: 'getWmsLocationsByIdPositionsByPositionLogs',
-		action: 'Get logs',
+		action: 'Get logs by location ID and position',
 		description: 'Get logs for a position in a warehouse. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

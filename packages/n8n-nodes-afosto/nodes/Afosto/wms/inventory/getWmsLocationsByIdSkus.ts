@@ -11,7 +11,7 @@ export const getWmsLocationsByIdSkus: AfostoOperation = {
 	option: {
 		name: 'Get Many SKUs for Location',
 		value: 'getWmsLocationsByIdSkus',
-		action: 'Get many skus for location',
+		action: 'Get many skus for location by ID',
 		description: 'Get many skus for location. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

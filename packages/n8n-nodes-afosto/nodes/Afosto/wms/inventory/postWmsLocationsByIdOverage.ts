@@ -30,7 +30,7 @@ export const postWmsLocationsByIdOverage: AfostoOperation = {
 	option: {
 		name: 'Add Overage to Location',
 		value: 'postWmsLocationsByIdOverage',
-		action: 'Add overage to location',
+		action: 'Add overage to location by ID',
 		description: 'Add overage that is available for location inventory. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

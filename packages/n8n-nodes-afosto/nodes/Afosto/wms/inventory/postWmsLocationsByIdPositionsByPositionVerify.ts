@@ -34,7 +34,7 @@ export const postWmsLocationsByIdPositionsByPositionVerify: AfostoOperation = {
 	option: {
 		name: 'Verify Position',
 		value: 'postWmsLocationsByIdPositionsByPositionVerify',
-		action: 'Verify position',
+		action: 'Verify position by location ID and position',
 		description: 'Verify position count in a warehouse. Afosto answers with no content when it succeeds.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -13,7 +13,7 @@ export const postWmsLocationsByIdSkus: AfostoOperation = {
 	option: {
 		name: 'Add SKUs to Location',
 		value: 'postWmsLocationsByIdSkus',
-		action: 'Add skus to location',
+		action: 'Add skus to location by ID',
 		description: 'Add SKUs that can be claimed on the location that is not tracking inventory. One item per entry of the list Afosto answers.',
 		routing: { request: { method: 'POST', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

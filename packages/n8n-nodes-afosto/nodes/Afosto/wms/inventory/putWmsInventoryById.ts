@@ -55,7 +55,7 @@ export const putWmsInventoryById: AfostoOperation = {
 	option: {
 		name: 'Update Warehouse Item',
 		value: 'putWmsInventoryById',
-		action: 'Update warehouse item',
+		action: 'Update warehouse item by inventory ID',
 		description: 'Update warehouse item. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

@@ -9,7 +9,7 @@ export const deleteWmsLocationsById: AfostoOperation = {
 	option: {
 		name: 'Delete',
 		value: 'deleteWmsLocationsById',
-		action: 'Delete location',
+		action: 'Delete location by ID (destructive)',
 		description: 'Delete location. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

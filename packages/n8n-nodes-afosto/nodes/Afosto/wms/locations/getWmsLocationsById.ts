@@ -9,7 +9,7 @@ export const getWmsLocationsById: AfostoOperation = {
 	option: {
 		name: 'Get',
 		value: 'getWmsLocationsById',
-		action: 'Get location',
+		action: 'Get location by ID',
 		description: 'Get location. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

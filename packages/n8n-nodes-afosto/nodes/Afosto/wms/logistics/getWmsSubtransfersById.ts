@@ -9,7 +9,7 @@ export const getWmsSubtransfersById: AfostoOperation = {
 	option: {
 		name: 'Get Sub Transfer',
 		value: 'getWmsSubtransfersById',
-		action: 'Get sub transfer',
+		action: 'Get sub transfer by subtransfer ID',
 		description: 'Returns a sub transfer. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getWmsSubtransfersByIdItems: AfostoOperation = {
 	option: {
 		name: 'Get Subtransfer Items',
 		value: 'getWmsSubtransfersByIdItems',
-		action: 'Get subtransfer items',
+		action: 'Get subtransfer items by subtransfer ID',
 		description: 'Returns a sub transfer items. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

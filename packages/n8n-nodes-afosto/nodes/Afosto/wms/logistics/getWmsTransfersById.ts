@@ -9,7 +9,7 @@ export const getWmsTransfersById: AfostoOperation = {
 	option: {
 		name: 'Get Transfer',
 		value: 'getWmsTransfersById',
-		action: 'Get transfer',
+		action: 'Get transfer by ID',
 		description: 'Get transfer. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -10,7 +10,7 @@ export const getWmsTransfersByIdItems: AfostoOperation = {
 	option: {
 		name: 'Get Many Transported Items',
 		value: 'getWmsTransfersByIdItems',
-		action: 'Get many transported items',
+		action: 'Get many transported items by transfer ID',
 		description: 'Get many transported items. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

@@ -11,7 +11,7 @@ export const getWmsTransfersByIdSummary: AfostoOperation = {
 	option: {
 		name: 'Get Many Transported Items Summary',
 		value: 'getWmsTransfersByIdSummary',
-		action: 'Get many transported items summary',
+		action: 'Get many transported items summary by transfer ID',
 		description: 'Get many transported items summary. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

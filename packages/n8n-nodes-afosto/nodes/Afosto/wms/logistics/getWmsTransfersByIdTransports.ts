@@ -10,7 +10,7 @@ export const getWmsTransfersByIdTransports: AfostoOperation = {
 	option: {
 		name: 'Get Many Transports Belonging to Transfer',
 		value: 'getWmsTransfersByIdTransports',
-		action: 'Get many transports belonging to transfer',
+		action: 'Get many transports belonging to transfer by ID',
 		description: 'A list of transports for the given transfer. One item per record; Return All reads every page, Limit stops after that many.',
 		routing: {
 			request: { method: 'GET', url: path.url },

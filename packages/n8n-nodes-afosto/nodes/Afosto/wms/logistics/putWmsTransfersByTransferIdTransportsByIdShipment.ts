@@ -37,7 +37,7 @@ export const putWmsTransfersByTransferIdTransportsByIdShipment: AfostoOperation 
 	option: {
 		name: 'Attach Shipment to Transport',
 		value: 'putWmsTransfersByTransferIdTransportsByIdShipment',
-		action: 'Attach shipment to transport',
+		action: 'Attach shipment to transport by transfer ID and ID',
 		description: 'Attach shipment to transport. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

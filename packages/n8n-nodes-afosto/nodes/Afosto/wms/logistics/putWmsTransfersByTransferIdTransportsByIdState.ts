@@ -31,7 +31,7 @@ export const putWmsTransfersByTransferIdTransportsByIdState: AfostoOperation = {
 	option: {
 		name: 'Update Transport State',
 		value: 'putWmsTransfersByTransferIdTransportsByIdState',
-		action: 'Update transport state',
+		action: 'Update transport state by transfer ID and transport ID',
 		description: 'Update transport state. The output is the object Afosto answers.',
 		routing: { request: { method: 'PUT', url: path.url }, send: { preSend: [path.fill, body.send] } },
 	},

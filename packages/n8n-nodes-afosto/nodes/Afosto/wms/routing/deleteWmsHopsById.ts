@@ -9,7 +9,7 @@ export const deleteWmsHopsById: AfostoOperation = {
 	option: {
 		name: 'Delete Hop',
 		value: 'deleteWmsHopsById',
-		action: 'Delete hop',
+		action: 'Delete hop by ID (destructive)',
 		description: 'Delete hop. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const deleteWmsRoutesById: AfostoOperation = {
 	option: {
 		name: 'Delete Route',
 		value: 'deleteWmsRoutesById',
-		action: 'Delete route',
+		action: 'Delete route by ID (destructive)',
 		description: 'Marks a route as deleted. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

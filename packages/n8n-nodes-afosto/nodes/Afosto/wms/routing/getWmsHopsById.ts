@@ -9,7 +9,7 @@ export const getWmsHopsById: AfostoOperation = {
 	option: {
 		name: 'Get Hop',
 		value: 'getWmsHopsById',
-		action: 'Get hop',
+		action: 'Get hop by ID',
 		description: 'Get hop. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

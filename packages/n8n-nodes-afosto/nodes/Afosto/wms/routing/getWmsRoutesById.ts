@@ -9,7 +9,7 @@ export const getWmsRoutesById: AfostoOperation = {
 	option: {
 		name: 'Get Route',
 		value: 'getWmsRoutesById',
-		action: 'Get route',
+		action: 'Get route by ID',
 		description: 'View a route. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const deleteWmsSchedulesById: AfostoOperation = {
 	option: {
 		name: 'Delete Schedule',
 		value: 'deleteWmsSchedulesById',
-		action: 'Delete schedule',
+		action: 'Delete schedule by ID (destructive)',
 		description: 'Delete schedule. The output is the object Afosto answers.',
 		routing: { request: { method: 'DELETE', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -9,7 +9,7 @@ export const getWmsSchedulesById: AfostoOperation = {
 	option: {
 		name: 'Get Schedule',
 		value: 'getWmsSchedulesById',
-		action: 'Get schedule',
+		action: 'Get schedule by ID',
 		description: 'Get schedule. The output is the object Afosto answers.',
 		routing: { request: { method: 'GET', url: path.url }, send: { preSend: [path.fill] } },
 	},

@@ -1,0 +1,42 @@
+// What the generator knows of the records an n8n user works with most.
+//
+// The records a user picks most, as resource locators ("From List" with search, "By ID"): a
+// path field becomes one when the path before its placeholder is one of these lists (the field of
+// `/odr/orders/{id}/accept` points into `/odr/orders`). `searchListMethod` names the search in
+// nodes/Afosto/shared/recordPickers.ts, which reads the list; `displayName` names the field.
+
+const RECORD_PICKERS = {
+	'/odr/orders': { searchListMethod: 'searchOrders', displayName: 'Order' },
+	'/cat/groups': { searchListMethod: 'searchPriceGroups', displayName: 'Price Group' },
+	'/cat/channels': { searchListMethod: 'searchChannels', displayName: 'Channel' },
+	'/rel/contacts': { searchListMethod: 'searchContacts', displayName: 'Contact' },
+	'/rel/organisations': { searchListMethod: 'searchOrganisations', displayName: 'Organisation' },
+	'/lcs/locations': { searchListMethod: 'searchLogisticsLocations', displayName: 'Location' },
+	'/wms/locations': { searchListMethod: 'searchWarehouseLocations', displayName: 'Location' },
+};
+
+/** The picker of a path field, or undefined when its records are not in the table. */
+function recordPickerOf(endpoint, parameter) {
+	if (!/^(id|.+_id)$/.test(parameter.name)) return undefined;
+	const prefix = endpoint.path.slice(0, endpoint.path.indexOf(`{${parameter.name}}`) - 1);
+	return RECORD_PICKERS[prefix];
+}
+
+/**
+ * Large records whose Get and Get Many have n8n's "Simplify" (on by default): by the list's path,
+ * the function in nodes/Afosto/shared/simplify.ts that says which fields are kept and why.
+ */
+const SIMPLIFIED_RECORDS = {
+	'/odr/orders': 'simplifyOrder',
+	'/rel/contacts': 'simplifyContact',
+};
+
+/** The simplifier of a Get Many (`GET /odr/orders`) or Get (`GET /odr/orders/{id}`) of a large record, if it has one. */
+function simplifierOf(endpoint) {
+	if (endpoint.method !== 'GET') return undefined;
+	if (endpoint.response.kind === 'json-list' && endpoint.response.paging === 'header-cursor') return SIMPLIFIED_RECORDS[endpoint.path];
+	const single = /^(.+)\/\{id\}$/.exec(endpoint.path);
+	return single && endpoint.response.kind === 'json-object' ? SIMPLIFIED_RECORDS[single[1]] : undefined;
+}
+
+module.exports = { RECORD_PICKERS, recordPickerOf, SIMPLIFIED_RECORDS, simplifierOf };
