@@ -387,7 +387,6 @@ const statefulRoutes: Record<string, ContractRoute['respond']> = {
 		afostoSubscriptions.set(String(id), subscription);
 		return { status: 200, body: subscription };
 	},
-	getMesWebhooksSubscriptions: () => ({ status: 200, body: [...afostoSubscriptions.values()] }),
 	getMesWebhooksSubscriptionsById: (request) => {
 		const subscription = afostoSubscriptions.get(request.pathParameters.id);
 		return subscription ? { status: 200, body: subscription } : notFound('Subscription');
@@ -395,6 +394,19 @@ const statefulRoutes: Record<string, ContractRoute['respond']> = {
 	deleteMesWebhooksSubscriptionsById: (request) =>
 		afostoSubscriptions.delete(request.pathParameters.id) ? { status: 200 } : notFound('Subscription'),
 };
+
+/**
+ * How the sandbox answers an endpoint: its stateful route, else the reference's documented answer.
+ * The subscription list holds the subscriptions made here once there are any (the Afosto Trigger
+ * looks for its own there), else the reference's example records like every other list.
+ */
+function respondTo(endpoint: (typeof AFOSTO_ENDPOINTS)[number], listSize: number): ContractRoute['respond'] {
+	const documented = answerFor(endpoint, listSize);
+	if (endpoint.id === 'getMesWebhooksSubscriptions') {
+		return (request) => (afostoSubscriptions.size ? { status: 200, body: [...afostoSubscriptions.values()] } : documented(request));
+	}
+	return statefulRoutes[endpoint.id] ?? documented;
+}
 
 /** Afosto as the sandbox serves it; the bench asks for longer lists. */
 export function createAfostoContract({ listSize = SANDBOX_LIST_SIZE }: AfostoContractOptions = {}): PartnerContract {
@@ -409,7 +421,7 @@ export function createAfostoContract({ listSize = SANDBOX_LIST_SIZE }: AfostoCon
 			body: bodySchema(endpoint),
 			// The Afosto API reference marks no body field required, and n8n leaves an empty body out.
 			bodyOptional: true,
-			respond: statefulRoutes[endpoint.id] ?? answerFor(endpoint, listSize),
+			respond: respondTo(endpoint, listSize),
 		})),
 	};
 }

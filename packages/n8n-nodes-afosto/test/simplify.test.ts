@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AFOSTO_BINARY_SAMPLE, SANDBOX_LIST_SIZE, afostoListRecords } from '../../../sandbox/contracts/afosto';
 import { useAfostoServer } from '../../../test/harness/afostoSetup';
@@ -10,7 +10,7 @@ type Order = { id: string; number: string; channel_id: string; tags: string[]; s
 const sandboxOrders = () => afostoListRecords('getOdrOrders', 0, SANDBOX_LIST_SIZE) as Order[];
 const ORDER_FIELDS = ['amount', 'channel_id', 'contact_id', 'currency', 'id', 'is_accepted', 'is_canceled', 'is_confirmed', 'is_finished', 'number', 'organisation_id', 'progress', 'tags', 'type'];
 
-const run = (type: string, parameters: IDataObject) => runNode({ type, parameters, credentials: tokenCredentials() });
+const run = (type: string, parameters: INodeParameters) => runNode({ type, parameters, credentials: tokenCredentials() });
 
 describe('Afosto Simplify (Get and Get Many of orders and contacts) and downloads', () => {
 	it('Get order outputs the simplified order by default: state, who, channel, and the newest calculation\'s amount and currency', async () => {

@@ -66,7 +66,7 @@ async function searchList(
 	const wanted = filter?.trim() ?? '';
 	const request: IHttpRequestOptions = {
 		method: 'GET',
-		url: `${baseUrl.replace(/\/+$/, '')}${list.path}`,
+		url: `${baseUrl.replace(/(?<!\/)\/+$/, '')}${list.path}`,
 		headers: { Accept: 'application/json', 'x-page-size': String(PICKER_PAGE_SIZE), ...(paginationToken ? { 'x-page': paginationToken } : {}) },
 		qs: wanted && list.filterParameter ? { [list.filterParameter]: wanted } : {},
 		json: true,
