@@ -55,8 +55,12 @@ it('lets one of 10 simultaneous callbacks to a resume URL resume the execution; 
 		const { results, count } = await executionsOf('e2eMasStackAsync');
 		return count > before && results[0].status === 'waiting' ? results[0] : undefined;
 	});
-	const { resumeToken } = parse((await rest<{ data: string }>(`/executions/${waiting.id}`)).data) as { resumeToken: string };
-	const resumeUrl = `${n8nUrl()}/webhook-waiting/${waiting.id}/success?signature=${resumeToken}`;
+	const { resumeToken, resultData } = parse((await rest<{ data: string }>(`/executions/${waiting.id}`)).data) as {
+		resumeToken: string;
+		resultData: { metadata?: Record<string, string> };
+	};
+	// The URL the node gave MasStack: n8n's resume token and the wait's own (see waitForCallback.ts).
+	const resumeUrl = `${n8nUrl()}/webhook-waiting/${waiting.id}/success?signature=${resumeToken}&wait=${resultData.metadata?.callbackWait}`;
 	const masStackCallback = { code: 'OK', title: 'Barring update applied', service_id: '612129999' };
 
 	const answers = await Promise.all(Array.from({ length: 10 }, async () => await post(resumeUrl, masStackCallback)));
