@@ -296,7 +296,7 @@ function sharedEnvironment(stack) {
 		QUEUE_BULL_REDIS_PASSWORD: redisPassword(join(stack.folder, 'redis')),
 		// Credentials are encrypted with it in the shared database: every process needs the same key.
 		N8N_ENCRYPTION_KEY: secretIn(join(stack.folder, 'encryption-key')),
-		// Resume URLs (the Async nodes) and trigger URLs (the Afosto subscription) name the webhook processor.
+		// Resume URLs (Wait for Callback) and trigger URLs (the Afosto subscription) name the webhook processor.
 		N8N_WEBHOOK_URL: `http://localhost:${stack.webhookPort}/`,
 		// Binary data a worker writes must be readable by the webhook processor and other workers: in
 		// the database (n8n 2.x's default in queue mode; said here so that it stays so).

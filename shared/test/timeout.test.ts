@@ -83,12 +83,12 @@ describe('Request Timeout', () => {
 		expect(seconds).toBeLessThan(10);
 	});
 
-	it('fails a programmatic request (MasStack Async) whose answer never comes after the Request Timeout', async () => {
+	it('fails a request sent to wait for its callback (MasStack, Wait for Callback) whose answer never comes after the Request Timeout', async () => {
 		masStack.server.scriptNext('updateBarring', hang);
 
 		const { result, seconds } = await timed({
-			type: 'masStackAsync',
-			parameters: { resource: 'barring', operation: 'update', serviceType: 'mobile', serviceId: '612123456', barringName: 'ROAMING', active: true, options: { requestTimeout: 1 } },
+			type: 'masStack',
+			parameters: { resource: 'barring', operation: 'update', waitForCallback: true, serviceType: 'mobile', serviceId: '612123456', barringName: 'ROAMING', active: true, options: { requestTimeout: 1 } },
 			credentials: masStack.tokenCredentials(),
 		});
 

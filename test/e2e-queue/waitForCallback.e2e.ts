@@ -1,5 +1,5 @@
 /**
- * MasStack Async and Bolttech Async in queue mode: a worker sends the request with the resume URLs
+ * MasStack and Bolttech with Wait for Callback in queue mode: a worker sends the request with the resume URLs
  * of the webhook processor (N8N_WEBHOOK_URL) and puts the execution to wait; the sandbox's callback
  * reaches the webhook processor, which queues the execution again, and a worker (either one) runs
  * it to its end. A forged callback resumes nothing; without a callback, main's wait tracker
@@ -31,7 +31,7 @@ function expectStartedTwiceOnWorkers(executionId: string) {
 	for (const starter of starters) expect(workerRoles()).toContain(starter);
 }
 
-it("MasStack Async waits on a worker and continues on Success with the sandbox's callback to the webhook processor", async () => {
+it("MasStack with Wait for Callback waits on a worker and continues on Success with the sandbox's callback to the webhook processor", async () => {
 	const started = await startExecution('e2eMasStackAsync', 'e2e-masstack-async', { serviceId: '612123456' });
 	const execution = await finished(started.id);
 
@@ -42,7 +42,7 @@ it("MasStack Async waits on a worker and continues on Success with the sandbox's
 	expectStartedTwiceOnWorkers(execution.id);
 });
 
-it('Bolttech Async waits on a worker and continues on Success with the catalog callback', async () => {
+it('Bolttech with Wait for Callback waits on a worker and continues on Success with the catalog callback', async () => {
 	const started = await startExecution('e2eBolttechAsync', 'e2e-bolttech-async', { productCode: 'RENTAL-ES-01' });
 	const execution = await finished(started.id);
 

@@ -1,7 +1,7 @@
 /**
  * The triggers' callback secret in a real n8n 2.x: a MasStack Trigger takes its secret from the
  * sandbox's Callback Secret credential, answers a valid callback {"received": true}, and the
- * execution n8n saves holds no secret. Simultaneous callbacks to one resume URL of a MasStack Async
+ * execution n8n saves holds no secret. Simultaneous callbacks to one resume URL of a MasStack (Wait for Callback)
  * execution resume it once; the others get 409 with a reason.
  */
 

@@ -24,10 +24,10 @@ const NODES = [
 	{ name: 'Afosto Trigger', parameter: 'Signature Header' },
 	{ name: 'Afosto WMS', parameter: 'Resource' },
 	{ name: 'Bolttech', parameter: 'Product Code' },
-	{ name: 'Bolttech Async', parameter: 'Timeout (Minutes)' },
+	{ name: 'Bolttech Waiting for Callback', parameter: 'Timeout (Minutes)' },
 	{ name: 'Bolttech Trigger', parameter: 'Actions' },
 	{ name: 'MasStack', parameter: 'Movement Type' },
-	{ name: 'MasStack Async', parameter: 'Timeout (Minutes)' },
+	{ name: 'MasStack Waiting for Callback', parameter: 'Timeout (Minutes)' },
 	{ name: 'MasStack Trigger', parameter: 'Operations' },
 ];
 /** What marks a browser error as coming from this package. */

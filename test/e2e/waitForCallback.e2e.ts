@@ -1,5 +1,5 @@
 /**
- * MasStack Async in a real n8n 2.x: the execution waits at the node, the sandbox posts MasStack's
+ * MasStack with Wait for Callback in a real n8n 2.x: the execution waits at the node, the sandbox posts MasStack's
  * callback to the execution's resume URL, and the run continues on the output of the outcome. A
  * forged or malformed callback does not resume it; without a callback it times out.
  */
@@ -19,7 +19,7 @@ async function startExecution(workflowId: string, path: string, body: unknown): 
 	});
 }
 
-/** Starts the MasStack Async workflow for a line. */
+/** Starts the waiting MasStack workflow for a line. */
 const startWaitingFor = (serviceId: string) => startExecution(WORKFLOW, 'e2e-masstack-async', { serviceId });
 
 async function finished(executionId: string, timeoutMs = 20_000) {
@@ -71,7 +71,7 @@ it('refuses a forged or malformed callback without resuming, then times out on T
 	expect(outputs['On Success']).toBeNull();
 }, 200_000);
 
-it("Bolttech Async continues on Success with the sandbox's catalog callback", async () => {
+it("Bolttech with Wait for Callback continues on Success with the sandbox's catalog callback", async () => {
 	const started = await startExecution('e2eBolttechAsync', 'e2e-bolttech-async', { productCode: 'RENTAL-ES-01' });
 	const execution = await finished(started.id);
 

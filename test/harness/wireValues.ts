@@ -32,7 +32,7 @@ export interface WireField {
 }
 
 /** Fields that are settings of the node, not values of the request. */
-const NOT_ON_THE_WIRE = new Set(['authentication', 'resource', 'operation', 'timeoutMinutes']);
+const NOT_ON_THE_WIRE = new Set(['authentication', 'resource', 'operation', 'waitForCallback', 'timeoutMinutes']);
 
 function isShown(property: INodeProperties, parameters: INodeParameters): boolean {
 	const show = property.displayOptions?.show ?? {};

@@ -1,7 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { Bolttech } from '../nodes/Bolttech/Bolttech.node';
-import { BolttechAsync } from '../nodes/Bolttech/BolttechAsync.node';
 import { useBolttechServer } from '../../../test/harness/bolttechSetup';
 import { noOutcomes, summaryLine, throwAwkwardValuesAtEveryField } from '../../../test/harness/wireValues';
 import type { WireOperation } from '../../../test/harness/wireValues';
@@ -9,7 +8,7 @@ import type { WireOperation } from '../../../test/harness/wireValues';
 const { server, tokenCredentials } = useBolttechServer();
 
 const IMEI = '861248007147070';
-const catalog = { resource: 'catalog', productCode: 'RENTAL-ES-01', callbackUrl: 'https://n8n.example.com/webhook/bolttech', payloadKeyStyle: 'snakeCase' };
+const catalog = { resource: 'catalog', productCode: 'RENTAL-ES-01', callbackUrl: 'https://n8n.example.com/webhook/bolttech', payloadKeyStyle: 'snakeCase', waitForCallback: false };
 const stockFilters = { stockFilters: { partnerDeviceIds: ['DEV123456', 'DEV654321'], updatedSince: '2024-03-01T00:00:00' } };
 const pricingFilters = { pricingFilters: { customerType: 'b2c', deviceTypes: ['smartphone'], pricingIds: ['PL-1'], warehouseCode: 'WH-MAIN' } };
 
@@ -36,19 +35,19 @@ const BOLTTECH_OPERATIONS: INodeParameters[] = [
 	},
 ];
 
-/** The Bolttech Async node's operations; it takes one item per run and sends its own callback URL. */
-const ASYNC_OPERATIONS: INodeParameters[] = [
+/** The operations that call back, with Wait for Callback on: one item per run, the node's own callback URL. */
+const WAITING_OPERATIONS: INodeParameters[] = [
 	{ ...catalog, operation: 'removeDevice', partnerDeviceId: 'DEV-SAMSUNG-S23-256-BLK' },
 	{ ...catalog, operation: 'getStock', ...stockFilters },
 	{ ...catalog, operation: 'getRentalPricing', ...pricingFilters },
-].map(({ callbackUrl: _callbackUrl, ...parameters }) => ({ ...parameters, timeoutMinutes: 5 }));
+].map(({ callbackUrl: _callbackUrl, ...parameters }) => ({ ...parameters, waitForCallback: true, timeoutMinutes: 5 }));
 
 const nameOf = (parameters: INodeParameters) => `${String(parameters.resource)} ${String(parameters.operation)}`;
 
 describe('bolttech: wrong-typed values in every field', () => {
 	const outcomes = noOutcomes();
 	afterAll(() => {
-		console.log(summaryLine('Bolttech and Bolttech Async', BOLTTECH_OPERATIONS.length + ASYNC_OPERATIONS.length, outcomes));
+		console.log(summaryLine('Bolttech, waiting or not', BOLTTECH_OPERATIONS.length + WAITING_OPERATIONS.length, outcomes));
 	});
 
 	it.each(BOLTTECH_OPERATIONS.map((parameters) => [nameOf(parameters), parameters]))(
@@ -59,11 +58,11 @@ describe('bolttech: wrong-typed values in every field', () => {
 		},
 	);
 
-	it.each(ASYNC_OPERATIONS.map((parameters) => [nameOf(parameters), parameters]))(
-		'Bolttech Async %s: each field refuses the same values naming the field, or sends a well-formed request',
+	it.each(WAITING_OPERATIONS.map((parameters) => [nameOf(parameters), parameters]))(
+		'Bolttech %s, waiting for the callback: each field refuses the same values naming the field, or sends a well-formed request',
 		async (_name, parameters) => {
-			const operation: WireOperation = { type: 'bolttechAsync', parameters: parameters as INodeParameters, credentials: tokenCredentials(), oneItemPerRun: true };
-			expect(await throwAwkwardValuesAtEveryField(server, new BolttechAsync().description, operation, outcomes)).toEqual([]);
+			const operation: WireOperation = { type: 'bolttech', parameters: parameters as INodeParameters, credentials: tokenCredentials(), oneItemPerRun: true };
+			expect(await throwAwkwardValuesAtEveryField(server, new Bolttech().description, operation, outcomes)).toEqual([]);
 		},
 	);
 });

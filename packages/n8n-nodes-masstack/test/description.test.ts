@@ -1,21 +1,19 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { MasStack } from '../nodes/MasStack/MasStack.node';
-import { MasStackAsync } from '../nodes/MasStack/MasStackAsync.node';
+import { MASSTACK_RESOURCES } from '../nodes/MasStack/resources';
 
 const node = new MasStack();
 const { properties } = node.description;
 
 describe('MasStack node description', () => {
 	it('offers every endpoint of the MasStack partner API v3 and v2, each as one operation', () => {
-		const endpoints = properties
+		const listed = properties
 			.filter((property) => property.name === 'operation')
-			.flatMap((list) =>
-				(list.options as INodePropertyOptions[]).map((option) => {
-					const request = option.routing?.request;
-					return `${request?.method} ${String(request?.url)}`;
-				}),
-			);
+			.flatMap((list) => (list.options as INodePropertyOptions[]).map((option) => `${String(list.displayOptions?.show?.resource)}.${option.value}`));
+		const described = MASSTACK_RESOURCES.flatMap(({ value, operations }) => operations.map((operation) => `${value}.${operation.value}`));
+		expect(listed).toEqual(described);
+		const endpoints = MASSTACK_RESOURCES.flatMap(({ operations }) => operations.map(({ request }) => `${request.method} ${request.path}`));
 		expect(endpoints.sort()).toEqual(
 			[
 				'GET /v2/{service_type}/{service_id}/barrings',
@@ -61,23 +59,19 @@ describe('MasStack node description', () => {
 		}
 	});
 
-	it("lets MasStack Async show each of its operations with the MasStack node's own fields, less the callback URLs it fills in itself", () => {
-		const shownFor = (list: INodeProperties[], resource: string, operation: string) =>
-			list
-				.filter((property) => property.name !== 'operation')
-				.filter((property) => (property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource))
-				.filter((property) => {
-					const operations = property.displayOptions?.show?.operation as string[] | undefined;
-					return !operations || operations.includes(operation);
-				})
-				.map(({ name, type, default: value, routing }) => ({ name, type, default: value, routing }));
-		const asyncProperties = new MasStackAsync().description.properties;
-		for (const [resource, operation] of [['barring', 'update'], ['service', 'create'], ['service', 'updateDevice']]) {
-			const fromMasStack = shownFor(properties, resource, operation).filter(
-				(field) => field.name !== 'apiVersion' && !field.name.startsWith('callback'),
-			);
-			expect(fromMasStack.length).toBeGreaterThan(2);
-			expect(shownFor(asyncProperties, resource, operation)).toEqual(fromMasStack);
-		}
+	it('offers Wait for Callback for exactly the three operations MasStack answers at callback URLs, and hides the URLs while waiting', () => {
+		const offeredFor = properties
+			.filter((property) => property.name === 'waitForCallback')
+			.flatMap((field) => (field.displayOptions?.show?.operation as string[]).map((operation) => `${String(field.displayOptions?.show?.resource)}.${operation}`));
+		expect(offeredFor).toEqual(['barring.update', 'service.create', 'service.updateDevice']);
+		const callbackUrlFields = properties.filter((property) => property.name.startsWith('callback'));
+		expect(callbackUrlFields.length).toBeGreaterThan(0);
+		for (const field of callbackUrlFields) expect(field.displayOptions?.show?.waitForCallback).toEqual([false]);
+	});
+
+	it('has Success, Error and Timed Out outputs while waiting, one main output otherwise', () => {
+		expect(node.description.outputs).toBe(
+			'={{ $parameter.waitForCallback === true ? [{"type":"main","displayName":"Success"},{"type":"main","displayName":"Error"},{"type":"main","displayName":"Timed Out"}] : ["main"] }}',
+		);
 	});
 });

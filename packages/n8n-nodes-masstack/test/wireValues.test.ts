@@ -1,7 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { MasStack } from '../nodes/MasStack/MasStack.node';
-import { MasStackAsync } from '../nodes/MasStack/MasStackAsync.node';
 import { useMasStackServer } from '../../../test/harness/masStackSetup';
 import { noOutcomes, summaryLine, throwAwkwardValuesAtEveryField } from '../../../test/harness/wireValues';
 import type { WireOperation } from '../../../test/harness/wireValues';
@@ -47,21 +46,22 @@ const MASSTACK_OPERATIONS: INodeParameters[] = [
 	{ resource: 'service', operation: 'updateDevice', apiVersion: 'v2', ...service, deviceId: '8934011234567890123', category: 'eSIM', newDeviceDetails: '{"iccid": "8934011234567890124"}', ...callbacks },
 	{ resource: 'service', operation: 'updateNetflix', serviceId: '612123456', offerId: 'OFFER-1', planType: 'premium', transactionId: 'T-1' },
 	{ resource: 'service', operation: 'notifySimyo', serviceId: '612123456', netflixChange: { pai: 'PAI-1', netflixOfferId: 'OFFER-1', changeDate: '2022-02-24T13:45:10Z' } },
-].map((parameters) => ({ ...parameters, ...options }));
+// Wait for Callback off, as a saved workflow has it: the callback URL fields then show.
+].map((parameters) => ({ ...parameters, waitForCallback: false, ...options }));
 
-/** The MasStack Async node's operations; it takes one item per run. */
-const ASYNC_OPERATIONS: INodeParameters[] = [
+/** The operations that call back, with Wait for Callback on; one item per run. */
+const WAITING_OPERATIONS: INodeParameters[] = [
 	{ resource: 'barring', operation: 'update', ...service, barringName: 'ROAMING', active: true },
 	{ resource: 'service', operation: 'create', serviceType: 'applewatch', serviceDetails: '{"tariff": "T100"}', additionalFields: { newServiceId: '612123456' } },
 	{ resource: 'service', operation: 'updateDevice', ...service, deviceId: '8934011234567890123', category: 'eSIM', newDeviceDetails: '{"iccid": "8934011234567890124"}' },
-].map((parameters) => ({ ...parameters, timeoutMinutes: 5, ...options }));
+].map((parameters) => ({ ...parameters, waitForCallback: true, timeoutMinutes: 5, ...options }));
 
 const nameOf = (parameters: INodeParameters) => `${String(parameters.resource)} ${String(parameters.operation)}${parameters.apiVersion === 'v3' ? ' (v3)' : ''}`;
 
 describe('MasStack: wrong-typed values in every field', () => {
 	const outcomes = noOutcomes();
 	afterAll(() => {
-		console.log(summaryLine('MasStack and MasStack Async', MASSTACK_OPERATIONS.length + ASYNC_OPERATIONS.length, outcomes));
+		console.log(summaryLine('MasStack, waiting or not', MASSTACK_OPERATIONS.length + WAITING_OPERATIONS.length, outcomes));
 	});
 
 	it.each(MASSTACK_OPERATIONS.map((parameters) => [nameOf(parameters), parameters]))(
@@ -72,17 +72,17 @@ describe('MasStack: wrong-typed values in every field', () => {
 		},
 	);
 
-	it.each(ASYNC_OPERATIONS.map((parameters) => [nameOf(parameters), parameters]))(
-		'MasStack Async %s: each field refuses the same values naming the field, or sends a well-formed request',
+	it.each(WAITING_OPERATIONS.map((parameters) => [nameOf(parameters), parameters]))(
+		'MasStack %s, waiting for the callback: each field refuses the same values naming the field, or sends a well-formed request',
 		async (_name, parameters) => {
 			const operation: WireOperation = {
-				type: 'masStackAsync',
+				type: 'masStack',
 				parameters: parameters as INodeParameters,
 				credentials: tokenCredentials(),
 				oneItemPerRun: true,
 				allowTrailingSlash: parameters.operation === 'create',
 			};
-			expect(await throwAwkwardValuesAtEveryField(server, new MasStackAsync().description, operation, outcomes)).toEqual([]);
+			expect(await throwAwkwardValuesAtEveryField(server, new MasStack().description, operation, outcomes)).toEqual([]);
 		},
 	);
 });

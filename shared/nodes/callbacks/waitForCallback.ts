@@ -5,7 +5,6 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	INodeTypeDescription,
 	IRunExecutionData,
 	ITaskMetadata,
 	IWebhookDescription,
@@ -43,13 +42,14 @@ export const CALLBACK_RESUME_WEBHOOKS: IWebhookDescription[] = (['success', 'err
 	restartWebhook: true,
 }));
 
-/** What every waiting node declares: one input, the three outputs in order, the resume webhooks. */
-export const WAITING_NODE_CONNECTIONS: Pick<INodeTypeDescription, 'inputs' | 'outputs' | 'outputNames' | 'webhooks'> = {
-	inputs: [NodeConnectionTypes.Main],
-	outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-	outputNames: WAITING_OUTPUT_NAMES,
-	webhooks: CALLBACK_RESUME_WEBHOOKS,
-};
+/**
+ * The outputs of an action node with the Wait for Callback option: Success, Error and Timed Out
+ * while it waits, one main output otherwise. n8n computes outputs from parameters when `outputs`
+ * is an expression (as its Switch node does), in the editor and when running.
+ */
+export const OUTPUTS_OF_WAITING_OPTION: `={{${string}}}` = `={{ $parameter.waitForCallback === true ? ${JSON.stringify(
+	WAITING_OUTPUT_NAMES.map((displayName) => ({ type: NodeConnectionTypes.Main, displayName })),
+)} : ["${NodeConnectionTypes.Main}"] }}`;
 
 export const callbackTimeoutField: INodeProperties = {
 	displayName: 'Timeout (Minutes)',
@@ -59,6 +59,41 @@ export const callbackTimeoutField: INodeProperties = {
 	default: 60,
 	description: 'How long to wait for the callback; then the item leaves through the Timed Out output',
 };
+
+/** One resource's operations that call back, as the partner's operation list gives them. */
+export interface CallbackOperationsOfResource {
+	resource: string;
+	operations: string[];
+}
+
+/**
+ * The Wait for Callback option and its timeout, shown only for the operations that call back
+ * (one pair of fields per resource, since n8n shows a field for resources and operations
+ * separately), like the "Send and Wait for Response" operations of n8n's Slack and Gmail nodes.
+ */
+export function waitForCallbackFields(partner: string, callbackOperations: CallbackOperationsOfResource[]): INodeProperties[] {
+	return callbackOperations.flatMap(({ resource, operations }) => {
+		const show = { resource: [resource], operation: operations };
+		return [
+			{
+				displayName: 'Wait for Callback',
+				name: 'waitForCallback',
+				type: 'boolean',
+				// It decides the node's outputs and which fields show, so it is the same for every item.
+				noDataExpression: true,
+				default: false,
+				description: `Whether to send the operation with this execution's own callback URL and wait here for ${partner}'s result, which leaves through the Success, Error or Timed Out output. One item per run; for many, loop over them.`,
+				displayOptions: { show },
+			},
+			{ ...callbackTimeoutField, displayOptions: { show: { ...show, waitForCallback: [true] } } },
+		] satisfies INodeProperties[];
+	});
+}
+
+/** Whether this run waits for the callback (the option is on, for an operation that offers it). */
+export function waitsForCallback(context: IExecuteFunctions | IWebhookFunctions): boolean {
+	return (context.getNodeParameter as (name: string, itemIndex: number, fallback: unknown) => unknown)('waitForCallback', 0, false) === true;
+}
 
 /**
  * The URL the partner should post an outcome to, to resume this wait: the execution's resume URL,
@@ -175,7 +210,7 @@ const resumedWaits = new Map<string, number>();
 /**
  * One wait: the execution (from the resume URL `…/webhook-waiting/<execution>/<outcome>`), the
  * waiting node, and how many runs that node has, so that the next wait of the same execution (a
- * loop, or another Async node) is a wait of its own.
+ * loop, or another waiting node) is a wait of its own.
  */
 function waitOf(context: IWebhookFunctions): string {
 	const segments = requestPathOf(context).split('/');
@@ -221,7 +256,7 @@ export function refuseSeveralItems(context: IExecuteFunctions, items: INodeExecu
 		`Wait for Callback waits for one operation at a time, but ${items.length} items arrived`,
 		{
 			description:
-				'Put a "Loop Over Items" node with batch size 1 in front of this node, or use the action node and receive the results with the trigger node.',
+				'Put a "Loop Over Items" node with batch size 1 in front of this node, or turn Wait for Callback off and receive the results with the trigger node.',
 		},
 	);
 }

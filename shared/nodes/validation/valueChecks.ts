@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { NodeHelpers } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -275,36 +276,55 @@ function bodyCheckOf(property: INodeProperties): BodyValueCheck | undefined {
 }
 
 /**
- * For a programmatic node that shows a declarative node's fields: builds the JSON body those
- * fields describe (sendChecked or plain `routing.send`) and applies the same checks, so both
- * nodes send, and refuse, the same. A field the operation hides is absent from the node's
+ * The properties a node shows for its parameters (its resource, operation and options), as n8n
+ * decides it: the ones whose values are the request's.
+ */
+export function shownProperties(context: IExecuteFunctions, properties: INodeProperties[]): INodeProperties[] {
+	const node = context.getNode();
+	return properties.filter((property) => NodeHelpers.displayParameter(node.parameters, property, node, null, node.parameters));
+}
+
+/**
+ * For a programmatic node: builds the JSON body its fields describe (sendChecked or plain
+ * `routing.send`) and applies their checks, so the request is sent, or refused, as n8n's routing
+ * would send it. Every field's value is put in first, then `checkAcrossFields` runs (an
+ * operation's checks across fields, which n8n's routing runs before the fields' own), then each
+ * field's own check, in field order. A field the operation hides is absent from the node's
  * parameters (n8n drops hidden ones); an option not added to its collection is not sent.
  */
-export function checkedBodyOf(context: IExecuteFunctions, properties: INodeProperties[], itemIndex: number): IDataObject {
+export function checkedBodyOf(
+	context: IExecuteFunctions,
+	properties: INodeProperties[],
+	itemIndex: number,
+	checkAcrossFields?: (body: IDataObject) => void,
+): IDataObject {
 	const body: IDataObject = {};
 	const node = context.getNode();
 	const timezone = context.getTimezone();
-	const apply = (property: INodeProperties, value: unknown) => {
+	const bodyChecks: BodyValueCheck[] = [];
+	const put = (property: INodeProperties, value: unknown) => {
 		const send = property.routing?.send;
 		if (send?.type !== 'body' || !send.property || send.value !== undefined) return;
 		const bodyCheck = bodyCheckOf(property);
 		// A field without a check of its own sends its value as it is, and nothing when empty.
 		if (!bodyCheck && isEmptyValue(value)) return;
 		putAt(body, String(send.property), value);
-		if (bodyCheck) checkBodyValue(body, bodyCheck, node, itemIndex, timezone);
+		if (bodyCheck) bodyChecks.push(bodyCheck);
 	};
 	const shown = node.parameters;
 	for (const property of properties) {
 		if (!(property.name in shown)) continue;
 		const value = context.getNodeParameter(property.name, itemIndex) as unknown;
 		if (property.type !== 'collection') {
-			apply(property, value);
+			put(property, value);
 			continue;
 		}
 		const options = (value ?? {}) as IDataObject;
 		for (const option of (property.options ?? []) as INodeProperties[]) {
-			if (option.name in options) apply(option, options[option.name]);
+			if (option.name in options) put(option, options[option.name]);
 		}
 	}
+	checkAcrossFields?.(body);
+	for (const bodyCheck of bodyChecks) checkBodyValue(body, bodyCheck, node, itemIndex, timezone);
 	return body;
 }

@@ -32,7 +32,6 @@ const CALLBACK_URL_PROPERTIES: Record<Outcome, string> = {
 
 const NOTICE_NAME = 'callbackNotice';
 const urlFieldName = (outcome: Outcome) => `callback${outcome}Url`;
-const CALLBACK_FIELD_NAMES = [NOTICE_NAME, urlFieldName('Success'), urlFieldName('Error')];
 
 /** The two URLs an operation's result goes to. */
 export interface CallbackUrls {
@@ -44,9 +43,11 @@ export interface CallbackUrls {
  * The two URLs MasStack POSTs an asynchronous operation's result to: the MasStack Trigger's URLs
  * for `operation`, which the user pastes here. The MasStack partner API v2 types them
  * `string (uri)` and answers 400 without them, so each is refused before sending unless it is an
- * http(s) URL.
+ * http(s) URL. Hidden while the node waits for the callback itself (Wait for Callback), which
+ * gives MasStack this execution's URLs instead.
  */
-export function callbackUrlFields(show: IDisplayOptions['show'], operation: CallbackOperation): INodeProperties[] {
+export function callbackUrlFields(showForOperation: IDisplayOptions['show'], operation: CallbackOperation): INodeProperties[] {
+	const show = { ...showForOperation, waitForCallback: [false] };
 	const path = triggerPathOf(operation);
 	const label = `${path.charAt(0).toUpperCase()}${path.slice(1)}`;
 	const urlField = (outcome: Outcome, when: string): INodeProperties => ({
@@ -63,7 +64,7 @@ export function callbackUrlFields(show: IDisplayOptions['show'], operation: Call
 	return [
 		{
 			displayName:
-				'MasStack answers at once and posts the result later to these URLs. To wait for the result in this same execution, use the MasStack Async node instead.',
+				'MasStack answers at once and posts the result later to these URLs. To wait for the result in this same execution, turn on Wait for Callback instead.',
 			name: NOTICE_NAME,
 			type: 'notice',
 			default: '',
@@ -72,11 +73,6 @@ export function callbackUrlFields(show: IDisplayOptions['show'], operation: Call
 		urlField('Success', 'succeeds'),
 		urlField('Error', 'fails'),
 	];
-}
-
-/** An operation's fields without the callback URLs (and their notice), for a node that fills the URLs in itself. */
-export function withoutCallbackUrlFields(fields: INodeProperties[]): INodeProperties[] {
-	return fields.filter((field) => !CALLBACK_FIELD_NAMES.includes(field.name));
 }
 
 /** The callback URLs as the body carries them, success first. */

@@ -1,22 +1,17 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/validation/invalidInput';
 import { toIsoDatetime } from '../../shared/validation/isoDatetime';
 import { finiteNumber, isEmptyValue, requiredText } from '../../shared/validation/valueChecks';
+import type { RequestItem } from '../transport/operationRequest';
 
 /**
- * preSend for billing movements and refunds: what the MasStack partner API v2 asks of the body
- * across fields, checked before anything is sent; the amount becomes numbers. n8n runs an
- * operation's preSends before its fields' own, so the dates are only compared here: each date
+ * For billing movements and refunds: what the MasStack partner API v2 asks of the body across
+ * fields, checked before anything is sent; the amount becomes numbers. This runs before the
+ * fields' own checks, so the dates are only compared here: each date
  * field refuses a malformed value itself and sends ISO 8601 UTC.
  */
-export async function checkBillingBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
-	const node = this.getNode();
-	const itemIndex = this.getItemIndex();
+export function checkBillingBody(body: IDataObject, { node, itemIndex, timezone }: RequestItem): void {
 
 	// The MasStack partner API v2: each period bound is "mandatory just if" the other one is set.
 	const hasStart = !isEmptyValue(body.period_start_datetime);
@@ -24,8 +19,8 @@ export async function checkBillingBody(
 	if (hasStart !== hasEnd) {
 		throw invalidInput(node, itemIndex, hasStart ? 'Period End' : 'Period Start', 'is missing', 'MasStack needs both ends of a billing period or neither: add it, or remove the other one.');
 	}
-	const start = toIsoDatetime(body.period_start_datetime, this.getTimezone());
-	const end = toIsoDatetime(body.period_end_datetime, this.getTimezone());
+	const start = toIsoDatetime(body.period_start_datetime, timezone);
+	const end = toIsoDatetime(body.period_end_datetime, timezone);
 	if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) {
 		throw invalidInput(node, itemIndex, 'Period End', `(${end}) is before Period Start (${start})`, 'Swap the two dates or correct one of them.');
 	}
@@ -50,5 +45,4 @@ export async function checkBillingBody(
 	}
 	const taxType = requiredText(tax.type, 'Tax Type', node, itemIndex);
 	body.amount = { value_with_taxes: withTaxes, value_without_taxes: withoutTaxes, tax: { type: taxType, percentage } };
-	return requestOptions;
 }

@@ -1,26 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INode,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyRouting,
-} from 'n8n-workflow';
+import type { IDataObject, IN8nHttpFullResponse, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/validation/invalidInput';
-import { itemRunOf, itemRunUuid } from '../../shared/transport/nameBasedUuid';
+import { itemRunUuid } from '../../shared/transport/nameBasedUuid';
 import type { ItemRun } from '../../shared/transport/nameBasedUuid';
-import { refuseValuesOutsideOptions } from '../../shared/validation/optionValues';
-import { throwPartnerErrors } from '../../shared/transport/partnerError';
 import { headerValue, isEmptyValue } from '../../shared/validation/valueChecks';
 
 /**
  * What every MasStack request does, whatever its operation: its dropdown values checked, the
  * Request-Correlation-Id it carries (the option, the id derived per item run, the header), and
- * MasStack's answer read (its error codes explained). transport/operationRequest.ts lists every
- * hook of a request in the order n8n runs them.
+ * MasStack's answer read (its error codes explained). transport/operationRequest.ts builds each
+ * request in the order n8n's routing did.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,20 +44,6 @@ export function correlationIdFor(node: INode, run: ItemRun, given: unknown): str
 	return id;
 }
 
-/** The correlation id of the item a declarative request is for. */
-export function correlationIdOf(context: IExecuteSingleFunctions): string {
-	return correlationIdFor(context.getNode(), itemRunOf(context), context.getNodeParameter('options.correlationId', ''));
-}
-
-/** preSend: puts the item's Request-Correlation-Id on the request. */
-export async function sendCorrelationId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	requestOptions.headers = { ...requestOptions.headers, 'Request-Correlation-Id': correlationIdOf(this) };
-	return requestOptions;
-}
-
 /** What MasStack's error codes mean and what to do, for the codes the partner documents describe. */
 export const MASSTACK_ERROR_HINTS: Record<string, string> = {
 	DUPLICATE_WORKFLOW_ID:
@@ -80,35 +55,17 @@ export const MASSTACK_ERROR_HINTS: Record<string, string> = {
 	NOT_FOUND: 'Check the Service ID (the MSISDN) and the Service Type, and the movement or promotion ID where one is given.',
 };
 
-const throwMasStackErrors = throwPartnerErrors('MasStack', MASSTACK_ERROR_HINTS);
-
 /**
- * postReceive: a MasStack error (`{code, title}`) becomes the n8n error; anything else becomes one
- * item with MasStack's answer and the request's correlation id, so a later callback can be matched
- * to it. Asynchronous operations answer 202 without a body: the item then says "accepted".
+ * MasStack's answer as the item the node outputs: its body and the request's correlation id, so a
+ * later callback can be matched to it. Asynchronous operations answer 202 without a body: the
+ * item then says "accepted". (Error answers never get here: sendPartnerRequest throws them with
+ * MASSTACK_ERROR_HINTS.)
  */
-async function readMasStackResponse(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	await throwMasStackErrors.call(this, items, response);
+export function masStackItemOf(response: IN8nHttpFullResponse, correlationId: string): IDataObject {
 	const body =
 		typeof response.body === 'object' && response.body !== null && !Array.isArray(response.body)
 			? (response.body as IDataObject)
 			: {};
 	const accepted = response.statusCode === 202 ? { accepted: true } : {};
-	return [{ json: { ...accepted, ...body, requestCorrelationId: correlationIdOf(this) } }];
-}
-
-/**
- * The routing every MasStack request shares (on the MasStack node's resource dropdown): checked
- * dropdown values, the correlation id, MasStack's answer read. `getProperties` returns the node's
- * properties, read on first use.
- */
-export function everyMasStackRequest(getProperties: () => INodeProperties[]): INodePropertyRouting {
-	return {
-		send: { preSend: [refuseValuesOutsideOptions(getProperties), sendCorrelationId] },
-		output: { postReceive: [readMasStackResponse] },
-	};
+	return { ...accepted, ...body, requestCorrelationId: correlationId };
 }

@@ -2,37 +2,31 @@ import type {
 	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
-	IExecuteSingleFunctions,
 	IHttpRequestMethods,
-	IHttpRequestOptions,
 	INode,
 	INodeProperties,
-	INodePropertyRouting,
-	PreSendAction,
 } from 'n8n-workflow';
 
-import { parseJsonObject, sendJsonObject } from '../../shared/validation/jsonObjectParameter';
+import { parseJsonObject } from '../../shared/validation/jsonObjectParameter';
 import { fillPath } from '../../shared/transport/requestPath';
 import type { PathPlaceholder } from '../../shared/transport/requestPath';
-import { checkedBodyOf, enumValue, requiredText } from '../../shared/validation/valueChecks';
-import { callbackUrlBody, withoutCallbackUrlFields } from '../callbacks/callbackUrls';
+import { checkOptionValues } from '../../shared/validation/optionValues';
+import type { AllowedOptionValues } from '../../shared/validation/optionValues';
+import { checkedBodyOf, enumValue, requiredText, shownProperties } from '../../shared/validation/valueChecks';
+import { callbackUrlBody } from '../callbacks/callbackUrls';
 import type { CallbackOperation, CallbackUrls } from '../callbacks/callbackUrls';
+import { correlationIdFor } from './everyRequest';
 
 /**
- * An operation's own request, for both nodes that send it. Each operation describes its request
- * once (a MasStackRequest, in the operation's own file); the MasStack node's routing
- * (masStackRouting) and the MasStack Async node's request (asyncRequestOf) are built from that
- * description here, with the path filled from its template by the fields that fill it.
- *
- * What n8n runs for one item of the MasStack node, in this order:
- *   1. everyMasStackRequest (everyRequest.ts; on the resource dropdown, so on every operation):
- *      dropdown values checked (refuseUnlistedOptionValues), the Request-Correlation-Id header
- *      (sendCorrelationId);
- *   2. masStackRouting (here; on the operation): the path filled from its template
- *      (sendToFilledMasStackPath), then the operation's JSON objects and checks;
- *   3. each field's own check (sendChecked, in the field's routing);
- *   4. the Options field's: timeout, Content-Type (declarativeOptionsField);
- *   then MasStack's answer is read (readMasStackResponse, everyRequest.ts).
+ * An operation's request, described once (a MasStackRequest, in the operation's own file) and
+ * sent by the MasStack node's execute() through masStackRequestOf, which reads the description
+ * in the order n8n's routing read it when the node was declarative, so each request goes out
+ * byte for byte as it did:
+ *   1. the dropdown values checked (checkOptionValues), the Request-Correlation-Id (correlationIdFor);
+ *   2. the path filled from its template (masStackPath);
+ *   3. the body: every shown field's value at its wire name, then the operation's JSON objects
+ *      and its checks across fields, then each field's own check (checkedBodyOf, sendChecked);
+ *   then MasStack's answer is read (masStackItemOf, everyRequest.ts).
  */
 
 /** A JSON field sent whole, as an object, at a wire property of the body. */
@@ -45,26 +39,55 @@ export interface JsonObjectField {
 	example: string;
 }
 
+/** The item a request is built for, as a check across fields needs it to name what it refuses. */
+export interface RequestItem {
+	node: INode;
+	itemIndex: number;
+	timezone: string;
+}
+
+/** A check across fields of a body: refuses the item (invalidInput) or lets it pass, possibly reshaping the body. */
+export type BodyCheck = (body: IDataObject, item: RequestItem) => void;
+
 /** An operation's request, as the MasStack partner API v2 and v3 documents give it. */
 export interface MasStackRequest {
 	method: IHttpRequestMethods;
 	/** The documents' path template; PATH_PLACEHOLDERS names the field that fills each placeholder. */
 	path: string;
-	/**
-	 * The fields only this operation shows: each body field's routing (sendChecked) names its wire
-	 * property and its check, for the MasStack node and for MasStack Async alike.
-	 */
+	/** The fields only this operation shows: each body field's routing (sendChecked) names its wire property and its check. */
 	fields?: INodeProperties[];
 	/** JSON fields sent whole as objects, after the fields' values. */
 	jsonObjects?: JsonObjectField[];
-	/** Checks across fields (preSends); n8n runs them before each field's own check. */
-	checks?: PreSendAction[];
+	/** Checks across fields, run before each field's own check. */
+	checks?: BodyCheck[];
 	/** An operation MasStack answers with 202 and a callback: the MasStack Trigger's name for it. */
 	callbackOperation?: CallbackOperation;
 }
 
-/** An operation that MasStack answers later, at callback URLs: what MasStack Async sends. */
+/** An operation that MasStack answers later, at callback URLs. */
 export type CallbackOperationRequest = MasStackRequest & { callbackOperation: CallbackOperation };
+
+/** One operation of a resource: the option its Operation list shows and its request. */
+export interface MasStackOperation {
+	name: string;
+	value: string;
+	action: string;
+	description?: string;
+	request: MasStackRequest;
+}
+
+/** A resource's Operation list, from its operations. */
+export function operationField(resource: string, defaultOperation: string, operations: MasStackOperation[]): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		default: defaultOperation,
+		options: operations.map(({ name, value, action, description }) => ({ name, value, action, ...(description ? { description } : {}) })),
+	};
+}
 
 /** The MasStack partner API v3's serviceTypeDTO; the MasStack partner API v2 uses the same `{service_type}` path segment. */
 const SERVICE_TYPES = ['multisim', 'security', 'tv', 'datasharing', 'mobile', 'applewatch', 'deviceinsurance'];
@@ -138,59 +161,60 @@ export function masStackPath(template: string, readParameter: (name: string) => 
 	);
 }
 
-/** preSend: sets the request's URL from a MasStack path template (see masStackPath). */
-function sendToMasStackPath(template: string): PreSendAction {
-	return async function sendToFilledMasStackPath(
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		requestOptions.url = masStackPath(template, (name) => this.getNodeParameter(name, null), this.getNode(), this.getItemIndex());
-		return requestOptions;
-	};
-}
-
-/**
- * The MasStack node's routing of an operation: its method and path template, the path filled
- * before anything else is checked, then its JSON objects and its checks across fields.
- */
-export function masStackRouting({ method, path, jsonObjects = [], checks = [] }: MasStackRequest): INodePropertyRouting {
-	const sendJsonObjects = jsonObjects.map(({ parameter, displayName, property, example }) =>
-		sendJsonObject(parameter, displayName, property, example),
-	);
-	return { request: { method, url: path }, send: { preSend: [sendToMasStackPath(path), ...sendJsonObjects, ...checks] } };
-}
-
-/** MasStack Async's request: the operation's description made into one request, callback URLs included. */
-export interface AsyncRequest {
+/** A MasStack request ready to send, and what identifies it. */
+export interface MasStackRequestToSend {
 	method: IHttpRequestMethods;
 	path: string;
-	body: IDataObject;
-	/** The service the callback will name, when known before the callback. */
+	/** Absent when there is nothing to send: n8n's routing sent no body then either. */
+	body?: IDataObject;
+	correlationId: string;
+	/** The service a callback will name, when known before the callback: the path's, or the new service's. */
 	serviceId?: string;
 }
 
-/**
- * MasStack Async sends to v2: v2 takes the callback URLs in the body, v3 calls back the URL agreed
- * with MasStack, which cannot be this execution's.
- */
-const ASYNC_API_VERSION = 'v2';
+/** How one item's request is built: the node's dropdowns and fields, and the callback URLs when waiting. */
+export interface RequestBuilding {
+	allowedValues: AllowedOptionValues;
+	properties: INodeProperties[];
+	/** This execution's resume URLs, when the node waits for the callback. */
+	callbackUrls?: CallbackUrls;
+}
 
 /**
- * MasStack Async's request of an operation, from the same description as the MasStack node's
- * routing: the path filled and checked as masStackPath does, the body from the operation's own
- * fields with their checks (checkedBodyOf) after this execution's callback URLs, then its JSON
- * objects. The service the callback names (its `service_id`) is the path's, or the new service's.
+ * Waiting sends to v2: v2 takes the callback URLs in the body, v3 calls back the URL agreed with
+ * MasStack, which cannot be this execution's.
  */
-export function asyncRequestOf(context: IExecuteFunctions, request: MasStackRequest, callbackUrls: CallbackUrls): AsyncRequest {
+const WAITING_API_VERSION = 'v2';
+
+/**
+ * One item's request from its operation's description (see the top of this file). When waiting,
+ * the path is v2's and this execution's callback URLs come first in the body, where the hidden
+ * Callback URL fields would have put theirs.
+ */
+export function masStackRequestOf(
+	context: IExecuteFunctions,
+	request: MasStackRequest,
+	itemIndex: number,
+	{ allowedValues, properties, callbackUrls }: RequestBuilding,
+): MasStackRequestToSend {
 	const node = context.getNode();
-	const readParameter = (name: string) => (name === PATH_PLACEHOLDERS.api_version.parameter ? ASYNC_API_VERSION : context.getNodeParameter(name, 0, null));
-	const path = masStackPath(request.path, readParameter, node, 0);
-	const body: IDataObject = { ...callbackUrlBody(callbackUrls), ...checkedBodyOf(context, withoutCallbackUrlFields(request.fields ?? []), 0) };
-	for (const { parameter, displayName, property, example } of request.jsonObjects ?? []) {
-		body[property] = parseJsonObject(node, 0, context.getNodeParameter(parameter, 0, null), displayName, example);
-	}
+	const readParameter = (name: string) =>
+		callbackUrls && name === PATH_PLACEHOLDERS.api_version.parameter ? WAITING_API_VERSION : (context.getNodeParameter(name, itemIndex, null) as unknown);
+	checkOptionValues(allowedValues, readParameter, node, itemIndex);
+	const run = { executionId: context.getExecutionId(), nodeId: node.id, runIndex: context.getWorkflowDataProxy(itemIndex).$runIndex, itemIndex };
+	const correlationId = correlationIdFor(node, run, context.getNodeParameter('options.correlationId', itemIndex, ''));
+	const path = masStackPath(request.path, readParameter, node, itemIndex);
+	const item: RequestItem = { node, itemIndex, timezone: context.getTimezone() };
+	const fieldsBody = checkedBodyOf(context, shownProperties(context, properties), itemIndex, (body) => {
+		for (const { parameter, displayName, property, example } of request.jsonObjects ?? []) {
+			body[property] = parseJsonObject(node, itemIndex, context.getNodeParameter(parameter, itemIndex, null), displayName, example);
+		}
+		for (const check of request.checks ?? []) check(body, item);
+	});
+	const body = callbackUrls ? { ...callbackUrlBody(callbackUrls), ...fieldsBody } : fieldsBody;
 	const serviceId = request.path.includes('{service_id}')
-		? requiredText(readParameter(PATH_PLACEHOLDERS.service_id.parameter), PATH_PLACEHOLDERS.service_id.displayName, node, 0)
+		? requiredText(readParameter(PATH_PLACEHOLDERS.service_id.parameter), PATH_PLACEHOLDERS.service_id.displayName, node, itemIndex)
 		: (body.service_id as string | undefined);
-	return { method: request.method, path, body, serviceId };
+	const sendsBody = request.method !== 'GET' && Object.keys(body).length > 0;
+	return { method: request.method, path, ...(sendsBody ? { body } : {}), correlationId, serviceId };
 }

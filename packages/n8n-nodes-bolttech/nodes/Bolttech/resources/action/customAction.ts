@@ -2,21 +2,19 @@ import { sendChecked } from '../../../shared/validation/valueChecks';
 import { actionIdValue } from '../../valueChecks';
 import { PAYLOAD_JSON_FIELD, setPayloadFromJson } from './jsonPayload';
 import { actionRequest } from './actionRequest';
-import type { ActionOperation } from './actionRequest';
+import type { BolttechOperation } from './actionRequest';
 
 const showOnlyForCustomAction = { show: { resource: ['action'], operation: ['customAction'] } };
 
-export const customAction: ActionOperation = {
+export const customAction: BolttechOperation = {
 	option: {
 		name: 'Custom Action',
 		value: 'customAction',
 		action: 'Trigger a custom action',
 		description: 'Trigger a partner-exclusive action by its ID with your own payload',
-		routing: {
-			request: actionRequest(),
-			send: { preSend: [setPayloadFromJson] },
-		},
 	},
+	request: actionRequest(),
+	buildBody: setPayloadFromJson,
 	fields: [
 		{
 			displayName: 'Action ID',

@@ -1,17 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { BolttechOperation } from './actionRequest';
 import { customAction } from './customAction';
 import { validateDocument } from './validateDocument';
 import { verifyImeis } from './verifyImeis';
 
-export const actionOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['action'] } },
-	default: 'verifyImeis',
-	options: [customAction.option, validateDocument.option, verifyImeis.option],
-};
+/** The action operations, in the order the operation list shows them. */
+export const ACTION_OPERATIONS: BolttechOperation[] = [customAction, validateDocument, verifyImeis];
 
 export const actionFields: INodeProperties[] = [...verifyImeis.fields, ...validateDocument.fields, ...customAction.fields];

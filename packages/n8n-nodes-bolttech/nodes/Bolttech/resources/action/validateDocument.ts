@@ -1,18 +1,16 @@
 import { PAYLOAD_JSON_FIELD, setPayloadFromJson } from './jsonPayload';
 import { actionRequest } from './actionRequest';
-import type { ActionOperation } from './actionRequest';
+import type { BolttechOperation } from './actionRequest';
 
-export const validateDocument: ActionOperation = {
+export const validateDocument: BolttechOperation = {
 	option: {
 		name: 'Validate Document',
 		value: 'validateDocument',
 		action: 'Validate a document',
 		description: 'Run the document_validation action',
-		routing: {
-			request: actionRequest('document_validation'),
-			send: { preSend: [setPayloadFromJson] },
-		},
 	},
+	request: actionRequest('document_validation'),
+	buildBody: setPayloadFromJson,
 	fields: [
 		{
 			displayName: 'Payload (JSON)',

@@ -1,32 +1,24 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { isImei } from '../../checkDigits';
 import { invalidInput } from '../../../shared/validation/invalidInput';
 import { toTrimmedList } from '../../listInput';
 import { listOf, requiredText } from '../../../shared/validation/valueChecks';
 import { actionRequest } from './actionRequest';
-import type { ActionOperation } from './actionRequest';
+import type { BolttechOperation, RequestItem } from './actionRequest';
 
 const showOnlyForVerifyImeis = { show: { resource: ['action'], operation: ['verifyImeis'] } };
 
-export const verifyImeis: ActionOperation = {
+export const verifyImeis: BolttechOperation = {
 	option: {
 		name: 'Verify IMEIs',
 		value: 'verifyImeis',
 		action: 'Verify a list of device identifiers',
 		description: 'Look up one or many IMEIs and return the device models of each',
-		routing: {
-			request: actionRequest('imei_verification'),
-			send: { preSend: [buildImeiVerificationPayload] },
-			output: { postReceive: [splitResultsPerImei] },
-		},
 	},
+	request: actionRequest('imei_verification'),
+	buildBody: buildImeiVerificationPayload,
+	itemsOf: splitResultsPerImei,
 	fields: [
 		{
 			displayName: 'Country Code',
@@ -53,13 +45,8 @@ export const verifyImeis: ActionOperation = {
 };
 
 /** Validates country and IMEIs, then writes the bolttech Actions API payload `{country_code, imei[]}`. */
-export async function buildImeiVerificationPayload(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const node = this.getNode();
-	const itemIndex = this.getItemIndex();
-	const countryCode = requiredText(this.getNodeParameter('countryCode', null), 'Country Code', node, itemIndex);
+export function buildImeiVerificationPayload(body: IDataObject, { node, itemIndex, parameter }: RequestItem): void {
+	const countryCode = requiredText(parameter('countryCode'), 'Country Code', node, itemIndex);
 	if (!/^[A-Za-z]{2}$/.test(countryCode)) {
 		throw invalidInput(
 			node,
@@ -70,7 +57,7 @@ export async function buildImeiVerificationPayload(
 		);
 	}
 	// Text may hold several IMEIs separated by commas or new lines; a list holds one per entry.
-	const given = this.getNodeParameter('imeis', null);
+	const given = parameter('imeis');
 	const imeis = typeof given === 'string' ? toTrimmedList(given) : listOf(requiredText)(given, 'IMEIs', node, itemIndex, '');
 	if (imeis.length === 0) {
 		throw invalidInput(node, itemIndex, 'IMEIs', 'is empty', 'Enter at least one 15-digit IMEI.');
@@ -86,19 +73,13 @@ export async function buildImeiVerificationPayload(
 			'Each IMEI has exactly 15 digits and ends with a valid Luhn check digit; check for typos or a missing digit.',
 		);
 	}
-	(requestOptions.body as IDataObject).payload = { country_code: countryCode.toUpperCase(), imei: imeis };
-	return requestOptions;
+	body.payload = { country_code: countryCode.toUpperCase(), imei: imeis };
 }
 
 /** One output item per verified IMEI, carrying its device models (the bolttech Actions API response). */
-export async function splitResultsPerImei(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	const body = response.body as IDataObject;
+export function splitResultsPerImei(body: IDataObject): IDataObject[] | undefined {
 	const results = Array.isArray(body?.payload) ? (body.payload as IDataObject[]) : [];
 	const actionId = (body?.configuration as IDataObject | undefined)?.action_id;
-	if (results.length === 0) return items;
-	return results.map((result) => ({ json: { action_id: actionId, ...result } }));
+	if (results.length === 0) return undefined;
+	return results.map((result) => ({ action_id: actionId, ...result }));
 }

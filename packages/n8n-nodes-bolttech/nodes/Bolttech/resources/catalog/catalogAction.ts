@@ -1,17 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IN8nHttpFullResponse,
-	INode,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, IN8nHttpFullResponse, INode, INodeProperties } from 'n8n-workflow';
 
 import { chosenCredentialType } from '../../../shared/transport/authentication';
 import { sendPartnerRequest } from '../../../shared/transport/partnerRequest';
 import { enumValue, httpUrl, optional, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
+import type { BolttechOperation } from '../action/actionRequest';
 
 /**
  * What every catalog request shares. The bolttech Catalog API (v4.1) and Verify IMEI (v4): one
@@ -23,30 +15,26 @@ const CATALOG_ACTION_ENDPOINT = { method: 'POST', path: '/v4.1/catalog/action' }
 /**
  * One catalog operation, described once: the option the operation lists show, the action id
  * bolttech runs, and the fields whose routing puts each value at its wire name and checks it
- * there (sendChecked). The Bolttech node's routing is built from it (catalogOperationOption), and
- * so are the requests Bolttech Async and Update Prices send from code (catalogActionBody with
- * checkedBodyOf over the same fields, sendCatalogAction).
+ * there (sendChecked). The Bolttech node sends it (asBolttechOperation), Update Prices from its
+ * own code (catalogActionBody with checkedBodyOf over the same fields, sendCatalogAction), and the
+ * Bolttech Trigger lists its action id.
  */
 export interface CatalogOperation {
 	option: { name: string; value: string; action: string; description: string };
 	actionId: string;
 	fields: INodeProperties[];
-	/** The operation is code (a custom operation of the Bolttech node), not routing. */
+	/** The operation is code of its own (Update Prices, in batches), not one request. */
 	sentFromCode?: true;
+	/** bolttech posts this action's one result to its callback URL: the node can wait for it (Wait for Callback). */
+	callsBack?: true;
 }
 
-/** The operation list's option of a catalog operation, with its routing unless it is sent from code. */
-export function catalogOperationOption(operation: CatalogOperation): INodePropertyOptions {
-	if (operation.sentFromCode) return { ...operation.option };
+/** A catalog operation as the Bolttech node sends it: the action id first in "configuration", the payload after. */
+export function asBolttechOperation({ option, actionId, fields }: CatalogOperation): BolttechOperation {
 	return {
-		...operation.option,
-		routing: {
-			request: {
-				method: CATALOG_ACTION_ENDPOINT.method,
-				url: CATALOG_ACTION_ENDPOINT.path,
-				body: { configuration: { action_id: operation.actionId }, payload: {} },
-			},
-		},
+		option,
+		request: { ...CATALOG_ACTION_ENDPOINT, body: { configuration: { action_id: actionId }, payload: {} } },
+		fields,
 	};
 }
 
@@ -55,24 +43,21 @@ const showForCatalog = { show: { resource: ['catalog'] } };
 /** Where a catalog action carries the URL bolttech posts its result to. */
 const CALLBACK_URL_WIRE_NAME = 'callback_url';
 
-/**
- * `configuration.product_code` and `configuration.callback_url`, carried by every catalog action
- * (the bolttech Catalog API (v4.1) and Verify IMEI (v4) types both as strings): the product code
- * is required text, the callback URL an http(s) URL or not sent.
- */
-export const catalogConfigurationFields: INodeProperties[] = [
-	{
-		displayName: 'Product Code',
-		name: 'productCode',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'RENTAL-ES-01',
-		description: 'The ID of your rental program at bolttech',
-		displayOptions: showForCatalog,
-		routing: sendChecked('configuration.product_code', 'Product Code', requiredText),
-	},
-	{
+const productCodeField: INodeProperties = {
+	displayName: 'Product Code',
+	name: 'productCode',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'RENTAL-ES-01',
+	description: 'The ID of your rental program at bolttech',
+	displayOptions: showForCatalog,
+	routing: sendChecked('configuration.product_code', 'Product Code', requiredText),
+};
+
+/** The Callback URL field, shown for `show`. */
+function callbackUrlField(show: IDisplayOptions['show']): INodeProperties {
+	return {
 		displayName: 'Callback URL',
 		name: 'callbackUrl',
 		type: 'string',
@@ -80,10 +65,25 @@ export const catalogConfigurationFields: INodeProperties[] = [
 		placeholder: 'https://your-n8n.example.com/webhook/bolttech-catalog',
 		description:
 			'Where bolttech posts the result of the action when it finishes; use the URL of a bolttech Trigger node. Left empty, none is sent.',
-		displayOptions: showForCatalog,
+		displayOptions: { show },
 		routing: sendChecked(`configuration.${CALLBACK_URL_WIRE_NAME}`, 'Callback URL', optional(httpUrl)),
-	},
-];
+	};
+}
+
+/**
+ * `configuration.product_code` and `configuration.callback_url`, carried by every catalog action
+ * (the bolttech Catalog API (v4.1) and Verify IMEI (v4) types both as strings): the product code
+ * is required text, the callback URL an http(s) URL or not sent. The Callback URL hides while the
+ * node waits for the callback itself (Wait for Callback), which sends this execution's URL.
+ */
+export function catalogConfigurationFieldsOf(operations: CatalogOperation[]): INodeProperties[] {
+	const value = ({ option }: CatalogOperation) => option.value;
+	return [
+		productCodeField,
+		callbackUrlField({ resource: ['catalog'], operation: operations.filter((operation) => !operation.callsBack).map(value) }),
+		callbackUrlField({ resource: ['catalog'], operation: operations.filter((operation) => operation.callsBack).map(value), waitForCallback: [false] }),
+	];
+}
 
 /** A catalog action's configuration with `url` as its callback URL, where the Callback URL field puts it. */
 export function withCallbackUrl(configuration: IDataObject | undefined, url: string): IDataObject {
@@ -117,9 +117,6 @@ export const payloadKeyStyleField: INodeProperties = {
 	default: 'snakeCase',
 	description: 'How the keys inside "payload" are spelled on the wire',
 	displayOptions: showForCatalog,
-	// The last catalog field: n8n runs preSends in field order, so the payload is respelled after
-	// every field has put its checked value in.
-	routing: { send: { preSend: [applyPayloadKeyStyle] } },
 };
 
 const keyStyleValue = enumValue(['snakeCase', 'camelCase']);
@@ -144,17 +141,6 @@ export function withCamelCaseKeys(value: unknown): unknown {
 
 export function payloadInKeyStyle(payload: IDataObject, style: PayloadKeyStyle): IDataObject {
 	return style === 'camelCase' ? (withCamelCaseKeys(payload) as IDataObject) : payload;
-}
-
-/** preSend: respells `body.payload` (built in snake_case by the routing) in the chosen style. */
-async function applyPayloadKeyStyle(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const body = requestOptions.body as IDataObject;
-	const style = payloadKeyStyleOf(this.getNodeParameter('payloadKeyStyle', 'snakeCase'), this.getNode(), this.getItemIndex());
-	body.payload = payloadInKeyStyle((body.payload as IDataObject) ?? {}, style);
-	return requestOptions;
 }
 
 /**

@@ -12,6 +12,7 @@ export const getRentalPricing: CatalogOperation = {
 		description: 'Get the rental price lines of the program, optionally filtered',
 	},
 	actionId: 'get_pricing',
+	callsBack: true,
 	fields: [
 		{
 			displayName: 'Filters',

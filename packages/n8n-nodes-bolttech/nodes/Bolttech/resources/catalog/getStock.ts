@@ -9,6 +9,7 @@ export const getStock: CatalogOperation = {
 		description: 'Get the stock of devices in the rental program',
 	},
 	actionId: 'get_stock',
+	callsBack: true,
 	fields: [
 		{
 			displayName: 'Filters',

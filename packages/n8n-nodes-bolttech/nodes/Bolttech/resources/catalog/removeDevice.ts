@@ -9,6 +9,7 @@ export const removeDevice: CatalogOperation = {
 		description: 'Remove one device from the rental catalog',
 	},
 	actionId: 'remove_device',
+	callsBack: true,
 	fields: [
 		{
 			displayName: 'Partner Device ID',

@@ -9,8 +9,9 @@ import type {
 import { asNodeError, partnerApiError } from '../../../shared/transport/partnerError';
 import { RETRYABLE_STATUSES, sendWithRetries } from '../../../shared/transport/retries';
 import type { RetryPolicy } from '../../../shared/transport/retries';
-import { checkedBodyOf } from '../../../shared/validation/valueChecks';
-import { catalogActionBody, catalogConfigurationFields, sendCatalogAction } from './catalogAction';
+import { checkedBodyOf, shownProperties } from '../../../shared/validation/valueChecks';
+import { catalogActionBody, sendCatalogAction } from './catalogAction';
+import { catalogConfigurationFields } from './index';
 import type { PayloadKeyStyle } from './catalogAction';
 import { priceRowReader, skuOf } from './priceRows';
 import type { PriceRow } from './priceRows';
@@ -88,7 +89,7 @@ function readSettings(context: IExecuteFunctions): BatchSettings {
 	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	return {
 		// The fields' own checks: never "null" or "[object Object]" on the wire.
-		configuration: (checkedBodyOf(context, catalogConfigurationFields, 0).configuration ?? {}) as IDataObject,
+		configuration: (checkedBodyOf(context, shownProperties(context, catalogConfigurationFields), 0).configuration ?? {}) as IDataObject,
 		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
 		incremental: context.getNodeParameter('incremental', 0, true) as boolean,
 		retryPolicy: {

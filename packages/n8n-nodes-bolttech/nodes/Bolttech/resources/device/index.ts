@@ -1,15 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { BolttechOperation } from '../action/actionRequest';
 import { verifyImei } from './verifyImei';
 
-export const deviceOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['device'] } },
-	default: 'verifyImei',
-	options: [verifyImei.option],
-};
+/** The device operations. */
+export const DEVICE_OPERATIONS: BolttechOperation[] = [verifyImei];
 
 export const deviceFields: INodeProperties[] = [...verifyImei.fields];

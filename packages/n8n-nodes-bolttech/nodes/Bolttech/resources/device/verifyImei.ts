@@ -1,19 +1,19 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { booleanValue, calendarDate, optional, optionalText, sendChecked } from '../../../shared/validation/valueChecks';
 import { imeiValue, purchasePriceValue } from '../../valueChecks';
+import type { BolttechOperation } from '../action/actionRequest';
 
 const showOnlyForVerifyImei = { show: { resource: ['device'], operation: ['verifyImei'] } };
 
 /** Verify IMEI, described once: its option (the request, the bolttech Catalog API (v4.1) and Verify IMEI (v4)) and its fields. */
-export const verifyImei: { option: INodePropertyOptions; fields: INodeProperties[] } = {
+export const verifyImei: BolttechOperation = {
 	option: {
 		name: 'Verify IMEI',
 		value: 'verifyImei',
 		action: 'Verify an IMEI',
 		description: 'Check one IMEI against blacklists, stolen registries and manufacturer data',
-		routing: { request: { method: 'POST', url: '/v4/verify/imei' } },
 	},
+	request: { method: 'POST', path: '/v4/verify/imei', body: {} },
 	fields: [
 		{
 			displayName: 'IMEI',

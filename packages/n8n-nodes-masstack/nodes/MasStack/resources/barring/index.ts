@@ -1,36 +1,30 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
-import type { MasStackRequest } from '../../transport/operationRequest';
+import { operationField, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackOperation, MasStackRequest } from '../../transport/operationRequest';
 import { updateBarringFields, updateBarringRequest } from './updateBarring';
 
 /** Get Barrings' request (the MasStack partner API v2). */
 const getBarringsRequest: MasStackRequest = { method: 'GET', path: '/v2/{service_type}/{service_id}/barrings' };
 
-export const barringOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['barring'] } },
-	default: 'get',
-	options: [
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get the barrings of a service',
-			description: 'List the barrings applied to a service',
-			routing: masStackRouting(getBarringsRequest),
-		},
-		{
-			name: 'Update',
-			value: 'update',
-			action: 'Update a barring of a service',
-			description: 'Switch one barring on or off; MasStack accepts it (202) and posts the result to the callback URLs',
-			routing: masStackRouting(updateBarringRequest),
-		},
-	],
-};
+export const barringOperationList: MasStackOperation[] = [
+	{
+		name: 'Get',
+		value: 'get',
+		action: 'Get the barrings of a service',
+		description: 'List the barrings applied to a service',
+		request: getBarringsRequest,
+	},
+	{
+		name: 'Update',
+		value: 'update',
+		action: 'Update a barring of a service',
+		description: 'Switch one barring on or off; MasStack accepts it (202) and posts the result to the callback URLs',
+		request: updateBarringRequest,
+	},
+];
+
+export const barringOperations = operationField('barring', 'get', barringOperationList);
 
 const showForBarrings = { resource: ['barring'] };
 

@@ -54,8 +54,8 @@ export const updateBarringFields: INodeProperties[] = [
 ];
 
 /**
- * Update Barring's request (the MasStack partner API v2): the MasStack node sends it as routed,
- * MasStack Async with its own callback URLs; MasStack answers 202 and posts the result to them.
+ * Update Barring's request (the MasStack partner API v2): the MasStack node sends it with the URLs given,
+ * or this execution's when waiting (Wait for Callback); MasStack answers 202 and posts the result to them.
  */
 export const updateBarringRequest: CallbackOperationRequest = {
 	method: 'PATCH',

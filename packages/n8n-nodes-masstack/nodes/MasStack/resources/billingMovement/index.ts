@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkBillingBody } from '../../checks/billingBody';
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
-import type { MasStackRequest } from '../../transport/operationRequest';
+import { operationField, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackOperation, MasStackRequest } from '../../transport/operationRequest';
 import { movementFields } from './movementFields';
 
 /** The requests of the billing movement operations (the MasStack partner API v2); their fields, in movementFields, are shared. */
@@ -30,48 +30,42 @@ const updateNonSubscribableRequest: MasStackRequest = {
 	checks: [checkBillingBody],
 };
 
-export const billingMovementOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['billingMovement'] } },
-	default: 'create',
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a billing movement for a service',
-			description: 'Charge or discount a subscribed service',
-			routing: masStackRouting(createRequest),
-		},
-		{
-			name: 'Create for Non-Subscribable Service',
-			value: 'createNonSubscribable',
-			action: 'Create a billing movement for a non subscribable service',
-			routing: masStackRouting(createNonSubscribableRequest),
-		},
-		{
-			name: 'Delete',
-			value: 'delete',
-			action: 'Delete a billing movement of a service',
-			routing: masStackRouting(deleteRequest),
-		},
-		{
-			name: 'Delete for Non-Subscribable Service',
-			value: 'deleteNonSubscribable',
-			action: 'Delete a billing movement of a non subscribable service',
-			routing: masStackRouting(deleteNonSubscribableRequest),
-		},
-		{
-			name: 'Update for Non-Subscribable Service',
-			value: 'updateNonSubscribable',
-			action: 'Update a billing movement of a non subscribable service',
-			description: 'Replace a movement: the whole movement is sent again',
-			routing: masStackRouting(updateNonSubscribableRequest),
-		},
-	],
-};
+export const billingMovementOperationList: MasStackOperation[] = [
+	{
+		name: 'Create',
+		value: 'create',
+		action: 'Create a billing movement for a service',
+		description: 'Charge or discount a subscribed service',
+		request: createRequest,
+	},
+	{
+		name: 'Create for Non-Subscribable Service',
+		value: 'createNonSubscribable',
+		action: 'Create a billing movement for a non subscribable service',
+		request: createNonSubscribableRequest,
+	},
+	{
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a billing movement of a service',
+		request: deleteRequest,
+	},
+	{
+		name: 'Delete for Non-Subscribable Service',
+		value: 'deleteNonSubscribable',
+		action: 'Delete a billing movement of a non subscribable service',
+		request: deleteNonSubscribableRequest,
+	},
+	{
+		name: 'Update for Non-Subscribable Service',
+		value: 'updateNonSubscribable',
+		action: 'Update a billing movement of a non subscribable service',
+		description: 'Replace a movement: the whole movement is sent again',
+		request: updateNonSubscribableRequest,
+	},
+];
+
+export const billingMovementOperations = operationField('billingMovement', 'create', billingMovementOperationList);
 
 const showForMovements = { resource: ['billingMovement'] };
 

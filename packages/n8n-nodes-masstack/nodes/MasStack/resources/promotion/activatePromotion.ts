@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/validation/invalidInput';
 import { toIsoDatetime } from '../../../shared/validation/isoDatetime';
 import { finiteNumber, isoDatetime, optional, sendChecked } from '../../../shared/validation/valueChecks';
 import type { ValueCheck } from '../../../shared/validation/valueChecks';
-import type { MasStackRequest } from '../../transport/operationRequest';
+import type { MasStackRequest, RequestItem } from '../../transport/operationRequest';
 
 const showOnlyForActivate = { resource: ['promotion'], operation: ['activate'] };
 
@@ -61,21 +61,16 @@ export const activatePromotionFields: INodeProperties[] = [
 ];
 
 /**
- * preSend: an end that is not before the start. It runs before the fields' own checks (n8n runs
- * an operation's preSends first), so it only compares dates that read as dates; each field
- * refuses a malformed value itself.
+ * An end that is not before the start. It runs before the fields' own checks, so it only compares
+ * dates that read as dates; each field refuses a malformed value itself.
  */
-export async function checkPromotionActivation(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const promotion = ((requestOptions.body as IDataObject | undefined)?.promotion ?? {}) as IDataObject;
-	const start = toIsoDatetime(promotion.activation_date, this.getTimezone());
-	const end = toIsoDatetime(promotion.deactivation_date, this.getTimezone());
+export function checkPromotionActivation(body: IDataObject, { node, itemIndex, timezone }: RequestItem): void {
+	const promotion = (body.promotion ?? {}) as IDataObject;
+	const start = toIsoDatetime(promotion.activation_date, timezone);
+	const end = toIsoDatetime(promotion.deactivation_date, timezone);
 	if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
-		throw invalidInput(this.getNode(), this.getItemIndex(), 'Deactivation Date', `(${end}) is before Activation Date (${start})`, 'Correct one of the two dates.');
+		throw invalidInput(node, itemIndex, 'Deactivation Date', `(${end}) is before Activation Date (${start})`, 'Correct one of the two dates.');
 	}
-	return requestOptions;
 }
 
 /** Activate Promotion's request (the MasStack partner API v2). */

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { isoDatetime, sendChecked } from '../../../shared/validation/valueChecks';
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
-import type { MasStackRequest } from '../../transport/operationRequest';
+import { operationField, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackOperation, MasStackRequest } from '../../transport/operationRequest';
 import { activatePromotionFields, activatePromotionRequest } from './activatePromotion';
 
 /** Update Deactivation Date's request (the MasStack partner API v2); its two fields are below. */
@@ -14,29 +14,23 @@ const updateDeactivationDateRequest: MasStackRequest = {
 const showForPromotions = { resource: ['promotion'] };
 const showOnlyForDeactivationDate = { resource: ['promotion'], operation: ['updateDeactivationDate'] };
 
-export const promotionOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: showForPromotions },
-	default: 'activate',
-	options: [
-		{
-			name: 'Activate',
-			value: 'activate',
-			action: 'Activate a promotion for a service',
-			routing: masStackRouting(activatePromotionRequest),
-		},
-		{
-			name: 'Update Deactivation Date',
-			value: 'updateDeactivationDate',
-			action: 'Update the deactivation date of a promotion',
-			description: 'Change when an active promotion ends',
-			routing: masStackRouting(updateDeactivationDateRequest),
-		},
-	],
-};
+export const promotionOperationList: MasStackOperation[] = [
+	{
+		name: 'Activate',
+		value: 'activate',
+		action: 'Activate a promotion for a service',
+		request: activatePromotionRequest,
+	},
+	{
+		name: 'Update Deactivation Date',
+		value: 'updateDeactivationDate',
+		action: 'Update the deactivation date of a promotion',
+		description: 'Change when an active promotion ends',
+		request: updateDeactivationDateRequest,
+	},
+];
+
+export const promotionOperations = operationField('promotion', 'activate', promotionOperationList);
 
 export const promotionFields: INodeProperties[] = [
 	serviceTypeField(showForPromotions),

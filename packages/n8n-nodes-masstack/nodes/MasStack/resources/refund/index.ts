@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { checkBillingBody } from '../../checks/billingBody';
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
-import type { MasStackRequest } from '../../transport/operationRequest';
+import { operationField, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackOperation, MasStackRequest } from '../../transport/operationRequest';
 import { refundBodyFields } from './refundFields';
 
 /** The requests of the refund operations (the MasStack partner API v2); their fields, in refundFields, are shared. */
@@ -17,29 +17,23 @@ const createNonSubscribableRequest: MasStackRequest = {
 	checks: [checkBillingBody],
 };
 
-export const refundOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['refund'] } },
-	default: 'create',
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a refund for a service',
-			description: 'Refund (part of) a billing movement of a subscribed service',
-			routing: masStackRouting(createRequest),
-		},
-		{
-			name: 'Create for Non-Subscribable Service',
-			value: 'createNonSubscribable',
-			action: 'Create a refund for a non subscribable service',
-			routing: masStackRouting(createNonSubscribableRequest),
-		},
-	],
-};
+export const refundOperationList: MasStackOperation[] = [
+	{
+		name: 'Create',
+		value: 'create',
+		action: 'Create a refund for a service',
+		description: 'Refund (part of) a billing movement of a subscribed service',
+		request: createRequest,
+	},
+	{
+		name: 'Create for Non-Subscribable Service',
+		value: 'createNonSubscribable',
+		action: 'Create a refund for a non subscribable service',
+		request: createNonSubscribableRequest,
+	},
+];
+
+export const refundOperations = operationField('refund', 'create', refundOperationList);
 
 const showForRefunds = { resource: ['refund'] };
 

@@ -1,47 +1,42 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { masStackRouting, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
+import type { MasStackOperation } from '../../transport/operationRequest';
+import { operationField, serviceIdField, serviceTypeField } from '../../transport/operationRequest';
 import { createServiceFields, createServiceRequest } from './createService';
 import { notifySimyoFields, notifySimyoRequest, updateNetflixFields, updateNetflixRequest } from './netflix';
 import { updateDeviceFields, updateDeviceRequest } from './updateDevice';
 
-export const serviceOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['service'] } },
-	default: 'create',
-	options: [
-		{
-			name: 'Create',
-			value: 'create',
-			action: 'Create a service',
-			description: 'Create a new service of a type; MasStack accepts it (202) and posts the result later',
-			routing: masStackRouting(createServiceRequest),
-		},
-		{
-			name: 'Notify Simyo of Netflix Change',
-			value: 'notifySimyo',
-			action: 'Notify simyo about a netflix product change',
-			routing: masStackRouting(notifySimyoRequest),
-		},
-		{
-			name: 'Update Device',
-			value: 'updateDevice',
-			action: 'Update the device of a service',
-			description: 'Replace a device of a service (e.g. SIM to eSIM); MasStack accepts it (202) and posts the result later',
-			routing: masStackRouting(updateDeviceRequest),
-		},
-		{
-			name: 'Update Netflix',
-			value: 'updateNetflix',
-			action: 'Update a netflix service',
-			description: 'Move a Netflix service to another offer or plan',
-			routing: masStackRouting(updateNetflixRequest),
-		},
-	],
-};
+export const serviceOperationList: MasStackOperation[] = [
+	{
+		name: 'Create',
+		value: 'create',
+		action: 'Create a service',
+		description: 'Create a new service of a type; MasStack accepts it (202) and posts the result later',
+		request: createServiceRequest,
+	},
+	{
+		name: 'Notify Simyo of Netflix Change',
+		value: 'notifySimyo',
+		action: 'Notify simyo about a netflix product change',
+		request: notifySimyoRequest,
+	},
+	{
+		name: 'Update Device',
+		value: 'updateDevice',
+		action: 'Update the device of a service',
+		description: 'Replace a device of a service (e.g. SIM to eSIM); MasStack accepts it (202) and posts the result later',
+		request: updateDeviceRequest,
+	},
+	{
+		name: 'Update Netflix',
+		value: 'updateNetflix',
+		action: 'Update a netflix service',
+		description: 'Move a Netflix service to another offer or plan',
+		request: updateNetflixRequest,
+	},
+];
+
+export const serviceOperations = operationField('service', 'create', serviceOperationList);
 
 export const serviceFields: INodeProperties[] = [
 	{
@@ -54,7 +49,7 @@ export const serviceFields: INodeProperties[] = [
 		],
 		default: 'v2',
 		description: 'Which MasStack API version receives the request',
-		displayOptions: { show: { resource: ['service'], operation: ['create', 'updateDevice'] } },
+		displayOptions: { show: { resource: ['service'], operation: ['create', 'updateDevice'], waitForCallback: [false] } },
 	},
 	serviceTypeField({ resource: ['service'], operation: ['create', 'updateDevice'] }),
 	serviceIdField({ resource: ['service'], operation: ['updateDevice', 'updateNetflix', 'notifySimyo'] }),

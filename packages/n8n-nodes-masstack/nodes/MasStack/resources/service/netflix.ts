@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { invalidInput } from '../../../shared/validation/invalidInput';
 import { isEmptyValue, isoDatetime, optional, sendChecked } from '../../../shared/validation/valueChecks';
 import { bodyTextField, requiredBodyText } from '../../fields/bodyTextField';
-import type { MasStackRequest } from '../../transport/operationRequest';
+import type { MasStackRequest, RequestItem } from '../../transport/operationRequest';
 
 const showOnlyForUpdateNetflix = { resource: ['service'], operation: ['updateNetflix'] };
 const showOnlyForNotifySimyo = { resource: ['service'], operation: ['notifySimyo'] };
@@ -39,13 +39,11 @@ export const notifySimyoFields: INodeProperties[] = [
 	},
 ];
 
-/** preSend: a notification that says something; each of its fields checks its own value. */
-async function checkSimyoNotification(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-	const body = (requestOptions.body ?? {}) as IDataObject;
+/** A notification that says something; each of its fields checks its own value. */
+function checkSimyoNotification(body: IDataObject, { node, itemIndex }: RequestItem): void {
 	if (Object.values(body).every(isEmptyValue)) {
-		throw invalidInput(this.getNode(), this.getItemIndex(), 'Change', 'is empty', 'Add the PAI, the Netflix Offer ID or the Change Date that Simyo should hear about.');
+		throw invalidInput(node, itemIndex, 'Change', 'is empty', 'Add the PAI, the Netflix Offer ID or the Change Date that Simyo should hear about.');
 	}
-	return requestOptions;
 }
 
 /** Update Netflix's request (the MasStack partner API v2). */

@@ -14,11 +14,11 @@ const callingBack = useContractServer(bolttechContract, [BOLTTECH_TOKEN], { call
 const { server: silent } = useBolttechServer();
 
 const credentialsFor = (server: ContractServer) => ({ bolttechApi: { baseUrl: server.url, accessToken: BOLTTECH_TOKEN } });
-const getStock = { resource: 'catalog', operation: 'getStock', productCode: 'RENTAL-ES-01', timeoutMinutes: 10 };
+const getStock = { resource: 'catalog', operation: 'getStock', waitForCallback: true, productCode: 'RENTAL-ES-01', timeoutMinutes: 10 };
 
 const runs: WaitingRun[] = [];
 async function startWaiting(parameters: INodeParameters, server = callingBack) {
-	const run = new WaitingRun({ type: 'bolttechAsync', parameters, credentials: credentialsFor(server) });
+	const run = new WaitingRun({ type: 'bolttech', parameters, credentials: credentialsFor(server) });
 	runs.push(run);
 	const first = await run.start();
 	return { run, first };
@@ -27,7 +27,7 @@ afterEach(async () => {
 	await Promise.all(runs.splice(0).map((run) => run.stop()));
 });
 
-describe('Bolttech Async (wait for callback)', () => {
+describe('Bolttech: Wait for Callback', () => {
 	it("Get Stock gives bolttech this execution's resume URL as callback_url and continues on Success with the callback", async () => {
 		const { run, first } = await startWaiting({ ...getStock, stockFilters: { partnerDeviceIds: ['DEV123456'] } });
 
@@ -55,18 +55,18 @@ describe('Bolttech Async (wait for callback)', () => {
 		expect(resumed.outputs[2]).toEqual([]);
 	});
 
-	it('sends the same payload as the Bolttech node for the same fields (Get Rental Pricing)', async () => {
+	it('sends the same payload waiting as not waiting for the same fields (Get Rental Pricing)', async () => {
 		const parameters = {
 			...getStock,
 			operation: 'getRentalPricing',
 			pricingFilters: { customerType: 'b2c', deviceTypes: ['smartphone'], pricingIds: ['PL-1', 'PL-2'], warehouseCode: 'WH-MAIN' },
 		};
-		await runNode({ type: 'bolttech', parameters, credentials: credentialsFor(silent) });
+		await runNode({ type: 'bolttech', parameters: { ...parameters, waitForCallback: false }, credentials: credentialsFor(silent) });
 		await startWaiting(parameters, silent);
 
 		silent.assertNoViolations();
-		const [declarative, waiting] = silent.requestsTo('catalogAction').map((request) => request.body as { payload: unknown });
-		expect(waiting.payload).toEqual(declarative.payload);
+		const [notWaiting, waiting] = silent.requestsTo('catalogAction').map((request) => request.body as { payload: unknown });
+		expect(waiting.payload).toEqual(notWaiting.payload);
 		expect(waiting.payload).toEqual({ customer_type: 'b2c', device_type: ['smartphone'], pricing_id_list: ['PL-1', 'PL-2'], warehouse_code: 'WH-MAIN' });
 	});
 
@@ -147,7 +147,7 @@ describe('Bolttech Async (wait for callback)', () => {
 		[{ productCode: '={{ "" }}' }, 'Item 0: "Product Code" is empty'],
 		[{ operation: 'removeDevice', partnerDeviceId: '={{ "" }}' }, 'Item 0: "Partner Device ID" is empty'],
 	])('refuses %j before sending', async (change, message) => {
-		const result = await runNode({ type: 'bolttechAsync', parameters: { ...getStock, ...change }, credentials: credentialsFor(silent) });
+		const result = await runNode({ type: 'bolttech', parameters: { ...getStock, ...change }, credentials: credentialsFor(silent) });
 
 		expect(result.error?.message).toBe(message);
 		expect(silent.received).toHaveLength(0);
@@ -156,7 +156,7 @@ describe('Bolttech Async (wait for callback)', () => {
 	it("shows bolttech's refusal with its code and message", async () => {
 		silent.scriptNext('catalogAction', () => ({ status: 404, body: { code: 'PRODUCT_NOT_FOUND', message: 'Unknown product code' } }));
 
-		const result = await runNode({ type: 'bolttechAsync', parameters: getStock, credentials: credentialsFor(silent) });
+		const result = await runNode({ type: 'bolttech', parameters: getStock, credentials: credentialsFor(silent) });
 
 		expect(result.error?.message).toBe('bolttech answered 404: PRODUCT_NOT_FOUND: Unknown product code');
 	});

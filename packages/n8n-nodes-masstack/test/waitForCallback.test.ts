@@ -21,13 +21,14 @@ const barRoaming = {
 	serviceId: '612123456',
 	barringName: 'ROAMING',
 	active: true,
+	waitForCallback: true,
 	timeoutMinutes: 5,
 };
 const credentialsFor = (server: ContractServer) => ({ masStackApi: { baseUrl: server.url, accessToken: MASSTACK_TOKEN } });
 
 const runs: WaitingRun[] = [];
 async function startWaiting(parameters: INodeParameters, server = callingBack, extra: Partial<ConstructorParameters<typeof WaitingRun>[0]> = {}) {
-	const run = new WaitingRun({ type: 'masStackAsync', parameters, credentials: credentialsFor(server), ...extra });
+	const run = new WaitingRun({ type: 'masStack', parameters, credentials: credentialsFor(server), ...extra });
 	runs.push(run);
 	const first = await run.start();
 	return { run, first };
@@ -36,7 +37,7 @@ afterEach(async () => {
 	await Promise.all(runs.splice(0).map((run) => run.stop()));
 });
 
-describe('MasStack Async (wait for callback)', () => {
+describe('MasStack: Wait for Callback', () => {
 	it("Update Barring gives MasStack this execution's resume URLs, waits, and continues on Success with MasStack's callback", async () => {
 		const { run, first } = await startWaiting(barRoaming);
 
@@ -165,7 +166,7 @@ describe('MasStack Async (wait for callback)', () => {
 	});
 
 	it("takes a new service's id from the callback when Create Service named none, and its own outcome over the body's", async () => {
-		const create = { resource: 'service', operation: 'create', serviceType: 'tv', serviceDetails: '{"package": "football"}', timeoutMinutes: 5 };
+		const create = { resource: 'service', operation: 'create', waitForCallback: true, serviceType: 'tv', serviceDetails: '{"package": "football"}', timeoutMinutes: 5 };
 		const { run } = await startWaiting(create, silent);
 		const errorUrl = (silent.requestsTo('createService')[0].body as { callback_error_url: string }).callback_error_url;
 
@@ -197,7 +198,7 @@ describe('MasStack Async (wait for callback)', () => {
 	it.each([
 		[
 			'Create Service',
-			{ resource: 'service', operation: 'create', serviceType: 'tv', serviceDetails: '{"package": "football"}', additionalFields: { newServiceId: '800100200' } },
+			{ resource: 'service', operation: 'create', waitForCallback: true, serviceType: 'tv', serviceDetails: '{"package": "football"}', additionalFields: { newServiceId: '800100200' } },
 			'createService',
 			'/v2/tv/',
 			{ service_id: '800100200', service_details: { package: 'football' } },
@@ -205,7 +206,7 @@ describe('MasStack Async (wait for callback)', () => {
 		],
 		[
 			'Update Device',
-			{ resource: 'service', operation: 'updateDevice', serviceType: 'mobile', serviceId: '612123456', deviceId: 'SIM-1', category: 'eSIM', newDeviceDetails: '{"eid": "89049032"}' },
+			{ resource: 'service', operation: 'updateDevice', waitForCallback: true, serviceType: 'mobile', serviceId: '612123456', deviceId: 'SIM-1', category: 'eSIM', newDeviceDetails: '{"eid": "89049032"}' },
 			'updateDevice',
 			'/v2/mobile/612123456/devices/SIM-1',
 			{ category: 'eSIM', new_service_device_details: { eid: '89049032' } },
@@ -223,7 +224,7 @@ describe('MasStack Async (wait for callback)', () => {
 	});
 
 	it('refuses to wait on an n8n that gives resume URLs no token (n8n 1.x), before sending anything', async () => {
-		const setup = testWorkflow({ type: 'masStackAsync', parameters: barRoaming, credentials: credentialsFor(silent) });
+		const setup = testWorkflow({ type: 'masStack', parameters: barRoaming, credentials: credentialsFor(silent) });
 		const withoutResumeToken = { ...startingWith(setup), resumeToken: undefined };
 
 		const result = await executeTestWorkflow(setup, withoutResumeToken);
@@ -233,7 +234,7 @@ describe('MasStack Async (wait for callback)', () => {
 	});
 
 	it('refuses several items before sending anything: one wait resumes once', async () => {
-		const result = await runNode({ type: 'masStackAsync', parameters: barRoaming, items: [{}, {}], credentials: credentialsFor(silent) });
+		const result = await runNode({ type: 'masStack', parameters: barRoaming, items: [{}, {}], credentials: credentialsFor(silent) });
 
 		expect(result.error?.message).toBe('Wait for Callback waits for one operation at a time, but 2 items arrived');
 		expect(silent.received).toHaveLength(0);
@@ -242,11 +243,11 @@ describe('MasStack Async (wait for callback)', () => {
 	it("shows MasStack's refusal as the node's error, or on the Error output with Continue On Fail", async () => {
 		const refusal = () => ({ status: 400, body: { code: 'BAD_REQUEST', title: 'MISSING CALLBACK URL' } });
 		silent.scriptNext('updateBarring', refusal);
-		const failed = await runNode({ type: 'masStackAsync', parameters: barRoaming, credentials: credentialsFor(silent) });
+		const failed = await runNode({ type: 'masStack', parameters: barRoaming, credentials: credentialsFor(silent) });
 		expect(failed.error?.message).toBe('MasStack answered 400: BAD_REQUEST: MISSING CALLBACK URL');
 
 		silent.scriptNext('updateBarring', refusal);
-		const continued = await runNode({ type: 'masStackAsync', parameters: barRoaming, continueOnFail: true, credentials: credentialsFor(silent) });
+		const continued = await runNode({ type: 'masStack', parameters: barRoaming, continueOnFail: true, credentials: credentialsFor(silent) });
 		expect(continued.outputs[1]).toEqual([
 			expect.objectContaining({ json: expect.objectContaining({ outcome: 'refused', error: 'MasStack answered 400: BAD_REQUEST: MISSING CALLBACK URL' }) }),
 		]);
@@ -256,7 +257,7 @@ describe('MasStack Async (wait for callback)', () => {
 		[{ serviceId: '={{ "" }}' }, 'Item 0: "Service ID" is empty'],
 		[{ barringName: '={{ "ROAM" }}' }, 'Item 0: "Barring Name" "ROAM" is not one of'],
 	])('refuses %j before sending', async (change, message) => {
-		const result = await runNode({ type: 'masStackAsync', parameters: { ...barRoaming, ...change }, credentials: credentialsFor(silent) });
+		const result = await runNode({ type: 'masStack', parameters: { ...barRoaming, ...change }, credentials: credentialsFor(silent) });
 
 		expect(result.error?.message).toContain(message);
 		expect(silent.received).toHaveLength(0);
