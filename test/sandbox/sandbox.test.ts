@@ -148,7 +148,7 @@ describe('the sandbox', () => {
 	const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 	it('List Orders in the sandbox answers orders with the documented fields, varied per record', async () => {
-		const result = await runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrders', returnAll: true }, credentials: afosto() });
+		const result = await runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrders', returnAll: true, simplify: false }, credentials: afosto() });
 
 		expect(result.error).toBeUndefined();
 		expect(sandbox.partners.get('afosto')!.violations).toEqual([]);
@@ -176,12 +176,12 @@ describe('the sandbox', () => {
 	});
 
 	it('answers the same orders on every run, and reads a listed order back by its id', async () => {
-		const list = () => runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrders', limit: 3 }, credentials: afosto() });
+		const list = () => runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrders', limit: 3, simplify: false }, credentials: afosto() });
 		const [first, again] = [await list(), await list()];
 		expect(again.json).toEqual(first.json);
 
 		const listed = first.json[2] as { id: string };
-		const read = await runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrdersById', id: listed.id }, credentials: afosto() });
+		const read = await runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrdersById', id: listed.id, simplify: false }, credentials: afosto() });
 		expect(read.error).toBeUndefined();
 		// View a single order documents one field more than List orders: `type`.
 		expect(read.json[0]).toEqual({ ...listed, type: expect.any(String) });
@@ -223,7 +223,7 @@ describe('the sandbox', () => {
 		const order = created.json[0] as { id: string; tags: string[] };
 		expect(order.tags).toEqual(['sandbox']);
 
-		const read = await runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrdersById', id: order.id }, credentials: afosto() });
+		const read = await runNode({ type: 'afostoOrders', parameters: { resource: 'orders', operation: 'getOdrOrdersById', id: order.id, simplify: false }, credentials: afosto() });
 		expect(read.json).toEqual([order]);
 	});
 
