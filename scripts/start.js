@@ -12,7 +12,7 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..');
 const CHECK = process.argv.includes('--check');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-/** The example workflows' URLs name this port (the price list CSV). */
+/** The sandbox credentials name this port. */
 const SANDBOX_PORT = 5680;
 const OWNER = { email: 'owner@sandbox.local', password: 'Sandbox-Pa55word' };
 /** Trigger workflows that should receive callbacks as soon as n8n runs. */
@@ -55,11 +55,13 @@ async function main() {
 	installPackage(userFolder);
 	// Every start brings the sandbox credentials up to date (new partners included) and adds the
 	// example workflows this n8n has not had yet; examples it has stay as the user left them.
-	const examples = examplesNotYetImported(userFolder, join(ROOT, 'workflows'));
+	// The examples' callback URLs reach n8n at its own port, the way MasStack would call back.
+	const credentials = sandboxCredentials(sandbox.url, SANDBOX_TOKENS);
+	const examples = examplesNotYetImported(userFolder, { sandboxUrl: sandbox.url, n8nUrl: `http://localhost:${N8N_PORT}`, credentials });
 	importIntoN8n({
 		userFolder,
 		port: N8N_PORT,
-		credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
+		credentials,
 		workflowFolders: examples.ids.length ? [examples.folder] : [],
 		activate: ACTIVE_WORKFLOWS.filter((id) => examples.ids.includes(id)),
 	});
