@@ -84,8 +84,13 @@ async function importExample(file: string, values: Record<string, string> = {}):
 	return saved;
 }
 
-async function activate(workflow: SavedWorkflow) {
+/**
+ * Activates the workflow and waits until n8n serves `url` (n8n registers the production webhooks
+ * just after it answers the activation).
+ */
+async function activate(workflow: SavedWorkflow, url: string) {
 	await send('POST', `/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+	await until(async () => ((await fetch(url, { method: 'POST' })).status === 404 ? undefined : true));
 }
 
 const webhookBase = (workflow: SavedWorkflow, nodeName: string) =>
@@ -155,7 +160,7 @@ describe('the example workflows, imported into n8n as a user imports them and ru
 
 	it("masstack-barring-update.json with masstack-callbacks.json: bars roaming, and MasStack's result reaches the user's own MasStack Trigger", async () => {
 		const callbacks = await importExample('masstack-callbacks.json');
-		await activate(callbacks);
+		await activate(callbacks, `${webhookBase(callbacks, 'MasStack Callbacks')}/masstack/barring/success`);
 		const barring = await importExample('masstack-barring-update.json', {
 			masStackTriggerUrl: webhookBase(callbacks, 'MasStack Callbacks'),
 			callbackSecret: SANDBOX_CALLBACK_SECRET,
@@ -182,9 +187,10 @@ describe('the example workflows, imported into n8n as a user imports them and ru
 
 	it("bolttech-catalog-callbacks.json: takes bolttech's callback with the secret at the user's trigger URL", async () => {
 		const workflow = await importExample('bolttech-catalog-callbacks.json');
-		await activate(workflow);
+		const url = `${webhookBase(workflow, 'bolttech Catalog Callbacks')}/bolttech-catalog`;
+		await activate(workflow, url);
 
-		const response = await fetch(`${webhookBase(workflow, 'bolttech Catalog Callbacks')}/bolttech-catalog?secret=${SANDBOX_CALLBACK_SECRET}`, {
+		const response = await fetch(`${url}?secret=${SANDBOX_CALLBACK_SECRET}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify({ action_id: 'get_stock', product_code: 'RENTAL-ES-01', status: 'completed' }),
@@ -211,12 +217,12 @@ describe('the example workflows, imported into n8n as a user imports them and ru
 
 	it("afosto-order-created.json: subscribes at Afosto when activated and gets the order of a signed order.created delivery", async () => {
 		const workflow = await importExample('afosto-order-created.json');
-		await activate(workflow);
 		const endpoint = `${webhookBase(workflow, 'New Afosto Order')}/afosto`;
-		const afosto = (path: string) => fetch(`${sandboxUrl()}/afosto/mes/webhooks/subscriptions${path}`, { headers: { authorization: 'Bearer sandbox-afosto-token' } });
-		const subscriptions = (await (await afosto('')).json()) as Array<{ id: string | number; endpoint: string }>;
-		const { id } = subscriptions.find((subscription) => subscription.endpoint === endpoint)!;
-		const { secret } = (await (await afosto(`/${id}`)).json()) as { secret: string };
+		await activate(workflow, endpoint);
+		const subscriptions = await fetch(`${sandboxUrl()}/afosto/mes/webhooks/subscriptions`, { headers: { authorization: 'Bearer sandbox-afosto-token' } });
+		const subscription = ((await subscriptions.json()) as Array<{ endpoint: string; events: string[]; secret: string }>).find((candidate) => candidate.endpoint === endpoint);
+		expect(subscription).toMatchObject({ events: ['order.created'] });
+		const { secret } = subscription!;
 
 		const body = JSON.stringify({ event: 'order.created', entity_id: '6dae6d9e-783e-485b-85a0-000000000001', created_at: new Date().toISOString() });
 		const response = await fetch(endpoint, {
@@ -233,10 +239,10 @@ describe('the example workflows, imported into n8n as a user imports them and ru
 
 	it('partner-tools-mcp.json: offers the three partner tools to an MCP client, which calls them against the sandbox', async () => {
 		const workflow = await importExample('partner-tools-mcp.json');
-		await activate(workflow);
-		const path = workflow.nodes.find(({ name }) => name === 'MCP Server Trigger')?.parameters.path as string;
+		const url = `${n8nUrl()}/mcp/${workflow.nodes.find(({ name }) => name === 'MCP Server Trigger')?.parameters.path as string}`;
+		await activate(workflow, url);
 		const client = new Client({ name: 'examples-e2e', version: '1.0.0' });
-		await client.connect(new StreamableHTTPClientTransport(new URL(`${n8nUrl()}/mcp/${path}`)));
+		await client.connect(new StreamableHTTPClientTransport(new URL(url)));
 		try {
 			const { tools } = await client.listTools();
 			expect(tools.map(({ name }) => name).sort()).toEqual(['List_Orders', 'Read_Barrings', 'Verify_IMEI']);
