@@ -6,7 +6,7 @@
 // of each partner and a callback through that n8n, prints what they did, stops, and exits non-zero
 // on any failure (what CI runs to prove the README's first command).
 const { spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, rmSync, statSync } = require('node:fs');
+const { existsSync, lstatSync, mkdtempSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -28,9 +28,16 @@ function step(command, args) {
  * it installed in node_modules/.package-lock.json: older than the lock file means out of date.
  */
 function ensureDependencies() {
-	const installed = join(ROOT, 'node_modules', '.package-lock.json');
+	const modules = join(ROOT, 'node_modules');
+	const installed = join(modules, '.package-lock.json');
 	const lock = join(ROOT, 'package-lock.json');
 	if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+	// A node_modules linked from another checkout (a git worktree) is that checkout's: `npm ci` here
+	// would empty it under every other checkout using it.
+	if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+		process.stderr.write('[start] node_modules is a link to another checkout\'s; leaving it as it is (run npm ci there if it is out of date)\n');
+		return;
+	}
 	process.stderr.write('[start] installing the package\'s dependencies (npm ci)\n');
 	step('npm', ['ci', '--no-audit', '--no-fund']);
 }
