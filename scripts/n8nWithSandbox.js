@@ -6,11 +6,11 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { RUNTIME, ensureN8nRuntime, startN8n, untilWebhookAnswers } = require('./n8nRuntime');
-const { importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
+const { examplesForSandbox, importIntoN8n, installPackage, ownerSession, sandboxCredentials } = require('./playground');
 
 const ROOT = join(__dirname, '..');
 const N8N_PORT = 5690;
-/** The example price sync names this port for its CSV. */
+/** The sandbox credentials name this port. */
 const SANDBOX_PORT = 5680;
 const OWNER = { email: 'e2e@sandbox.local', password: 'E2e-Sandbox-Pa55' };
 
@@ -36,11 +36,13 @@ async function startN8nWithSandbox({ workflowFolders = [], activate = [] } = {})
 	// Inside .n8n-runtime, so the package's nodes resolve n8n-workflow from n8n's installation.
 	const userFolder = mkdtempSync(join(RUNTIME, 'e2e-'));
 	installPackage(userFolder);
+	const credentials = sandboxCredentials(sandbox.url, SANDBOX_TOKENS);
+	const examples = examplesForSandbox({ targetFolder: join(userFolder, 'examples'), sandboxUrl: sandbox.url, n8nUrl: `http://localhost:${N8N_PORT}`, credentials });
 	importIntoN8n({
 		userFolder,
 		port: N8N_PORT,
-		credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
-		workflowFolders: [join(ROOT, 'workflows'), join(ROOT, 'bench', 'workflows'), ...workflowFolders],
+		credentials,
+		workflowFolders: [examples, join(ROOT, 'bench', 'workflows'), ...workflowFolders],
 		activate: ['tpBolttechCatalogCallbacks', 'tpMasStackCallbacks', 'e2eMasStackLoad', 'e2eWebhookBaseline', ...activate],
 	});
 	const n8n = await startN8n({ port: N8N_PORT, userFolder, logFile: join(userFolder, 'n8n.log') }).catch(async (error) => {

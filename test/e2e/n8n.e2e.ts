@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 // The example callback workflows' triggers take only callbacks with the sandbox credentials' secret.
 const { SANDBOX_CALLBACK_SECRET } = require('../../scripts/playground') as { SANDBOX_CALLBACK_SECRET: string };
 
-import { callWorkflow, executionsOf, n8nUrl, nodeTypes, outputsOf, rest, until } from './n8nApi';
+import { callWorkflow, callbackExampleUrl, executionsOf, n8nUrl, nodeTypes, outputsOf, rest, until } from './n8nApi';
 import { afostoListRecords } from '../../sandbox/contracts/afosto';
 import { EVERY_AFOSTO_NODE, everyAfostoNodeOutput } from './afostoEveryNode';
 import { PARTNER_NODES, isPartnerNodeType } from '../../scripts/n8nCore/packageTypes';
@@ -50,7 +50,7 @@ describe('the three partner packages in a real n8n', () => {
 
 	it("brings bolttech's callback to the active Bolttech Trigger workflow after a catalog action", async () => {
 		const before = (await executionsOf('tpBolttechCatalogCallbacks')).count;
-		const triggerUrl = `${n8nUrl()}/webhook/5e6f7a8b-2c3d-4e5f-9a0b-4c5d6e7f8a0f/bolttech-catalog?secret=${SANDBOX_CALLBACK_SECRET}`;
+		const triggerUrl = `${await callbackExampleUrl('bolttech')}/bolttech-catalog?secret=${SANDBOX_CALLBACK_SECRET}`;
 
 		const answer = await callWorkflow('e2e-bolttech-stock', { callbackUrl: triggerUrl });
 		expect(answer.status).toBe(200);
@@ -64,7 +64,7 @@ describe('the three partner packages in a real n8n', () => {
 
 	it('starts the MasStack Trigger workflow for a callback at its production URL', async () => {
 		const before = (await executionsOf('tpMasStackCallbacks')).count;
-		const response = await fetch(`${n8nUrl()}/webhook/9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring/success?secret=${SANDBOX_CALLBACK_SECRET}`, {
+		const response = await fetch(`${await callbackExampleUrl('masStack')}/masstack/barring/success?secret=${SANDBOX_CALLBACK_SECRET}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'Request-Correlation-Id': '0e6b2c1a-3f4d-4b5e-8a9c-1d2e3f4a5b6c' },
 			body: JSON.stringify({ code: 'OK', title: 'Barring updated', service_id: '34600000001' }),
@@ -76,7 +76,7 @@ describe('the three partner packages in a real n8n', () => {
 
 	it('runs MasStack Update Barring with OAuth2 and brings the sandbox\'s result to the MasStack Trigger workflow', async () => {
 		const before = (await executionsOf('tpMasStackCallbacks')).count;
-		const trigger = `${n8nUrl()}/webhook/9c2b3a4d-1e5f-4a6b-8c7d-3e4f5a6b7c0f/masstack/barring`;
+		const trigger = `${await callbackExampleUrl('masStack')}/masstack/barring`;
 
 		const answer = await callWorkflow('e2e-masstack-barring', {
 			serviceId: '612123456',

@@ -2,6 +2,11 @@
 
 import { parse } from 'flatted';
 
+const { CALLBACK_EXAMPLES, webhookBaseUrl } = require('../../scripts/exampleWorkflows') as {
+	CALLBACK_EXAMPLES: Record<'masStack' | 'bolttech', { workflowId: string; node: string }>;
+	webhookBaseUrl: (baseUrl: string, workflow: unknown, nodeName: string) => string;
+};
+
 export const n8nUrl = () => process.env.E2E_N8N_URL as string;
 
 const session = () => ({ cookie: process.env.E2E_N8N_COOKIE as string });
@@ -27,6 +32,15 @@ export async function restPost<T>(path: string, body: unknown): Promise<T> {
 	const response = await fetch(`${n8nUrl()}/rest${path}`, { method: 'POST', headers: { ...session(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	if (!response.ok) throw new Error(`POST /rest${path}: ${response.status} ${await response.text()}`);
 	return ((await response.json()) as { data: T }).data;
+}
+
+/**
+ * The production URL, up to its own path, of the trigger of the `partner`'s callback example as
+ * imported (with a fresh webhook id), at `baseUrl`: `<baseUrl>/webhook/<webhookId>`.
+ */
+export async function callbackExampleUrl(partner: keyof typeof CALLBACK_EXAMPLES, baseUrl = n8nUrl()) {
+	const { workflowId, node } = CALLBACK_EXAMPLES[partner];
+	return webhookBaseUrl(baseUrl, await rest(`/workflows/${workflowId}`), node);
 }
 
 export interface ExecutionSummary {
