@@ -9,7 +9,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { INodeProperties } from 'n8n-workflow';
 
-import { n8nUrl, until } from './n8nApi';
+import { n8nUrl, restPost, until } from './n8nApi';
 import { PARTNER_NODES } from '../../scripts/n8nCore/packageTypes';
 
 const MCP_PATH = `e2e-partner-tools-${Date.now()}`;
@@ -58,17 +58,6 @@ const TOOLS = [
 	},
 ];
 
-async function restCall(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${n8nUrl()}/rest${path}`, {
-		method,
-		headers: { cookie: process.env.E2E_N8N_COOKIE as string, 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const answer = (await response.json()) as { data?: Record<string, unknown>; message?: string };
-	if (!response.ok) throw new Error(`${method} /rest${path}: ${response.status} ${answer.message}`);
-	return answer.data as Record<string, unknown>;
-}
-
 let client: Client;
 
 beforeAll(async () => {
@@ -82,13 +71,13 @@ beforeAll(async () => {
 		webhookId: crypto.randomUUID(),
 	};
 	const tools = TOOLS.map((tool, index) => ({ id: `e2e-mcp-tool-${index}`, typeVersion: 1, position: [index * 200, 200], ...tool }));
-	const created = await restCall('POST', '/workflows', {
+	const created = await restPost<Record<string, unknown>>('/workflows', {
 		name: 'Partner tools over MCP',
 		nodes: [trigger, ...tools],
 		connections: Object.fromEntries(tools.map(({ name }) => [name, { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] }])),
 		settings: { executionOrder: 'v1' },
 	});
-	const activated = await restCall('POST', `/workflows/${created.id as string}/activate`, { versionId: created.versionId });
+	const activated = await restPost<Record<string, unknown>>(`/workflows/${created.id as string}/activate`, { versionId: created.versionId });
 	expect(activated.active).toBe(true);
 	// The MCP endpoint answers once n8n has registered the trigger's webhooks.
 	const endpoint = `${n8nUrl()}/mcp/${MCP_PATH}`;
