@@ -686,7 +686,19 @@ function generateAfostoNodes(spec) {
 		for (const resource of resources) Object.assign(files, resourceFiles(resource, `nodes/Afosto/${node.service}/${resource.value}`, named));
 	}
 	files['credentials/afostoScopes.ts'] = `${HEADER}\n/** The OAuth2 scopes the Afosto API reference lists. */\nexport const AFOSTO_SCOPES = ${JSON.stringify(spec.scopes, null, '\t').replace(/"/g, "'").replace(/'\n]$/, "',\n]")};\n`;
+	files['package.json'] = packageManifestListing(NODES);
 	return files;
+}
+
+/**
+ * The package's package.json with its `n8n.nodes` made from NODES (and the hand-written trigger):
+ * the nodes are listed once, here; package.json, which n8n and the test runner read, follows.
+ */
+function packageManifestListing(nodes) {
+	const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+	const nodeFiles = [...nodes.map(({ className }) => className), 'AfostoTrigger'].map((className) => `dist/nodes/Afosto/${className}.node.js`);
+	manifest.n8n.nodes = nodeFiles.sort();
+	return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** The Afosto nodes, each with the folder its generated resources live in (nothing else is in it). */

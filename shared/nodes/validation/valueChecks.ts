@@ -32,9 +32,17 @@ function kindOf(value: unknown): string {
 	return `a ${typeof value}`;
 }
 
-/** Nothing given: what an optional field leaves out of the request. */
+/**
+ * No value: nothing, or blank text; what an added but unfilled field, or an expression that found
+ * nothing, gives. An empty list is a value here: Afosto's bodies send `[]` to empty a list.
+ */
+export function isBlank(value: unknown): boolean {
+	return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** Nothing given to an optional field of MasStack or bolttech, an empty list included: left out of the request. */
 export function isEmptyValue(value: unknown): boolean {
-	return value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+	return isBlank(value) || (Array.isArray(value) && value.length === 0);
 }
 
 /** A check that lets an empty value pass as "not sent" and applies `check` to any other. */

@@ -2,6 +2,7 @@ import { jsonParse } from 'n8n-workflow';
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { invalidInput } from '../../shared/validation/invalidInput';
+import { isBlank } from '../../shared/validation/valueChecks';
 
 /** A value's type as a partner document gives it; `[]` marks a list of that type. */
 export type ScalarType = 'string' | 'integer' | 'number' | 'boolean' | 'object';
@@ -17,10 +18,6 @@ export interface FieldSpec {
 /** The fields of a query or body, by wire name. */
 export type FieldSpecs = Record<string, FieldSpec>;
 
-/** No value: what an added but unfilled field, or an expression that found nothing, gives. */
-export function isEmptyValue(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
 
 /** How a refused value is shown in the error: its kind, and a short quote of text. */
 export function describeValue(value: unknown): string {
@@ -94,7 +91,7 @@ export function typedValue(value: unknown, spec: FieldSpec, node: INode, itemInd
 	};
 	const checkEntry = (given: unknown, type: ScalarType, where: string): unknown => {
 		const entry = parsed(given, type, false);
-		const missing = entry === null || entry === undefined || (listOf !== undefined && isEmptyValue(entry));
+		const missing = entry === null || entry === undefined || (listOf !== undefined && isBlank(entry));
 		const typed = missing ? undefined : asScalar(entry, type);
 		if (typed === undefined) {
 			throw refuse(`${where}is ${describeValue(entry)}, not ${TYPE_WORDS[type]}`, fixFor(spec, type, listOf !== undefined));
@@ -141,7 +138,7 @@ export function checkedFields(
 		}
 		const documented = specs[wireName];
 		const spec = { ...documented, field: fieldName(wireName, documented) };
-		if (leaveOutEmpty && isEmptyValue(value)) continue;
+		if (leaveOutEmpty && isBlank(value)) continue;
 		checked.push([wireName, typedValue(value, spec, node, itemIndex)]);
 	}
 	return Object.fromEntries(checked) as IDataObject;

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { itemRunOf, itemRunUuid } from '../../shared/transport/nameBasedUuid';
-import { headerText, isEmptyValue } from './fieldTypes';
+import { headerText } from './fieldTypes';
+import { isBlank } from '../../shared/validation/valueChecks';
 
 /**
  * preSend: the `x-idempotency-key` of the item's request: the user's, sent as given (text an HTTP
@@ -13,7 +14,7 @@ export async function sendIdempotencyKey(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const given = this.getNodeParameter('additionalFields.xIdempotencyKey', '');
-	const key = isEmptyValue(given)
+	const key = isBlank(given)
 		? itemRunUuid(itemRunOf(this), 'idempotency')
 		: headerText(given, 'X Idempotency Key', this.getNode(), this.getItemIndex());
 	requestOptions.headers = { ...requestOptions.headers, 'x-idempotency-key': key };
