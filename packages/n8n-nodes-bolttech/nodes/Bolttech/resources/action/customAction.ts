@@ -10,7 +10,7 @@ export const customAction: BolttechOperation = {
 	option: {
 		name: 'Custom Action',
 		value: 'customAction',
-		action: 'Trigger a custom action',
+		action: 'Run custom action',
 		description: 'Trigger a partner-exclusive action by its ID with your own payload',
 	},
 	request: actionRequest(),

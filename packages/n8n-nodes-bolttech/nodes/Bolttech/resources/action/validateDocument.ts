@@ -6,7 +6,7 @@ export const validateDocument: BolttechOperation = {
 	option: {
 		name: 'Validate Document',
 		value: 'validateDocument',
-		action: 'Validate a document',
+		action: 'Validate document',
 		description: 'Run the document_validation action',
 	},
 	request: actionRequest('document_validation'),

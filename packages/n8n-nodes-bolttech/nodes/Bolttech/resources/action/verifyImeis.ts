@@ -13,7 +13,7 @@ export const verifyImeis: BolttechOperation = {
 	option: {
 		name: 'Verify IMEIs',
 		value: 'verifyImeis',
-		action: 'Verify a list of device identifiers',
+		action: 'Verify IMEIs',
 		description: 'Look up one or many IMEIs and return the device models of each',
 	},
 	request: actionRequest('imei_verification'),

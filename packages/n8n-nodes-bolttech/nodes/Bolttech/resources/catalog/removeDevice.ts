@@ -5,7 +5,7 @@ export const removeDevice: CatalogOperation = {
 	option: {
 		name: 'Remove Device',
 		value: 'removeDevice',
-		action: 'Remove a device from the catalog',
+		action: 'Remove device from catalog (destructive)',
 		description: 'Remove one device from the rental catalog',
 	},
 	actionId: 'remove_device',

@@ -12,7 +12,7 @@ export const updatePrices: CatalogOperation = {
 	option: {
 		name: 'Update Prices',
 		value: 'updatePrices',
-		action: 'Update device prices',
+		action: 'Update device prices (with incremental off, replaces every price)',
 		description: 'Send net prices for many SKUs as price lists, in batches',
 	},
 	actionId: 'update_price',

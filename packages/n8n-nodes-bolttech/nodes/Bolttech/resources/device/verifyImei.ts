@@ -10,7 +10,7 @@ export const verifyImei: BolttechOperation = {
 	option: {
 		name: 'Verify IMEI',
 		value: 'verifyImei',
-		action: 'Verify an IMEI',
+		action: 'Verify IMEI',
 		description: 'Check one IMEI against blacklists, stolen registries and manufacturer data',
 	},
 	request: { method: 'POST', path: '/v4/verify/imei', body: {} },

@@ -11,14 +11,14 @@ export const barringOperationList: MasStackOperation[] = [
 	{
 		name: 'Get',
 		value: 'get',
-		action: 'Get the barrings of a service',
+		action: 'Get barrings of service',
 		description: 'List the barrings applied to a service',
 		request: getBarringsRequest,
 	},
 	{
 		name: 'Update',
 		value: 'update',
-		action: 'Update a barring of a service',
+		action: 'Update barring of service (changes what the line can do)',
 		description: 'Switch one barring on or off; MasStack accepts it (202) and posts the result to the callback URLs',
 		request: updateBarringRequest,
 	},

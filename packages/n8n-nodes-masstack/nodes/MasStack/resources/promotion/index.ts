@@ -18,13 +18,13 @@ export const promotionOperationList: MasStackOperation[] = [
 	{
 		name: 'Activate',
 		value: 'activate',
-		action: 'Activate a promotion for a service',
+		action: 'Activate promotion for service',
 		request: activatePromotionRequest,
 	},
 	{
 		name: 'Update Deactivation Date',
 		value: 'updateDeactivationDate',
-		action: 'Update the deactivation date of a promotion',
+		action: 'Update deactivation date of promotion',
 		description: 'Change when an active promotion ends',
 		request: updateDeactivationDateRequest,
 	},

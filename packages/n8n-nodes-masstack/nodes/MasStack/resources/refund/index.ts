@@ -21,14 +21,14 @@ export const refundOperationList: MasStackOperation[] = [
 	{
 		name: 'Create',
 		value: 'create',
-		action: 'Create a refund for a service',
+		action: 'Create refund for service (moves money)',
 		description: 'Refund (part of) a billing movement of a subscribed service',
 		request: createRequest,
 	},
 	{
 		name: 'Create for Non-Subscribable Service',
 		value: 'createNonSubscribable',
-		action: 'Create a refund for a non subscribable service',
+		action: 'Create refund for non-subscribable service (moves money)',
 		request: createNonSubscribableRequest,
 	},
 ];
