@@ -1,3 +1,4 @@
+import { RENTAL_PRICING_EXAMPLE, STOCK_EXAMPLE } from '../../../sandbox/contracts/bolttech';
 import { useBolttechServer } from '../../../test/harness/bolttechSetup';
 import { runNode } from '../../../scripts/n8nCore/runNode';
 import type { NodeRunRequest } from '../../../scripts/n8nCore/runNode';
@@ -51,7 +52,7 @@ describe('bolttech Catalog: Remove Device', () => {
 });
 
 describe('bolttech Catalog: Get Stock', () => {
-	it('sends get_stock with the device ids and the updated-since date and returns the stock', async () => {
+	it('sends get_stock with the device ids and the updated-since date and outputs one item per device of the stock', async () => {
 		const result = await runCatalog({
 			operation: 'getStock',
 			stockFilters: { partnerDeviceIds: ['DEV123456', 'DEV654321'], updatedSince: '2024-03-01T00:00:00' },
@@ -63,7 +64,14 @@ describe('bolttech Catalog: Get Stock', () => {
 			configuration: { action_id: 'get_stock', product_code: 'RENTAL-ES-01' },
 			payload: { partner_device_id: ['DEV123456', 'DEV654321'], updated: '2024-03-01T00:00:00' },
 		});
-		expect(result.json[0]).toMatchObject({ stock: [{ partner_device_id: 'DEV123456', volume: 500 }] });
+		expect(result.json).toEqual(STOCK_EXAMPLE.stock);
+	});
+
+	it("outputs bolttech's whole answer as one item when Output says so", async () => {
+		const result = await runCatalog({ operation: 'getStock', getStockOutput: 'answer' });
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toEqual([STOCK_EXAMPLE]);
 	});
 
 	it('asks for the stock of every device when no filter is set', async () => {
@@ -78,7 +86,7 @@ describe('bolttech Catalog: Get Stock', () => {
 });
 
 describe('bolttech Catalog: Get Rental Pricing', () => {
-	it('sends get_pricing with every filter and returns the price lines', async () => {
+	it('sends get_pricing with every filter and outputs one item per price line', async () => {
 		const result = await runCatalog({
 			operation: 'getRentalPricing',
 			pricingFilters: {
@@ -100,7 +108,14 @@ describe('bolttech Catalog: Get Rental Pricing', () => {
 				device_type: ['smartphone', 'laptop'],
 			},
 		});
-		expect(result.json[0]).toMatchObject({ rentalPricing: [{ id: 'PL-0001', tenor: 24 }] });
+		expect(result.json).toEqual(RENTAL_PRICING_EXAMPLE.rentalPricing);
+		expect(result.json[0]).toMatchObject({ id: 'PL-0001', tenor: 24 });
+	});
+
+	it("outputs bolttech's whole answer, price lines inside, as one item when Output says so", async () => {
+		const result = await runCatalog({ operation: 'getRentalPricing', getRentalPricingOutput: 'answer' });
+
+		expect(result.json).toEqual([RENTAL_PRICING_EXAMPLE]);
 	});
 });
 

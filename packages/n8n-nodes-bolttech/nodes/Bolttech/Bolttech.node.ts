@@ -32,7 +32,7 @@ import {
 	waitsForCallback,
 } from '../shared/callbacks/waitForCallback';
 import { actionIdOf, productCodeOf, reportsFailure } from './catalogCallback';
-import { bolttechRequestOf } from './operationRequest';
+import { bolttechRequestOf, requestItemOf } from './operationRequest';
 import type { BolttechRequestToSend } from './operationRequest';
 import { BOLTTECH_RESOURCES, CALLBACK_OPERATIONS_BY_RESOURCE, bolttechOperationOf } from './resources';
 import type { BolttechOperation } from './resources/action/actionRequest';
@@ -123,7 +123,7 @@ export class Bolttech implements INodeType {
 		if (!waitsForCallback(this)) {
 			return await answerEveryItem(this, async (itemIndex) => {
 				const answer = (await sendToBolttech(this, bolttechRequestOf(this, operation, bolttechProperties, itemIndex), itemIndex)).body as IDataObject;
-				return operation.itemsOf?.(answer) ?? [answer];
+				return operation.itemsOf?.(answer, requestItemOf(this, itemIndex)) ?? [answer];
 			});
 		}
 		refuseSeveralItems(this, this.getInputData());

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeProperties } from 'n8n-workflow';
 
 import { checkedBodyOf, shownProperties } from '../shared/validation/valueChecks';
-import type { BolttechOperation } from './resources/action/actionRequest';
+import type { BolttechOperation, RequestItem } from './resources/action/actionRequest';
 import { payloadInKeyStyle, payloadKeyStyleOf, withCallbackUrl } from './resources/catalog/catalogAction';
 
 /** A bolttech request ready to send. */
@@ -22,6 +22,11 @@ function mergedBody(base: IDataObject, over: IDataObject): IDataObject {
 	return merged;
 }
 
+/** The item `itemIndex` as an operation's description reads it: its node, index and parameters. */
+export function requestItemOf(context: IExecuteFunctions, itemIndex: number): RequestItem {
+	return { node: context.getNode(), itemIndex, parameter: (name: string) => context.getNodeParameter(name, itemIndex, null) as unknown };
+}
+
 /**
  * One item's request from its operation's description, in the order n8n's routing built it when
  * the node was declarative, so each goes out byte for byte as it did: the body the request starts
@@ -36,8 +41,8 @@ export function bolttechRequestOf(
 	itemIndex: number,
 	callbackUrl?: string,
 ): BolttechRequestToSend {
-	const node = context.getNode();
-	const item = { node, itemIndex, parameter: (name: string) => context.getNodeParameter(name, itemIndex, null) as unknown };
+	const item = requestItemOf(context, itemIndex);
+	const { node } = item;
 	const fieldsBody = checkedBodyOf(context, shownProperties(context, properties), itemIndex, (body) => operation.buildBody?.(body, item));
 	const body = mergedBody(structuredClone(operation.request.body), fieldsBody);
 	if (context.getNodeParameter('resource', itemIndex) === 'catalog') {

@@ -20,7 +20,7 @@ export interface BolttechOperation {
 	fields: INodeProperties[];
 	buildBody?: (body: IDataObject, item: RequestItem) => void;
 	/** The items of an answer, when not the answer itself; undefined keeps the answer. */
-	itemsOf?: (answer: IDataObject) => IDataObject[] | undefined;
+	itemsOf?: (answer: IDataObject, item: RequestItem) => IDataObject[] | undefined;
 }
 
 /**

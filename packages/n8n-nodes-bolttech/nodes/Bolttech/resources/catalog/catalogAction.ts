@@ -27,14 +27,45 @@ export interface CatalogOperation {
 	sentFromCode?: true;
 	/** bolttech posts this action's one result to its callback URL: the node can wait for it (Wait for Callback). */
 	callsBack?: true;
+	/** The items of bolttech's answer, when not the answer itself (BolttechOperation's itemsOf). */
+	itemsOf?: BolttechOperation['itemsOf'];
 }
 
 /** A catalog operation as the Bolttech node sends it: the action id first in "configuration", the payload after. */
-export function asBolttechOperation({ option, actionId, fields }: CatalogOperation): BolttechOperation {
+export function asBolttechOperation({ option, actionId, fields, itemsOf }: CatalogOperation): BolttechOperation {
 	return {
 		option,
 		request: { ...CATALOG_ACTION_ENDPOINT, body: { configuration: { action_id: actionId }, payload: {} } },
 		fields,
+		itemsOf,
+	};
+}
+
+/**
+ * An answer that lists lines (Get Stock's `stock`, Get Rental Pricing's `rentalPricing`), output as
+ * one item per line, the way n8n's nodes output lists, or as bolttech's whole answer in one item.
+ * Not sent to bolttech: the field has no routing.
+ */
+export function answerLines(operation: string, list: string, line: string): Pick<CatalogOperation, 'fields' | 'itemsOf'> {
+	const parameter = `${operation}Output`;
+	return {
+		fields: [
+			{
+				displayName: 'Output',
+				name: parameter,
+				type: 'options',
+				options: [
+					{ name: `One Item per ${line}`, value: 'lines', description: `Each ${line.toLowerCase()} of bolttech's answer is an item of its own` },
+					{ name: "bolttech's Answer", value: 'answer', description: `The answer as bolttech sends it, with its ${list} list, in one item` },
+				],
+				default: 'lines',
+				displayOptions: { show: { resource: ['catalog'], operation: [operation] } },
+			},
+		],
+		itemsOf: (answer, item) => {
+			const lines = answer[list];
+			return item.parameter(parameter) === 'answer' || !Array.isArray(lines) ? undefined : (lines as IDataObject[]);
+		},
 	};
 }
 

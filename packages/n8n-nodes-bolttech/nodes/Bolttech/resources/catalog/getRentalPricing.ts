@@ -1,8 +1,12 @@
 import { listOf, optional, optionalText, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
+import { answerLines } from './catalogAction';
 import type { CatalogOperation } from './catalogAction';
 
 // The bolttech Catalog API (v4.1) and Verify IMEI (v4) types the filters as text and lists of text (its example's
 // pricingIdList [111] holds a number; the node sends it as the text "111").
+
+/** The bolttech Catalog API (v4.1) and Verify IMEI (v4): the answer's `rentalPricing` lists the price lines. */
+const priceLines = answerLines('getRentalPricing', 'rentalPricing', 'Price Line');
 
 export const getRentalPricing: CatalogOperation = {
 	option: {
@@ -13,6 +17,7 @@ export const getRentalPricing: CatalogOperation = {
 	},
 	actionId: 'get_pricing',
 	callsBack: true,
+	itemsOf: priceLines.itemsOf,
 	fields: [
 		{
 			displayName: 'Filters',
@@ -59,5 +64,6 @@ export const getRentalPricing: CatalogOperation = {
 				},
 			],
 		},
+		...priceLines.fields,
 	],
 };

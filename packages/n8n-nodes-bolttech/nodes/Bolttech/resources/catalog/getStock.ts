@@ -1,5 +1,8 @@
 import { dateTimeText, listOf, optional, requiredText, sendChecked } from '../../../shared/validation/valueChecks';
+import { answerLines } from './catalogAction';
 import type { CatalogOperation } from './catalogAction';
+
+const stockLines = answerLines('getStock', 'stock', 'Device');
 
 export const getStock: CatalogOperation = {
 	option: {
@@ -10,6 +13,7 @@ export const getStock: CatalogOperation = {
 	},
 	actionId: 'get_stock',
 	callsBack: true,
+	itemsOf: stockLines.itemsOf,
 	fields: [
 		{
 			displayName: 'Filters',
@@ -38,5 +42,6 @@ export const getStock: CatalogOperation = {
 				},
 			],
 		},
+		...stockLines.fields,
 	],
 };
