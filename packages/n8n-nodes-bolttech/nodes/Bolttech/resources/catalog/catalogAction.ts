@@ -46,7 +46,7 @@ export function asBolttechOperation({ option, actionId, fields, itemsOf }: Catal
  * one item per line, the way n8n's nodes output lists, or as bolttech's whole answer in one item.
  * Not sent to bolttech: the field has no routing.
  */
-export function answerLines(operation: string, list: string, line: string): Pick<CatalogOperation, 'fields' | 'itemsOf'> {
+export function answerLines(operation: string, list: string): Pick<CatalogOperation, 'fields' | 'itemsOf'> {
 	const parameter = `${operation}Output`;
 	return {
 		fields: [
@@ -55,8 +55,8 @@ export function answerLines(operation: string, list: string, line: string): Pick
 				name: parameter,
 				type: 'options',
 				options: [
-					{ name: `One Item per ${line}`, value: 'lines', description: `Each ${line.toLowerCase()} of bolttech's answer is an item of its own` },
-					{ name: "bolttech's Answer", value: 'answer', description: `The answer as bolttech sends it, with its ${list} list, in one item` },
+					{ name: 'One Item per Line', value: 'lines', description: 'Each line of the answer (a device of the stock, a price line) is an item of its own' },
+					{ name: "Bolttech's Whole Answer", value: 'answer', description: 'The answer as bolttech sends it, its list inside, in one item' },
 				],
 				default: 'lines',
 				displayOptions: { show: { resource: ['catalog'], operation: [operation] } },

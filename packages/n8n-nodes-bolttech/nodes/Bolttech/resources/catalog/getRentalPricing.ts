@@ -6,7 +6,7 @@ import type { CatalogOperation } from './catalogAction';
 // pricingIdList [111] holds a number; the node sends it as the text "111").
 
 /** The bolttech Catalog API (v4.1) and Verify IMEI (v4): the answer's `rentalPricing` lists the price lines. */
-const priceLines = answerLines('getRentalPricing', 'rentalPricing', 'Price Line');
+const priceLines = answerLines('getRentalPricing', 'rentalPricing');
 
 export const getRentalPricing: CatalogOperation = {
 	option: {

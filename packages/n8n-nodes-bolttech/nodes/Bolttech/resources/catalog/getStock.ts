@@ -2,7 +2,7 @@ import { dateTimeText, listOf, optional, requiredText, sendChecked } from '../..
 import { answerLines } from './catalogAction';
 import type { CatalogOperation } from './catalogAction';
 
-const stockLines = answerLines('getStock', 'stock', 'Device');
+const stockLines = answerLines('getStock', 'stock');
 
 export const getStock: CatalogOperation = {
 	option: {
