@@ -12,7 +12,7 @@ export interface PriceRow {
 	wire: { ean?: string; partner_device_id?: string; price_net: number };
 }
 
-export type PriceMapping = 'inputFields' | 'expressions';
+export type PriceMapping = 'inputFields' | 'expressions' | 'file';
 
 /** The SKU a user recognises a row by: partner device ID, else EAN. */
 export function skuOf(row: PriceRow): string {
@@ -160,6 +160,37 @@ export function priceRowReader(context: IExecuteFunctions): (itemIndex: number) 
 		} catch (error) {
 			if (error instanceof NodeOperationError) return error;
 			return new NodeOperationError(rules.node, error as Error, { itemIndex });
+		}
+	};
+}
+
+/**
+ * Returns a reader that gives the validated price row of a record of a price list file (CSV with
+ * its header's column names, or a JSON Lines object), or the error naming the file's line and the
+ * field. The checks are those of an input item's row; the rows count as the first item's.
+ */
+export function fileRowReader(context: IExecuteFunctions): (record: Record<string, unknown>, line: number) => PriceRow | NodeOperationError {
+	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as { validateEanCheckDigit?: boolean };
+	const unit = context.getNodeParameter('priceUnit', 0, 'minor') as 'minor' | 'major';
+	const rules: PriceRules = {
+		node: context.getNode(),
+		unit,
+		decimalPlaces: unit === 'major' ? (context.getNodeParameter('decimalPlaces', 0, 2) as number) : 0,
+		validateEanCheckDigit: options.validateEanCheckDigit ?? true,
+	};
+	const readEan = fieldReader(String(context.getNodeParameter('eanField', 0, 'ean')));
+	const readPartnerDeviceId = fieldReader(String(context.getNodeParameter('partnerDeviceIdField', 0, 'partner_device_id')));
+	const readNetPrice = fieldReader(String(context.getNodeParameter('netPriceField', 0, 'price_net')));
+	const decimalComma = context.getNodeParameter('decimalSeparator', 0, '.') === ',';
+	return (record, line) => {
+		const rawPrice = readNetPrice(record as IDataObject);
+		const price = decimalComma && typeof rawPrice === 'string' ? rawPrice.replace(',', '.') : rawPrice;
+		try {
+			return toPriceRow(readEan(record as IDataObject), readPartnerDeviceId(record as IDataObject), price, 0, rules);
+		} catch (error) {
+			// The checks name "Item 0", the item holding the file; a row is found by its line.
+			const message = (error as Error).message.replace(/^Item 0: /, `Line ${line} of the price list file: `);
+			return new NodeOperationError(rules.node, message, { itemIndex: 0, description: (error as NodeOperationError).description ?? undefined });
 		}
 	};
 }

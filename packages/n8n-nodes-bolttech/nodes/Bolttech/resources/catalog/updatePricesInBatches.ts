@@ -13,7 +13,9 @@ import { checkedBodyOf, shownProperties } from '../../../shared/validation/value
 import { catalogActionBody, sendCatalogAction } from './catalogAction';
 import { catalogConfigurationFields } from './index';
 import type { PayloadKeyStyle } from './catalogAction';
-import { priceRowReader, skuOf } from './priceRows';
+import { CsvReader, JsonLinesReader, recordsOf } from './priceListFile';
+import type { FileRecord } from './priceListFile';
+import { fileRowReader, priceRowReader, skuOf } from './priceRows';
 import type { PriceRow } from './priceRows';
 import { DEFAULT_BATCH_SIZE, updatePrices } from './updatePrices';
 
@@ -40,6 +42,9 @@ interface Accepted {
 	batches: number;
 	skus: number;
 }
+
+/** How many batches and SKUs a run sends in all. */
+type Totals = Accepted;
 
 function chunk<T>(rows: T[], size: number): T[][] {
 	const batches: T[][] = [];
@@ -108,14 +113,15 @@ const attemptCount = (count: number) => (count === 1 ? 'Sent once' : `Sent ${cou
  * what was and was not done at bolttech because of it.
  */
 function describeFailure(
-	batches: PriceRow[][],
+	batch: PriceRow[],
 	index: number,
+	totals: Totals,
+	skusThroughBatch: number,
 	accepted: Accepted,
 	outcome: Extract<BatchOutcome, { ok: false }>,
 	settings: BatchSettings,
 	continueOnFail: boolean,
 ): { message: string; description: string } {
-	const batch = batches[index];
 	const skuRange = `${skuCount(batch.length)}, ${skuOf(batch[0])} to ${skuOf(batch[batch.length - 1])}`;
 	// n8n fills an API error's description with the partner's message when there is no other: said once is enough.
 	const { description } = outcome.error;
@@ -132,9 +138,9 @@ function describeFailure(
 			].join('\n'),
 		};
 	}
-	const totalSkus = batches.reduce((sum, rows) => sum + rows.length, 0);
-	const laterBatches = batches.length - index - 1;
-	const laterSkus = batches.slice(index + 1).reduce((sum, rows) => sum + rows.length, 0);
+	const totalSkus = totals.skus;
+	const laterBatches = totals.batches - index - 1;
+	const laterSkus = totals.skus - skusThroughBatch;
 	const lines = [
 		accepted.batches
 			? `Accepted before it: ${batchCount(accepted.batches)} (${skuCount(accepted.skus)}); they stay applied, as with Incremental on each batch adds to bolttech's list.`
@@ -151,17 +157,88 @@ function describeFailure(
 		lines.push(`${totalSkus - accepted.skus} of ${skuCount(totalSkus)} are not confirmed as updated; sending the same prices again is safe.`);
 	}
 	return {
-		message: `Price batch ${index + 1} of ${batches.length} (${skuRange}) failed: ${outcome.error.message}`,
+		message: `Price batch ${index + 1} of ${totals.batches} (${skuRange}) failed: ${outcome.error.message}`,
 		description: [...lines, ...partnerDetails].join('\n'),
 	};
 }
 
 /**
- * Update Prices: every input item is one SKU. With Incremental on they go to bolttech as price
- * lists of "Batch Size" rows, in input order, one request per batch; with it off, as one request.
- * Declarative routing sends one request per item, which is why this operation is code.
+ * Sends `batches` (in input order, one request each) and reports each: one item per accepted batch;
+ * a failed batch stops the run naming what was and was not done, or with Continue On Fail comes
+ * out as one error item per SKU while the later batches are still sent.
+ */
+async function sendBatches(
+	context: IExecuteFunctions,
+	settings: BatchSettings,
+	batches: AsyncIterable<PriceRow[]> | Iterable<PriceRow[]>,
+	totals: Totals,
+	output: INodeExecutionData[],
+): Promise<void> {
+	const continueOnFail = context.continueOnFail();
+	const accepted: Accepted = { batches: 0, skus: 0 };
+	let index = 0;
+	let skusThroughBatch = 0;
+	for await (const batch of batches) {
+		skusThroughBatch += batch.length;
+		const outcome = await sendBatch(context, settings, priceListBody(settings, batch));
+		const report = {
+			batch: index + 1,
+			batches: totals.batches,
+			skus: batch.length,
+			firstSku: skuOf(batch[0]),
+			lastSku: skuOf(batch[batch.length - 1]),
+			incremental: settings.incremental,
+			attempts: outcome.attempts,
+		};
+		if (outcome.ok) {
+			accepted.batches++;
+			accepted.skus += batch.length;
+			output.push({
+				json: { ...report, status: (outcome.answer.status as string | undefined) ?? 'success', response: outcome.answer },
+				pairedItem: [...new Set(batch.map((row) => row.itemIndex))].map((item) => ({ item })),
+			});
+			index++;
+			continue;
+		}
+		const failure = describeFailure(batch, index, totals, skusThroughBatch, accepted, outcome, settings, continueOnFail);
+		if (!continueOnFail) {
+			outcome.error.message = failure.message;
+			outcome.error.description = failure.description;
+			outcome.error.context.itemIndex = batch[0].itemIndex;
+			throw outcome.error;
+		}
+		const failedBatch = {
+			...report,
+			applied: outcome.refused ? 'no' : 'unknown',
+			acceptedBefore: { ...accepted },
+		};
+		for (const row of batch) {
+			output.push({
+				json: { error: failure.message, description: failure.description, ...failedBatch, ...row.wire },
+				pairedItem: { item: row.itemIndex },
+			});
+		}
+		index++;
+	}
+}
+
+/** The batch size of a run: Batch Size with Incremental on; every SKU in one request with it off. */
+function batchSizeOf(context: IExecuteFunctions, settings: BatchSettings, skus: number): number {
+	// The bolttech Catalog API (v4.1) and Verify IMEI (v4): with incremental=false the input "contains
+	// whole pricelist which will overwrites old records", so every such request replaces the list;
+	// the whole list therefore goes as one request, whatever the batch size.
+	if (!settings.incremental) return Math.max(1, skus);
+	return Math.max(1, Math.floor((context.getNodeParameter('batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1));
+}
+
+/**
+ * Update Prices: every input item is one SKU, or (Map Prices From: File) every row of the first
+ * item's price list file. With Incremental on they go to bolttech as price lists of "Batch Size"
+ * rows, in input order, one request per batch; with it off, as one request. Declarative routing
+ * sends one request per item, which is why this operation is code.
  */
 export async function updatePricesInBatches(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	if (this.getNodeParameter('priceMapping', 0, 'inputFields') === 'file') return await updatePricesFromFile(this);
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = [];
@@ -189,53 +266,70 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 		for (const row of rows) output.push({ json: { error, ...row.wire }, pairedItem: { item: row.itemIndex } });
 		return [output];
 	}
-	// The bolttech Catalog API (v4.1) and Verify IMEI (v4): with incremental=false the input "contains
-	// whole pricelist which will overwrites old records", so every such request replaces the list;
-	// the whole list therefore goes as one request, whatever the batch size.
-	const batchSize = settings.incremental
-		? Math.max(1, Math.floor((this.getNodeParameter('batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1))
-		: rows.length;
-	const batches = chunk(rows, batchSize);
+	const batches = chunk(rows, batchSizeOf(this, settings, rows.length));
+	await sendBatches(this, settings, batches, { batches: batches.length, skus: rows.length }, output);
+	return [output];
+}
 
-	const accepted: Accepted = { batches: 0, skus: 0 };
-	for (const [index, batch] of batches.entries()) {
-		const outcome = await sendBatch(this, settings, priceListBody(settings, batch));
-		const report = {
-			batch: index + 1,
-			batches: batches.length,
-			skus: batch.length,
-			firstSku: skuOf(batch[0]),
-			lastSku: skuOf(batch[batch.length - 1]),
-			incremental: settings.incremental,
-			attempts: outcome.attempts,
-		};
-		if (outcome.ok) {
-			accepted.batches++;
-			accepted.skus += batch.length;
-			output.push({
-				json: { ...report, status: (outcome.answer.status as string | undefined) ?? 'success', response: outcome.answer },
-				pairedItem: batch.map((row) => ({ item: row.itemIndex })),
-			});
-			continue;
-		}
-		const failure = describeFailure(batches, index, accepted, outcome, settings, continueOnFail);
-		if (!continueOnFail) {
-			outcome.error.message = failure.message;
-			outcome.error.description = failure.description;
-			outcome.error.context.itemIndex = batch[0].itemIndex;
-			throw outcome.error;
-		}
-		const failedBatch = {
-			...report,
-			applied: outcome.refused ? 'no' : 'unknown',
-			acceptedBefore: { ...accepted },
-		};
-		for (const row of batch) {
-			output.push({
-				json: { error: failure.message, description: failure.description, ...failedBatch, ...row.wire },
-				pairedItem: { item: row.itemIndex },
-			});
+/** The bytes of the first item's price list file, as a stream when n8n keeps it outside memory. */
+async function priceListFileChunks(context: IExecuteFunctions): Promise<AsyncIterable<Uint8Array>> {
+	const property = String(context.getNodeParameter('binaryPropertyName', 0, 'data'));
+	const binary = context.helpers.assertBinaryData(0, property);
+	if (binary.id) return await context.helpers.getBinaryStream(binary.id, 1024 * 1024);
+	const buffer = await context.helpers.getBinaryDataBuffer(0, property);
+	return (async function* () {
+		yield buffer;
+	})();
+}
+
+/** The file's records as objects: CSV rows by their header's column names, JSON Lines as they are. */
+async function* fileRecords(context: IExecuteFunctions): AsyncGenerator<FileRecord<Record<string, unknown>>> {
+	const chunks = await priceListFileChunks(context);
+	if (context.getNodeParameter('fileFormat', 0, 'csv') === 'jsonLines') {
+		for await (const records of recordsOf(chunks, new JsonLinesReader())) yield* records;
+		return;
+	}
+	let header: string[] | undefined;
+	for await (const records of recordsOf(chunks, new CsvReader(String(context.getNodeParameter('csvDelimiter', 0, ',')) || ','))) {
+		for (const { line, values } of records) {
+			if (!header) {
+				header = values.map((name) => name.trim());
+				continue;
+			}
+			yield { line, values: Object.fromEntries(header.map((name, column) => [name, values[column]])) };
 		}
 	}
+}
+
+/**
+ * Update Prices from a file, in two passes over its bytes so that no more than a batch of rows is
+ * held at once: the first checks every row (an error names the line and field, and nothing is
+ * sent, as with items), the second sends the batches. With Incremental off the whole list is one
+ * request, so its rows are held for it.
+ */
+async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const readRow = fileRowReader(context);
+	let skus = 0;
+	for await (const { line, values } of fileRecords(context)) {
+		const row = readRow(values, line);
+		if (row instanceof NodeOperationError) throw row;
+		skus++;
+	}
+	const output: INodeExecutionData[] = [];
+	if (skus === 0) return [output];
+	const settings = readSettings(context);
+	const batchSize = batchSizeOf(context, settings, skus);
+	async function* batches(): AsyncGenerator<PriceRow[]> {
+		let batch: PriceRow[] = [];
+		for await (const { line, values } of fileRecords(context)) {
+			batch.push(readRow(values, line) as PriceRow);
+			if (batch.length === batchSize) {
+				yield batch;
+				batch = [];
+			}
+		}
+		if (batch.length) yield batch;
+	}
+	await sendBatches(context, settings, batches(), { batches: Math.ceil(skus / batchSize), skus }, output);
 	return [output];
 }
