@@ -17,18 +17,8 @@ import { type RegexLiteral, shippedRegexLiterals } from './harness/regexLiterals
 
 const literals = shippedRegexLiterals();
 
-/**
- * Literals in files this branch does not own, known to be super-linear: kept visible as failing
- * expectations (`it.failing`), so the day they are fixed this test says to remove them here.
- * waitForCallback.ts trims the trailing slashes of a callback's path with `\/+$`; the rewrite of
- * waiting for callbacks owns that file. `(?<!\/)\/+$` is the linear form used everywhere else.
- */
-const KNOWN_SUPER_LINEAR = [{ where: 'shared/nodes/callbacks/waitForCallback.ts', literal: '/\\/+$/' }];
-const isKnownSuperLinear = (regex: RegexLiteral) => KNOWN_SUPER_LINEAR.some(({ where, literal }) => regex.where === where && regex.literal === literal);
-
 const distinct = (regexes: RegexLiteral[]) => [...new Map(regexes.map((regex) => [`${regex.where} ${regex.literal}`, regex])).values()];
-const checked = distinct(literals.filter((regex) => !isKnownSuperLinear(regex)));
-const knownSuperLinear = distinct(literals.filter(isKnownSuperLinear));
+const checked = distinct(literals);
 
 /** recheck's verdict: `safe` when it proves (automaton) or finds by fuzzing with static analysis that no input is super-linear. */
 const recheckStatus = (source: string, flags: string) => checkSync(source, flags, { timeout: 20_000 }).status;
@@ -49,10 +39,6 @@ describe('regular expressions of the shipped code', () => {
 	});
 
 	it.each(checked.map((regex) => [regex.literal, regex.where, regex]))('%s in %s runs in linear time (recheck)', (_literal, _where, regex) => {
-		expect(recheckStatus((regex as RegexLiteral).source, (regex as RegexLiteral).flags)).toBe('safe');
-	});
-
-	it.failing.each(knownSuperLinear.map((regex) => [regex.literal, regex.where, regex]))('%s in %s is still super-linear (owned elsewhere)', (_literal, _where, regex) => {
 		expect(recheckStatus((regex as RegexLiteral).source, (regex as RegexLiteral).flags)).toBe('safe');
 	});
 });

@@ -108,7 +108,7 @@ function resumeUrlFor(context: IExecuteFunctions, outcome: CallbackOutcome, wait
 				'Waiting for a callback needs n8n 2.x, which signs resume URLs. On this n8n, send the request with the action node and receive the result in a workflow with the partner\'s Trigger node.',
 		});
 	}
-	url.pathname = `${url.pathname.replace(/\/+$/, '')}/${outcome}`;
+	url.pathname = `${url.pathname.replace(/(?<!\/)\/+$/, '')}/${outcome}`;
 	url.searchParams.set(WAIT_TOKEN_PARAMETER, waitToken);
 	return url.toString();
 }
@@ -188,7 +188,7 @@ export function callbackItem(fromCallback: IDataObject, identity: IDataObject, o
 /** The path a webhook request came to, without its query. */
 function requestPathOf(context: IWebhookFunctions): string {
 	const request = context.getRequestObject();
-	return String(request.path ?? request.url ?? '').split('?')[0].replace(/\/+$/, '');
+	return String(request.path ?? request.url ?? '').split('?')[0].replace(/(?<!\/)\/+$/, '');
 }
 
 /** The outcome a resume request is for, from the last segment of its path. */
