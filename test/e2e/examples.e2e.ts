@@ -210,7 +210,7 @@ describe('the example workflows, imported into n8n as a user imports them and ru
 		expect(execution.status).toBe('success');
 		const rows = json(execution, 'One Row per Order');
 		expect(rows).toHaveLength(7);
-		expect(rows[0]).toEqual({ id: expect.any(String), number: expect.any(String), type: expect.any(String), accepted: expect.any(Boolean), canceled: expect.any(Boolean), due: expect.any(String) });
+		expect(rows[0]).toEqual({ id: expect.any(String), number: expect.any(String), type: expect.any(String), accepted: expect.any(Boolean), canceled: expect.any(Boolean), amount: expect.any(Number), currency: expect.any(String) });
 		const [file] = outputs(execution, 'Orders Spreadsheet (XLSX)')[0];
 		expect(file.binary?.data).toEqual(expect.objectContaining({ fileName: 'afosto-orders.xlsx', fileExtension: 'xlsx' }));
 	});
