@@ -263,20 +263,16 @@ describe('the sandbox', () => {
 		expect(result.json).toEqual([{ subscriptionId: 234234234, appliedBarringsMaskCodes: ['DEBT_MOBILE_LP'], requestCorrelationId: expect.stringMatching(uuid) }]);
 	});
 
-	it('bolttech Get Stock answers the documented example', async () => {
+	it('bolttech Get Stock answers the documented example, one item per device of its stock', async () => {
 		const result = await runNode({ type: 'bolttech', parameters: { resource: 'catalog', operation: 'getStock', productCode: 'RENTAL-ES-01' }, credentials: bolttech() });
 
 		expect(result.error).toBeUndefined();
-		// The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s Get Stock Availability response.
+		// The bolttech Catalog API (v4.1) and Verify IMEI (v4)'s Get Stock Availability response's stock list.
 		expect(result.json).toEqual([
 			{
-				stock: [
-					{
-						partner_device_id: 'DEV123456',
-						volume: 500,
-						storage_systems: [{ system_code: 'WH-MAIN', volume: 300, volumes: [{ storage: 'SHELF-A1', volume: 150 }] }],
-					},
-				],
+				partner_device_id: 'DEV123456',
+				volume: 500,
+				storage_systems: [{ system_code: 'WH-MAIN', volume: 300, volumes: [{ storage: 'SHELF-A1', volume: 150 }] }],
 			},
 		]);
 	});
