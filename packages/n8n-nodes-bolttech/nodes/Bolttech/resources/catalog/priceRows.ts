@@ -117,29 +117,39 @@ function toPriceRow(
 	return { itemIndex, wire };
 }
 
+/** The price checks the node's settings ask for, read once per run. */
+function priceRulesOf(context: IExecuteFunctions): PriceRules {
+	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as { validateEanCheckDigit?: boolean };
+	const unit = context.getNodeParameter('priceUnit', 0, 'minor') as 'minor' | 'major';
+	return {
+		node: context.getNode(),
+		unit,
+		decimalPlaces: unit === 'major' ? (context.getNodeParameter('decimalPlaces', 0, 2) as number) : 0,
+		validateEanCheckDigit: options.validateEanCheckDigit ?? true,
+	};
+}
+
+/** Readers of the three fields (input fields, or a file's columns) the node names. */
+function namedFieldReaders(context: IExecuteFunctions) {
+	return {
+		readEan: fieldReader(String(context.getNodeParameter('eanField', 0, 'ean'))),
+		readPartnerDeviceId: fieldReader(String(context.getNodeParameter('partnerDeviceIdField', 0, 'partner_device_id'))),
+		readNetPrice: fieldReader(String(context.getNodeParameter('netPriceField', 0, 'price_net'))),
+	};
+}
+
 /**
  * Returns a reader that gives the validated price row of an input item, or the error naming the
  * item and field. "Input Fields" mapping reads the named fields of each item directly, which keeps
  * a 100,000-SKU sync fast; "Expressions" evaluates the three fields per item, as n8n usually does.
  */
 export function priceRowReader(context: IExecuteFunctions): (itemIndex: number) => PriceRow | NodeOperationError {
-	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as { validateEanCheckDigit?: boolean };
-	const unit = context.getNodeParameter('priceUnit', 0, 'minor') as 'minor' | 'major';
-	const rules: PriceRules = {
-		node: context.getNode(),
-		unit,
-		decimalPlaces: unit === 'major' ? (context.getNodeParameter('decimalPlaces', 0, 2) as number) : 0,
-		validateEanCheckDigit: options.validateEanCheckDigit ?? true,
-	};
+	const rules = priceRulesOf(context);
 	const mapping = context.getNodeParameter('priceMapping', 0, 'inputFields') as PriceMapping;
 	let rowOf: (itemIndex: number) => PriceRow;
 	if (mapping === 'inputFields') {
 		const items = context.getInputData();
-		const readEan = fieldReader(String(context.getNodeParameter('eanField', 0, 'ean')));
-		const readPartnerDeviceId = fieldReader(
-			String(context.getNodeParameter('partnerDeviceIdField', 0, 'partner_device_id')),
-		);
-		const readNetPrice = fieldReader(String(context.getNodeParameter('netPriceField', 0, 'price_net')));
+		const { readEan, readPartnerDeviceId, readNetPrice } = namedFieldReaders(context);
 		rowOf = (itemIndex) => {
 			const json = items[itemIndex].json;
 			return toPriceRow(readEan(json), readPartnerDeviceId(json), readNetPrice(json), itemIndex, rules);
@@ -170,17 +180,8 @@ export function priceRowReader(context: IExecuteFunctions): (itemIndex: number) 
  * field. The checks are those of an input item's row; the rows count as the first item's.
  */
 export function fileRowReader(context: IExecuteFunctions): (record: Record<string, unknown>, line: number) => PriceRow | NodeOperationError {
-	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as { validateEanCheckDigit?: boolean };
-	const unit = context.getNodeParameter('priceUnit', 0, 'minor') as 'minor' | 'major';
-	const rules: PriceRules = {
-		node: context.getNode(),
-		unit,
-		decimalPlaces: unit === 'major' ? (context.getNodeParameter('decimalPlaces', 0, 2) as number) : 0,
-		validateEanCheckDigit: options.validateEanCheckDigit ?? true,
-	};
-	const readEan = fieldReader(String(context.getNodeParameter('eanField', 0, 'ean')));
-	const readPartnerDeviceId = fieldReader(String(context.getNodeParameter('partnerDeviceIdField', 0, 'partner_device_id')));
-	const readNetPrice = fieldReader(String(context.getNodeParameter('netPriceField', 0, 'price_net')));
+	const rules = priceRulesOf(context);
+	const { readEan, readPartnerDeviceId, readNetPrice } = namedFieldReaders(context);
 	const decimalComma = context.getNodeParameter('decimalSeparator', 0, '.') === ',';
 	return (record, line) => {
 		const rawPrice = readNetPrice(record as IDataObject);
