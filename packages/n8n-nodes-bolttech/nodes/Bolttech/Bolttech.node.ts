@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { authenticationField, chosenCredentialType, partnerCredentials } from '../shared/transport/authentication';
+import { operationSubtitle } from '../shared/description/operationSubtitle';
 import { jsonObjectBody } from '../shared/callbacks/callbackBody';
 import { refuseCallback } from '../shared/callbacks/callbackAnswers';
 import { answerEveryItem } from '../shared/transport/everyItem';
@@ -97,7 +98,7 @@ export class Bolttech implements INodeType {
 		icon: { light: 'file:../../icons/bolttech.svg', dark: 'file:../../icons/bolttech.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: operationSubtitle(BOLTTECH_RESOURCES.map(({ name, value, operations }) => ({ name, value, operations: operations.map(({ option }) => option) }))),
 		description: 'Verify IMEIs and documents, and keep the bolttech rental catalog in sync',
 		defaults: { name: 'Bolttech' },
 		usableAsTool: true,

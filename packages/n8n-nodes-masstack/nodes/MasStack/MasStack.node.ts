@@ -11,6 +11,7 @@ import type {
 
 import { authenticationField, chosenCredentialType, partnerCredentials } from '../shared/transport/authentication';
 import { refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { operationSubtitle } from '../shared/description/operationSubtitle';
 import { allowedOptionValues } from '../shared/validation/optionValues';
 import { answerEveryItem } from '../shared/transport/everyItem';
 import { sendPartnerRequest } from '../shared/transport/partnerRequest';
@@ -90,7 +91,7 @@ export class MasStack implements INodeType {
 		icon: { light: 'file:../../icons/masstack.svg', dark: 'file:../../icons/masstack.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: operationSubtitle(MASSTACK_RESOURCES),
 		description: "Manage barrings, billing, promotions and services through MásMóvil's MasStack partner API",
 		defaults: { name: 'MasStack' },
 		usableAsTool: true,
