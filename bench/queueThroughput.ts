@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { median } from './median';
 import { SandboxServer } from '../sandbox/sandboxServer';
 import { SANDBOX_PARTNERS, SANDBOX_TOKENS } from '../sandbox/partners';
 
@@ -17,6 +19,7 @@ interface QueueStack {
 	folder: string;
 	userFolder: string;
 	webhookPort: number;
+	webhookPorts: number[];
 	workerPorts: number[];
 }
 
@@ -37,18 +40,20 @@ const { RUNTIME, untilWebhookAnswers } = require('../../scripts/n8nRuntime.js') 
 const ROOT = join(__dirname, '..', '..');
 /** Apart from npm start's, the single-instance e2e's and the queue e2e's ports. */
 const PORTS = { n8n: 5740, postgres: 5760, redis: 5761, sandbox: 5770 };
-const CALLBACKS = 1_000;
+const CALLBACKS = 500;
+const ROUNDS = 4;
 const CONCURRENCY = 100;
 const SKU_COUNT = 100_000;
 
-/** POSTs CALLBACKS to `url`, CONCURRENCY at a time; returns how long it took and the answers other than 200. */
-async function postAll(url: string, body: (index: number) => unknown) {
+/** POSTs CALLBACKS, CONCURRENCY at a time, the i-th to `urls[i % urls.length]` (a round-robin load balancer); returns how long it took and the answers other than 200. */
+async function postAll(urls: string[], body: (index: number) => unknown) {
 	const started = performance.now();
 	const refused: number[] = [];
 	for (let start = 0; start < CALLBACKS; start += CONCURRENCY) {
 		await Promise.all(
 			Array.from({ length: Math.min(CONCURRENCY, CALLBACKS - start) }, async (_, offset) => {
-				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(start + offset)) });
+				const index = start + offset;
+				const response = await fetch(urls[index % urls.length], { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(index)) });
 				await response.arrayBuffer();
 				if (response.status !== 200) refused.push(response.status);
 			}),
@@ -69,27 +74,52 @@ async function untilFinished(stack: QueueStack, workflowId: string, count: numbe
 	}
 }
 
-/** Fires CALLBACKS at `url` and times them until answered and until their executions finished. */
-async function throughput(stack: QueueStack, workflowId: string, url: string) {
+interface Throughput {
+	answered: number;
+	executed: number;
+	refused: number[];
+}
+
+/** Fires CALLBACKS at `urls` and times them until answered and until their executions finished. */
+async function throughput(stack: QueueStack, workflowId: string, urls: string[]): Promise<Throughput> {
 	const before = finishedCount(stack, workflowId);
 	const started = performance.now();
-	const { elapsed, refused } = await postAll(url, (index) => ({ code: 'OK', title: 'Service created', service_id: `7${String(index).padStart(8, '0')}` }));
+	const { elapsed, refused } = await postAll(urls, (index) => ({ code: 'OK', title: 'Service created', service_id: `7${String(index).padStart(8, '0')}` }));
 	const accepted = CALLBACKS - refused.length;
 	await untilFinished(stack, workflowId, before + accepted);
 	const executedMs = performance.now() - started;
 	return { answered: (accepted / elapsed) * 1000, executed: (accepted / executedMs) * 1000, refused };
 }
 
-async function callbackLines(stack: QueueStack, workers: number): Promise<string[]> {
-	const webhookBase = `http://127.0.0.1:${stack.webhookPort}/webhook`;
-	const trigger = await throughput(stack, 'e2eMasStackLoad', `${webhookBase}/e2e00000-0000-4000-8000-00000000005f/masstack/service/success`);
-	const baseline = await throughput(stack, 'e2eWebhookBaseline', `${webhookBase}/e2e-webhook-baseline`);
+const TRIGGER_PATH = 'e2e00000-0000-4000-8000-00000000005f/masstack/service/success';
+
+/**
+ * The MasStack Trigger and n8n's Webhook node with `webhookProcessors` of the stack's webhook
+ * processors behind a round-robin balancer: ROUNDS rounds each, in the order trigger, webhook,
+ * webhook, trigger… (ABBA), so a drift of the machine during the step weighs on both alike; the
+ * median of each.
+ */
+async function callbackLines(stack: QueueStack, workers: number, webhookProcessors: number): Promise<string[]> {
+	const bases = stack.webhookPorts.slice(0, webhookProcessors).map((port) => `http://127.0.0.1:${port}/webhook`);
+	const runs = { trigger: [] as Throughput[], baseline: [] as Throughput[] };
+	for (let round = 0; round < ROUNDS; round++) {
+		const order = round % 2 === 0 ? (['trigger', 'baseline'] as const) : (['baseline', 'trigger'] as const);
+		for (const which of order) {
+			runs[which].push(
+				which === 'trigger'
+					? await throughput(stack, 'e2eMasStackLoad', bases.map((base) => `${base}/${TRIGGER_PATH}`))
+					: await throughput(stack, 'e2eWebhookBaseline', bases.map((base) => `${base}/e2e-webhook-baseline`)),
+			);
+		}
+	}
+	const trigger = { answered: median(runs.trigger.map(({ answered }) => answered)), executed: median(runs.trigger.map(({ executed }) => executed)) };
+	const baseline = { answered: median(runs.baseline.map(({ answered }) => answered)), executed: median(runs.baseline.map(({ executed }) => executed)) };
 	const rate = (value: number) => `${value.toFixed(0).padStart(4)}/s`;
-	const refusals = [trigger, baseline].flatMap(({ refused }) => refused);
+	const refusals = [...runs.trigger, ...runs.baseline].flatMap(({ refused }) => refused);
 	return [
-		`  ${workers} worker(s), concurrency 5 each:`,
-		`    MasStack Trigger   answered ${rate(trigger.answered)}   executed ${rate(trigger.executed)}`,
-		`    n8n Webhook node   answered ${rate(baseline.answered)}   executed ${rate(baseline.executed)}`,
+		`  ${workers} worker(s) (concurrency 5 each), ${webhookProcessors} webhook processor(s), median of ${ROUNDS}:`,
+		`    MasStack Trigger   answered ${rate(trigger.answered)}   executed ${rate(trigger.executed)}   (rounds: ${runs.trigger.map(({ executed }) => executed.toFixed(0)).join(', ')})`,
+		`    n8n Webhook node   answered ${rate(baseline.answered)}   executed ${rate(baseline.executed)}   (rounds: ${runs.baseline.map(({ executed }) => executed.toFixed(0)).join(', ')})`,
 		`    MasStack Trigger / Webhook node, executed: ${(trigger.executed / baseline.executed).toFixed(2)}x`,
 		...(refusals.length ? [`    refused (not counted): ${refusals.length}, with ${[...new Set(refusals)].join(', ')}`] : []),
 	];
@@ -123,6 +153,7 @@ export async function measureQueueThroughput(): Promise<string[]> {
 		postgresPort: PORTS.postgres,
 		redisPort: PORTS.redis,
 		workers: 2,
+		webhookProcessors: 2,
 		// Info logs of every execution would weigh on the figures.
 		environment: { N8N_LOG_LEVEL: 'warn' },
 	});
@@ -134,11 +165,13 @@ export async function measureQueueThroughput(): Promise<string[]> {
 			owner: { email: 'bench@sandbox.local', password: 'Bench-Sandbox-Pa55' },
 			fromMigratedTemplate: true,
 		});
-		await untilWebhookAnswers(`http://127.0.0.1:${stack.webhookPort}/webhook/e2e00000-0000-4000-8000-00000000005f/masstack/service/success`, 400);
-		const lines = [`callbacks into n8n in queue mode (webhook processor, Postgres, Redis): ${CALLBACKS.toLocaleString('en')} POSTs, ${CONCURRENCY} at a time`];
-		lines.push(...(await callbackLines(stack, 2)));
+		for (const port of stack.webhookPorts) await untilWebhookAnswers(`http://127.0.0.1:${port}/webhook/${TRIGGER_PATH}`, 400);
+		const lines = [
+			`callbacks into n8n in queue mode (webhook processors, Postgres, Redis): ${CALLBACKS.toLocaleString('en')} POSTs a round, ${CONCURRENCY} at a time, load average ${loadavg()[0].toFixed(1)} at the start`,
+		];
+		for (const webhookProcessors of [1, 2]) lines.push(...(await callbackLines(stack, 2, webhookProcessors)));
 		await queueMode.stopRole(stack, 'worker-2');
-		lines.push(...(await callbackLines(stack, 1)));
+		for (const webhookProcessors of [1, 2]) lines.push(...(await callbackLines(stack, 1, webhookProcessors)));
 		lines.push(await priceSyncLine(stack));
 		return lines;
 	} finally {
