@@ -259,19 +259,22 @@ async function untilGone(pid, timeoutMs) {
 }
 
 /**
- * Where a stack keeps its state, and its ports: n8n main `base`, webhook processor `base + 1`,
+ * Where a stack keeps its state, and its ports: n8n main `base`, webhook processor `base + 1`
+ * (with `webhookProcessors` 2 or more, the next ones from `base + 3`: roles `webhook-2`, …),
  * workers' health checks from `base + 10` (npm start's sandbox port, base + 2, stays free); Postgres and Redis on the ports given. Each n8n process's
  * task broker listens 100 above its port (n8nRuntime.js), so every process has its own.
  * `environment` adds to what every n8n process of the stack gets.
  */
-function describeStack({ folder, userFolder, basePort, postgresPort, redisPort, workers = 2, sandboxUrl, mainServesWebhooks = false, environment = {} }) {
+function describeStack({ folder, userFolder, basePort, postgresPort, redisPort, workers = 2, webhookProcessors = 1, sandboxUrl, mainServesWebhooks = false, environment = {} }) {
+	const webhookPorts = Array.from({ length: webhookProcessors }, (_, index) => (index === 0 ? basePort + 1 : basePort + 2 + index));
 	return {
 		folder,
 		environment,
 		mainServesWebhooks,
 		userFolder,
 		mainPort: basePort,
-		webhookPort: basePort + 1,
+		webhookPort: webhookPorts[0],
+		webhookPorts,
 		workerPorts: Array.from({ length: workers }, (_, index) => basePort + 10 + index),
 		postgresPort,
 		redisPort,
@@ -321,7 +324,7 @@ function recordedProcesses(stack) {
 }
 
 /**
- * Starts one n8n role: `main`, `webhook` or `worker-<n>`. The main process serves production
+ * Starts one n8n role: `main`, `webhook` (`webhook-<n>` for the n-th webhook processor) or `worker-<n>`. The main process serves production
  * webhooks too only when `stack.mainServesWebhooks` (the playground, whose examples name its port);
  * otherwise they go to the webhook processor alone, as behind a load balancer.
  */
@@ -337,8 +340,9 @@ async function startRole(stack, role) {
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: stack.mainServesWebhooks ? 'false' : 'true',
 		};
 		started = await startN8n({ port: stack.mainPort, userFolder: stack.userFolder, logFile, extra });
-	} else if (role === 'webhook') {
-		started = await startN8n({ port: stack.webhookPort, userFolder: stack.userFolder, logFile, extra: shared, command: ['webhook'] });
+	} else if (role.startsWith('webhook')) {
+		const port = stack.webhookPorts[role === 'webhook' ? 0 : Number(role.replace('webhook-', '')) - 1];
+		started = await startN8n({ port, userFolder: stack.userFolder, logFile, extra: shared, command: ['webhook'] });
 	} else {
 		const index = Number(role.replace('worker-', ''));
 		const healthPort = stack.workerPorts[index - 1];
@@ -428,8 +432,9 @@ async function startQueueMode(stack, { workflowFolders = [], activate = [], owne
 		publishWorkflows(stack, activate);
 		log('starting n8n main');
 		await startRole(stack, 'main');
-		log(`starting the webhook processor and ${stack.workerPorts.length} workers`);
-		await Promise.all(['webhook', ...stack.workerPorts.map((_, index) => `worker-${index + 1}`)].map((role) => startRole(stack, role)));
+		log(`starting ${stack.webhookPorts.length} webhook processor(s) and ${stack.workerPorts.length} workers`);
+		const webhookRoles = stack.webhookPorts.map((_, index) => (index === 0 ? 'webhook' : `webhook-${index + 1}`));
+		await Promise.all([...webhookRoles, ...stack.workerPorts.map((_, index) => `worker-${index + 1}`)].map((role) => startRole(stack, role)));
 		return await ownerSession(stack.mainPort, owner);
 	} catch (error) {
 		await stopQueueMode(stack);
