@@ -13,7 +13,8 @@ const { dirname, join } = require('node:path');
 const { ROOT, SPEC_PATH, readSpec } = require('./spec');
 const { AFOSTO_NODES, NODES, namesOfNode, resourcesOf } = require('./nodes');
 const { pathParameterName } = require('./fields');
-const { resourceFiles } = require('./resourceFiles');
+const { sharedParts } = require('./sharedParts');
+const { resourceFiles, serviceFiles } = require('./resourceFiles');
 const { codexFile, nodeFile, packageManifestListing, scopesFile } = require('./nodeFiles');
 
 /**
@@ -29,7 +30,9 @@ function generateAfostoNodes(spec) {
 		const named = namesOfNode(resources, spec.endpoints.filter((endpoint) => !endpoint.duplicateOf));
 		files[`nodes/Afosto/${node.className}.node.ts`] = nodeFile(node, resources, named);
 		files[`nodes/Afosto/${node.className}.node.json`] = codexFile(node);
-		for (const resource of resources) Object.assign(files, resourceFiles(resource, `nodes/Afosto/${node.service}/${resource.value}`, named));
+		const shared = sharedParts(resources, named);
+		for (const resource of resources) Object.assign(files, resourceFiles(resource, `nodes/Afosto/${node.service}/${resource.value}`, named, shared));
+		Object.assign(files, serviceFiles(shared, `nodes/Afosto/${node.service}`));
 	}
 	files['credentials/afostoScopes.ts'] = scopesFile(spec.scopes);
 	files['package.json'] = packageManifestListing(NODES);

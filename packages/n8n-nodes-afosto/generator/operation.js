@@ -15,7 +15,7 @@ const { titleCase } = naming;
  * @typedef {import('./spec').Endpoint} Endpoint
  * @typedef {import('./spec').Parameter} Parameter
  * @typedef {import('./nodes').NamesOfNode} NamesOfNode
- * @typedef {import('./sharedParts').SharedSchemas} SharedSchemas
+ * @typedef {import('./sharedParts').PartOf} PartOf
  * @typedef {import('./sharedParts').PartKind} PartKind
  *
  * @typedef {object} PathParameterConstant A path field, as a constant of the resource's pathParameters.ts.
@@ -27,7 +27,7 @@ const { titleCase } = naming;
  * @typedef {object} OperationContext What the operations of one resource share.
  * @property {NamesOfNode} named
  * @property {ReturnType<typeof pathParametersOf>} pathParameters
- * @property {SharedSchemas} schemas
+ * @property {PartOf} partOf The constant that holds a part of an operation (sharedParts.js), or the part itself.
  *
  * @typedef {object} BuiltOperation
  * @property {Set<string>} used The helpers and shared constants it imports.
@@ -86,9 +86,9 @@ function operationOf(endpoint, context) {
 	const used = new Set(['AfostoOperation']);
 	/** @param {string} name */
 	const use = (name) => (used.add(name), ref(name));
-	/** @param {PartKind} kind @param {unknown} part @param {string | null} about */
-	const shared = (kind, part, about) => {
-		const value = context.schemas.partOf(kind, part, about);
+	/** @param {PartKind} kind @param {unknown} part */
+	const shared = (kind, part) => {
+		const value = context.partOf(endpoint, kind, part);
 		if (value instanceof Ref) used.add(value.text);
 		return value;
 	};
@@ -143,16 +143,13 @@ function operationOf(endpoint, context) {
 	const { extras, query, required, options } = queryOf(endpoint, context.named);
 	fields.push(...required);
 	if (extras.some((parameter) => parameter.name.toLowerCase() === 'x-idempotency-key')) preSend.push(use('sendIdempotencyKey'));
-	// Shared query parts are named by their one or two parameters, else by the first operation with them.
-	/** @param {{ name: string }[]} parameters */
-	const nameOfQuery = (parameters) => (parameters.length <= 2 ? parameters.map(({ name }) => name).join(' ') : endpoint.summary);
-	if (query.length) preSend.push(call(use('sendCheckedQuery').text, shared('QueryTypes', fieldSpecsOf(query), nameOfQuery(query))));
-	if (options.length) fields.push(call(use('additionalFields').text, shared('AdditionalFields', options, nameOfQuery(extras))));
+	if (query.length) preSend.push(call(use('sendCheckedQuery').text, shared('QueryTypes', fieldSpecsOf(query))));
+	if (options.length) fields.push(call(use('additionalFields').text, shared('AdditionalFields', options)));
 
 	const body = bodyOf(endpoint);
 	if (body) {
 		const bodyType = body.kind === 'array' ? `${checkedType({ type: body.items ?? 'string' })}[]` : 'object';
-		const parts = Object.entries(bodyParts(body, context.named.of(endpoint).about)).map(([kind, part]) => shared(/** @type {PartKind} */ (kind), part, body.schema));
+		const parts = Object.entries(bodyParts(body, context.named.of(endpoint).about)).map(([kind, part]) => shared(/** @type {PartKind} */ (kind), part));
 		locals.push(`const body = ${print(call(use('afostoBody').text, bodyType, ...parts))};`);
 		fields.push(spread(ref('body.fields')));
 		preSend.push(ref('body.send'));

@@ -5,7 +5,7 @@
  * line). References and calls are values of their own (`ref`, `call`, `spread`), never text
  * spliced into JSON.
  */
-const { HELPER_MODULES, TYPE_ONLY } = require('./sharedHelpers');
+const { HELPER_MODULES, PACKAGES, TYPE_ONLY } = require('./sharedHelpers');
 
 const WIDTH = 120;
 
@@ -108,15 +108,21 @@ function printCall({ callee, args }, depth, prefix) {
 }
 
 /**
- * The import lines for `names` (helpers, or names of `local` modules: name -> './file').
+ * The import lines for `names` (helpers, or names of `local` modules: name -> './file'), in a
+ * file `depth` folders below nodes/Afosto (a resource's files are two below, a service's one).
  * @param {Iterable<string>} names
  * @param {Record<string, string>} [local]
  */
-function importLines(names, local = {}) {
+function importLines(names, local = {}, depth = 2) {
+	/** @param {string} name */
+	const helperModule = (name) => {
+		const module = HELPER_MODULES[name];
+		return module && !PACKAGES.has(module) ? `${'../'.repeat(depth)}${module}` : module;
+	};
 	/** @type {Map<string, { module: string, kind: 'type' | 'value', names: string[] }>} */
 	const byModule = new Map();
 	for (const name of names) {
-		const module = local[name] ?? HELPER_MODULES[name];
+		const module = local[name] ?? helperModule(name);
 		if (!module) throw new Error(`No module for ${name}`);
 		/** @type {'type' | 'value'} */
 		const kind = TYPE_ONLY.has(name) ? 'type' : 'value';

@@ -1,33 +1,67 @@
 // @ts-check
-// The files of one resource folder (nodes/Afosto/<service>/<resource>/): index.ts (its Operation
-// list), one file per operation, pathParameters.ts, and the shared parts in schemas.ts and queries.ts.
+// The files of one resource folder (nodes/Afosto/<node>/<resource>/): index.ts (its Operation
+// list), one file per operation, pathParameters.ts, and the shared parts in schemas.ts and
+// queries.ts; and the files of the parts that several resources of a service share
+// (nodes/Afosto/<node>/odrSchemas.ts, odrQueries.ts).
 const { operationOf, pathParametersOf } = require('./operation');
-const { PART_ABOUT, PART_FILE, PART_TYPES, sharedSchemas } = require('./sharedParts');
+const { PART_ABOUT, PART_FILE, PART_TYPES, serviceFileOf } = require('./sharedParts');
 const { HEADER, call, importLines, print, ref } = require('./printer');
 
 /**
  * @typedef {import('./nodes').Resource} Resource
  * @typedef {import('./nodes').NamesOfNode} NamesOfNode
+ * @typedef {import('./sharedParts').SharedParts} SharedParts
+ * @typedef {import('./sharedParts').Declaration} Declaration
  */
+
+/**
+ * The files that declare shared parts: `schemas` (bodies) and `queries`, by file name, each
+ * constant with what it is.
+ * @param {Declaration[]} declarations
+ * @param {(file: 'schemas' | 'queries', declaration: Declaration) => string} whose How the comment says where the part comes from.
+ * @param {number} depth How many folders below nodes/Afosto the files are.
+ * @returns {Array<[string, string]>}
+ */
+function partFiles(declarations, whose, depth) {
+	/** @type {Array<[string, string]>} */
+	const files = [];
+	for (const file of /** @type {const} */ (['schemas', 'queries'])) {
+		const ofFile = declarations.filter(({ kind }) => PART_FILE[kind] === file);
+		if (!ofFile.length) continue;
+		const typeNames = [...new Set(ofFile.map(({ kind }) => PART_TYPES[kind].slice(2).replace('[]', '')).filter(Boolean))];
+		const constants = ofFile.map((declaration) => {
+			const { name, kind, part } = declaration;
+			return `/** ${PART_ABOUT[kind]}${whose(file, declaration)}. */\nexport const ${name}${PART_TYPES[kind]} = ${print(part)};`;
+		});
+		files.push([file, `${HEADER}${importLines(typeNames, {}, depth)}\n\n${constants.join('\n\n')}\n`]);
+	}
+	return files;
+}
+
+/** The Afosto API reference's schema a body part comes from, as a comment says it. @param {string | null} schema */
+const ofSchema = (schema) => (schema ? ` of the Afosto API reference's ${schema}` : '');
 
 /**
  * The files of one resource: index.ts, one file per operation, and its path parameters and shared schemas.
  * @param {Resource} resource
  * @param {string} folder
  * @param {NamesOfNode} named
+ * @param {SharedParts} shared The node's shared parts.
  * @returns {Record<string, string>}
  */
-function resourceFiles(resource, folder, named) {
+function resourceFiles(resource, folder, named, shared) {
 	/** @type {Record<string, string>} */
 	const files = {};
-	const context = { named, pathParameters: pathParametersOf(resource.endpoints, named), schemas: sharedSchemas(resource.endpoints, named) };
+	const schemas = shared.ofResource(resource);
+	const context = { named, pathParameters: pathParametersOf(resource.endpoints, named), partOf: schemas.partOf };
 	/** @type {Record<string, string>} */
-	const local = {};
+	const local = Object.fromEntries(shared.moduleOf);
 	// Each operation's file and export are named by its value (method and path, as the spec's id
 	// has it), which no other endpoint has and no renaming changes.
 	const operations = resource.endpoints.map((endpoint) => ({ exportName: endpoint.id, ...operationOf(endpoint, context) }));
 	for (const { name } of context.pathParameters.constants) local[name] = './pathParameters';
-	for (const { name, kind } of context.schemas.declarations) local[name] = `./${PART_FILE[kind]}`;
+	// Known once the operations are built: the resource's own constants are named as they are first used.
+	for (const { name, kind } of schemas.declarations) local[name] = `./${PART_FILE[kind]}`;
 	for (const { exportName, used, locals, operation } of operations) {
 		const imports = importLines(used, local);
 		const declarations = locals.length ? `${locals.join('\n\n')}\n\n` : '';
@@ -40,16 +74,8 @@ function resourceFiles(resource, folder, named) {
 		);
 		files[`${folder}/pathParameters.ts`] = `${HEADER}${importLines(['pathParameter'])}\n\n${constants.join('\n')}\n`;
 	}
-	for (const file of ['schemas', 'queries']) {
-		const declarations = context.schemas.declarations.filter(({ kind }) => PART_FILE[kind] === file);
-		if (!declarations.length) continue;
-		const typeNames = [...new Set(declarations.map(({ kind }) => PART_TYPES[kind].slice(2).replace('[]', '')).filter(Boolean))];
-		const constants = declarations.map(({ name, kind, schema, part }) => {
-			const of = file === 'schemas' ? (schema ? ` of the Afosto API reference's ${schema}` : '') : ' that several operations of the resource have';
-			return `/** ${PART_ABOUT[kind]}${of}. */\nexport const ${name}${PART_TYPES[kind]} = ${print(part)};`;
-		});
-		files[`${folder}/${file}.ts`] = `${HEADER}${importLines(typeNames)}\n\n${constants.join('\n\n')}\n`;
-	}
+	const whose = /** @type {(file: string, declaration: Declaration) => string} */ (file, { schema }) => (file === 'schemas' ? ofSchema(schema) : ' that several operations of the resource have');
+	for (const [file, content] of partFiles(schemas.declarations, whose, 2)) files[`${folder}/${file}.ts`] = content;
 	const operationImports = operations.map(({ exportName }) => `import { ${exportName} } from './${exportName}';`).join('\n');
 	files[`${folder}/index.ts`] =
 		`${HEADER}${importLines(['afostoResource'])}\n\n${operationImports}\n\n` +
@@ -58,4 +84,21 @@ function resourceFiles(resource, folder, named) {
 	return files;
 }
 
-module.exports = { resourceFiles };
+/**
+ * The files of the parts that several resources of a service share, in the node's folder.
+ * @param {SharedParts} shared The node's shared parts.
+ * @param {string} folder The node's folder (nodes/Afosto/orders).
+ * @returns {Record<string, string>}
+ */
+function serviceFiles(shared, folder) {
+	/** @type {Record<string, string>} */
+	const files = {};
+	for (const [service, declarations] of shared.byService) {
+		const whose = /** @type {(file: string, declaration: Declaration) => string} */ (file, { schema }) =>
+			file === 'schemas' ? `${ofSchema(schema)}, which several resources of /${service} have` : ` that several resources of /${service} have`;
+		for (const [file, content] of partFiles(declarations, whose, 1)) files[`${folder}/${serviceFileOf(service, file)}.ts`] = content;
+	}
+	return files;
+}
+
+module.exports = { resourceFiles, serviceFiles };
