@@ -120,6 +120,7 @@ function sharedParts(resources, named) {
 		(resourcesWith.get(`${serviceOf(endpoint)}\0${keyOf(kind, part)}`)?.size ?? 0) > 1 && print(part).includes('\n');
 
 	// Service names first (in the resources' and operations' order), so a resource's own constants never take them.
+	/** @type {Set<string>} */
 	const serviceNames = new Set();
 	const nameForService = namer(serviceNames);
 	/** @type {Map<string, string>} */
