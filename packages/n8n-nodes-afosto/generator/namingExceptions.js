@@ -1,9 +1,11 @@
+// @ts-check
 // The one reviewed table of exceptions to the naming rules (naming.js): what the rules cannot
 // know from the Afosto API reference's words alone. Everything else is named by the rules.
 
 /**
  * Misspellings in the Afosto API reference's summaries and descriptions, by the word as it is
  * spelled there (lower case), with the word meant. Applied word by word before any rule.
+ * @type {Record<string, string>}
  */
 const TYPOS = {
 	identy: 'identity',
@@ -25,6 +27,7 @@ const TYPOS = {
  * Endpoints whose summary the rules would turn into the same name as another operation of their
  * resource (the reference gives both the same summary), or into a wrong one: the name as an n8n
  * user should read it, by "METHOD path". `action` is derived from it as for every other operation.
+ * @type {Record<string, string>}
  */
 const NAMES = {
 	// Both proxy reads are "Get the proxy configuration": one lists, one reads by key.
@@ -79,6 +82,10 @@ const NAMES = {
  * Query parameters whose name says nothing (`/cnt/barcode`'s one-letter `t`, `v`…): the display
  * name from the reference's description of them, by "METHOD path" and wire name; `required`
  * where the reference makes the value the point of the request.
+ */
+/**
+ * @typedef {{ displayName: string, required?: boolean, description?: string }} FieldException
+ * @type {Record<string, Record<string, FieldException>>}
  */
 const FIELDS = {
 	'GET /cnt/barcode': {

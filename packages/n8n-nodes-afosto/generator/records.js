@@ -1,3 +1,4 @@
+// @ts-check
 // What the generator knows of the records an n8n user works with most.
 //
 // The records a user picks most, as resource locators ("From List" with search, "By ID"): a
@@ -5,6 +6,9 @@
 // `/odr/orders/{id}/accept` points into `/odr/orders`). `searchListMethod` names the search in
 // nodes/Afosto/shared/recordPickers.ts, which reads the list; `displayName` names the field.
 
+/** @typedef {{ searchListMethod: string, displayName: string }} RecordPicker */
+
+/** @type {Record<string, RecordPicker>} */
 const RECORD_PICKERS = {
 	'/odr/orders': { searchListMethod: 'searchOrders', displayName: 'Order' },
 	'/cat/groups': { searchListMethod: 'searchPriceGroups', displayName: 'Price Group' },
@@ -16,6 +20,11 @@ const RECORD_PICKERS = {
 };
 
 /** The picker of a path field, or undefined when its records are not in the table. */
+/**
+ * @param {import('./spec').Endpoint} endpoint
+ * @param {import('./spec').Parameter} parameter
+ * @returns {RecordPicker | undefined}
+ */
 function recordPickerOf(endpoint, parameter) {
 	if (!/^(id|.+_id)$/.test(parameter.name)) return undefined;
 	const prefix = endpoint.path.slice(0, endpoint.path.indexOf(`{${parameter.name}}`) - 1);
@@ -25,13 +34,17 @@ function recordPickerOf(endpoint, parameter) {
 /**
  * Large records whose Get and Get Many have n8n's "Simplify" (on by default): by the list's path,
  * the function in nodes/Afosto/shared/simplify.ts that says which fields are kept and why.
+ * @type {Record<string, string>}
  */
 const SIMPLIFIED_RECORDS = {
 	'/odr/orders': 'simplifyOrder',
 	'/rel/contacts': 'simplifyContact',
 };
 
-/** The simplifier of a Get Many (`GET /odr/orders`) or Get (`GET /odr/orders/{id}`) of a large record, if it has one. */
+/**
+ * The simplifier of a Get Many (`GET /odr/orders`) or Get (`GET /odr/orders/{id}`) of a large record, if it has one.
+ * @param {import('./spec').Endpoint} endpoint @returns {string | undefined}
+ */
 function simplifierOf(endpoint) {
 	if (endpoint.method !== 'GET') return undefined;
 	if (endpoint.response.kind === 'json-list' && endpoint.response.paging === 'header-cursor') return SIMPLIFIED_RECORDS[endpoint.path];

@@ -4,13 +4,8 @@ import { join, relative } from 'node:path';
 /** The n8n-nodes-afosto package, where the generator writes. */
 const ROOT = join(__dirname, '..');
 
-// The generator is plain JavaScript tooling; its output is what the tests and n8n load.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { generateAfostoNodes, AFOSTO_NODES, SPEC_PATH } = require('../generator/generateNodes.js') as {
-	generateAfostoNodes: (spec: unknown) => Record<string, string>;
-	AFOSTO_NODES: Array<{ folder: string }>;
-	SPEC_PATH: string;
-};
+// The generator is JSDoc-typed JavaScript (npm run typecheck checks it); its output is what the tests and n8n load.
+import { AFOSTO_NODES, generateAfostoNodes, readSpec } from '../generator/generateNodes';
 
 function filesBelow(folder: string): string[] {
 	return readdirSync(folder).flatMap((entry) => {
@@ -20,7 +15,7 @@ function filesBelow(folder: string): string[] {
 }
 
 describe('the generated Afosto nodes', () => {
-	const generated = generateAfostoNodes(JSON.parse(readFileSync(SPEC_PATH, 'utf8')));
+	const generated = generateAfostoNodes(readSpec());
 
 	it('are exactly what the generator makes of the committed spec (run `npm run generate:afosto` after changing either)', () => {
 		const drifted = Object.entries(generated)

@@ -1,13 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+// The checks live beside the generator, which scripts/reportOperationNames.js runs too.
+import { lacksDescription, operationProblems } from '../generator/namingChecks';
 import { afostoOperations } from './afostoOperations';
-
-// The checks are plain JavaScript beside the generator, which scripts/reportOperationNames.js runs too.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { lacksDescription, operationProblems } = require('../generator/namingChecks.js') as {
-	lacksDescription: (field: INodeProperties) => boolean;
-	operationProblems: (option: { name: string; action?: string; description?: string }) => string[];
-};
 
 const operations = afostoOperations();
 const label = ({ nodeName, resource, option }: (typeof operations)[number]) => `${nodeName} › ${resource} › ${option.name}`;

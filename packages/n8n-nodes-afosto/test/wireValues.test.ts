@@ -7,10 +7,8 @@ import { startLoopbackServer, stopServer, urlOf } from '../../../sandbox/loopbac
 import { AFOSTO_NODE_CLASSES } from '../../../scripts/n8nCore/packageTypes';
 import { runNode } from '../../../scripts/n8nCore/runNode';
 import { logWire } from '../../../test/harness/wireLog';
-
-// The generator is plain JavaScript tooling: it names the parameters that fill a path.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { pathParameterName } = require('../generator/generateNodes.js') as { pathParameterName: (name: string) => string };
+// The generator names the parameters that fill a path.
+import { pathParameterName } from '../generator/fields';
 
 /**
  * The property: every value a user or an expression can put into a path, query, header or body

@@ -3,6 +3,7 @@ import { LIST_PAGING, followPageCursor, sendPageSize } from '../../shared/listPa
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
+import { countryAdministrativeAreaQueryTypes } from '../catQueries';
 import { idParameter } from './pathParameters';
 
 const path = afostoPath('/cat/groups/{id}/prices', idParameter);
@@ -17,14 +18,7 @@ export const getCatGroupsByIdPrices: AfostoOperation = {
 			request: { method: 'GET', url: path.url },
 			operations: { pagination: followPageCursor },
 			send: {
-				preSend: [
-					path.fill,
-					sendPageSize,
-					sendCheckedQuery({
-						country: { field: 'Country', type: 'string' },
-						administrative_area: { field: 'Administrative Area', type: 'string' },
-					}),
-				],
+				preSend: [path.fill, sendPageSize, sendCheckedQuery(countryAdministrativeAreaQueryTypes)],
 				paginate: true,
 			},
 		},

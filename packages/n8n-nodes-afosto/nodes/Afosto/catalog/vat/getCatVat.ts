@@ -2,6 +2,7 @@
 import { LIST_PAGING, followPageCursor, sendPageSize } from '../../shared/listPaging';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
+import { countryAdministrativeAreaQueryTypes } from '../catQueries';
 
 export const getCatVat: AfostoOperation = {
 	option: {
@@ -12,16 +13,7 @@ export const getCatVat: AfostoOperation = {
 		routing: {
 			request: { method: 'GET', url: '/cat/vat' },
 			operations: { pagination: followPageCursor },
-			send: {
-				preSend: [
-					sendPageSize,
-					sendCheckedQuery({
-						country: { field: 'Country', type: 'string' },
-						administrative_area: { field: 'Administrative Area', type: 'string' },
-					}),
-				],
-				paginate: true,
-			},
+			send: { preSend: [sendPageSize, sendCheckedQuery(countryAdministrativeAreaQueryTypes)], paginate: true },
 		},
 	},
 	fields: [

@@ -3,6 +3,7 @@ import { afostoBody } from '../../shared/body';
 import { sendIdempotencyKey } from '../../shared/idempotency';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields } from '../../shared/query';
+import { xIdempotencyKeyAdditionalFields } from '../odrQueries';
 
 const body = afostoBody(
 	'object',
@@ -85,16 +86,5 @@ export const postOdrBalanceApply: AfostoOperation = {
 			send: { preSend: [sendIdempotencyKey, body.send] },
 		},
 	},
-	fields: [
-		additionalFields([
-			{
-				displayName: 'X Idempotency Key',
-				name: 'xIdempotencyKey',
-				type: 'string',
-				default: '',
-				description: 'A key of your choosing: Afosto carries out a request with the same key only once',
-			},
-		]),
-		...body.fields,
-	],
+	fields: [additionalFields(xIdempotencyKeyAdditionalFields), ...body.fields],
 };

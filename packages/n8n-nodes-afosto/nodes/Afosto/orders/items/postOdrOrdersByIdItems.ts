@@ -4,6 +4,7 @@ import { sendIdempotencyKey } from '../../shared/idempotency';
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields } from '../../shared/query';
+import { xIdempotencyKeyAdditionalFields } from '../odrQueries';
 import { idParameter } from './pathParameters';
 
 const path = afostoPath('/odr/orders/{id}/items', idParameter);
@@ -45,17 +46,5 @@ export const postOdrOrdersByIdItems: AfostoOperation = {
 			send: { preSend: [path.fill, sendIdempotencyKey, body.send] },
 		},
 	},
-	fields: [
-		...path.fields,
-		additionalFields([
-			{
-				displayName: 'X Idempotency Key',
-				name: 'xIdempotencyKey',
-				type: 'string',
-				default: '',
-				description: 'A key of your choosing: Afosto carries out a request with the same key only once',
-			},
-		]),
-		...body.fields,
-	],
+	fields: [...path.fields, additionalFields(xIdempotencyKeyAdditionalFields), ...body.fields],
 };

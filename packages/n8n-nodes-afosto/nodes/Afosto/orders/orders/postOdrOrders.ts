@@ -3,7 +3,7 @@ import { afostoBody } from '../../shared/body';
 import { sendIdempotencyKey } from '../../shared/idempotency';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields } from '../../shared/query';
-import { xIdempotencyKeyAdditionalFields } from './queries';
+import { xIdempotencyKeyAdditionalFields } from '../odrQueries';
 import { odrOrderModelBodyFields, odrOrderModelTemplate, odrOrderModelTypes } from './schemas';
 
 const body = afostoBody('object', odrOrderModelTemplate, odrOrderModelTypes, odrOrderModelBodyFields);

@@ -4,8 +4,9 @@ import { sendIdempotencyKey } from '../../shared/idempotency';
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields } from '../../shared/query';
+import { xIdempotencyKeyAdditionalFields } from '../odrQueries';
+import { sharedBodyBodyFields } from '../odrSchemas';
 import { idParameter } from './pathParameters';
-import { xIdempotencyKeyAdditionalFields } from './queries';
 
 const path = afostoPath('/odr/orders/{id}/authorize', idParameter);
 
@@ -13,16 +14,7 @@ const body = afostoBody(
 	'object',
 	{ calculation_id: 'string (uuid)' },
 	{ calculation_id: { field: 'Calculation ID', type: 'string' } },
-	[
-		{
-			displayName: 'Calculation ID',
-			name: 'calculationId',
-			type: 'string',
-			default: '',
-			description: 'ID of the calculation',
-			routing: { send: { type: 'body', property: 'calculation_id' } },
-		},
-	],
+	sharedBodyBodyFields,
 );
 
 export const postOdrOrdersByIdAuthorize: AfostoOperation = {

@@ -4,8 +4,8 @@ import { sendIdempotencyKey } from '../../shared/idempotency';
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
 import { additionalFields } from '../../shared/query';
+import { xIdempotencyKeyAdditionalFields } from '../odrQueries';
 import { idParameter } from './pathParameters';
-import { xIdempotencyKeyAdditionalFields } from './queries';
 
 const path = afostoPath('/odr/orders/{id}/stacks', idParameter);
 

@@ -2,6 +2,7 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
+import { sharedBodyBodyFields } from '../odrSchemas';
 import { idParameter } from './pathParameters';
 
 const path = afostoPath('/odr/sessions/{id}/authorize', idParameter);
@@ -10,16 +11,7 @@ const body = afostoBody(
 	'object',
 	{ calculation_id: 'string (uuid)' },
 	{ calculation_id: { field: 'Calculation ID', type: 'string' } },
-	[
-		{
-			displayName: 'Calculation ID',
-			name: 'calculationId',
-			type: 'string',
-			default: '',
-			description: 'ID of the calculation',
-			routing: { send: { type: 'body', property: 'calculation_id' } },
-		},
-	],
+	sharedBodyBodyFields,
 );
 
 export const postOdrSessionsByIdAuthorize: AfostoOperation = {

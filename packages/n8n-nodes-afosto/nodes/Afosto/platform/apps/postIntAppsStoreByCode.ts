@@ -2,45 +2,37 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
+import { intIntegrationModelTypes } from '../intSchemas';
 import { codeParameter } from './pathParameters';
 
 const path = afostoPath('/int/apps/store/{code}', codeParameter);
 
-const body = afostoBody(
-	'object',
-	{ name: 'string', credentials: 'object', configuration: 'object' },
+const body = afostoBody('object', { name: 'string', credentials: 'object', configuration: 'object' }, intIntegrationModelTypes, [
 	{
-		name: { field: 'Name', type: 'string' },
-		credentials: { field: 'Credentials', type: 'object' },
-		configuration: { field: 'Configuration', type: 'object' },
+		displayName: 'Configuration',
+		name: 'configuration',
+		type: 'json',
+		default: '{}',
+		description: 'Configuration of the app',
+		routing: { send: { type: 'body', property: 'configuration' } },
 	},
-	[
-		{
-			displayName: 'Configuration',
-			name: 'configuration',
-			type: 'json',
-			default: '{}',
-			description: 'Configuration of the app',
-			routing: { send: { type: 'body', property: 'configuration' } },
-		},
-		{
-			displayName: 'Credentials',
-			name: 'credentials',
-			type: 'json',
-			default: '{}',
-			description: 'Credentials of the app',
-			routing: { send: { type: 'body', property: 'credentials' } },
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Name of the app',
-			routing: { send: { type: 'body', property: 'name' } },
-		},
-	],
-);
+	{
+		displayName: 'Credentials',
+		name: 'credentials',
+		type: 'json',
+		default: '{}',
+		description: 'Credentials of the app',
+		routing: { send: { type: 'body', property: 'credentials' } },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Name of the app',
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+]);
 
 export const postIntAppsStoreByCode: AfostoOperation = {
 	option: {

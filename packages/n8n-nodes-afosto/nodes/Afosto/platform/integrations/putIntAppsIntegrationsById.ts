@@ -2,45 +2,37 @@
 import { afostoBody } from '../../shared/body';
 import type { AfostoOperation } from '../../shared/operations';
 import { afostoPath } from '../../shared/pathParameters';
+import { intIntegrationModelTypes } from '../intSchemas';
 import { idParameter } from './pathParameters';
 
 const path = afostoPath('/int/apps/integrations/{id}', idParameter);
 
-const body = afostoBody(
-	'object',
-	{ name: 'string', credentials: 'object', configuration: 'object' },
+const body = afostoBody('object', { name: 'string', credentials: 'object', configuration: 'object' }, intIntegrationModelTypes, [
 	{
-		name: { field: 'Name', type: 'string' },
-		credentials: { field: 'Credentials', type: 'object' },
-		configuration: { field: 'Configuration', type: 'object' },
+		displayName: 'Configuration',
+		name: 'configuration',
+		type: 'json',
+		default: '{}',
+		description: 'Configuration of the integration',
+		routing: { send: { type: 'body', property: 'configuration' } },
 	},
-	[
-		{
-			displayName: 'Configuration',
-			name: 'configuration',
-			type: 'json',
-			default: '{}',
-			description: 'Configuration of the integration',
-			routing: { send: { type: 'body', property: 'configuration' } },
-		},
-		{
-			displayName: 'Credentials',
-			name: 'credentials',
-			type: 'json',
-			default: '{}',
-			description: 'Credentials of the integration',
-			routing: { send: { type: 'body', property: 'credentials' } },
-		},
-		{
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			description: 'Name of the integration',
-			routing: { send: { type: 'body', property: 'name' } },
-		},
-	],
-);
+	{
+		displayName: 'Credentials',
+		name: 'credentials',
+		type: 'json',
+		default: '{}',
+		description: 'Credentials of the integration',
+		routing: { send: { type: 'body', property: 'credentials' } },
+	},
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		description: 'Name of the integration',
+		routing: { send: { type: 'body', property: 'name' } },
+	},
+]);
 
 export const putIntAppsIntegrationsById: AfostoOperation = {
 	option: {

@@ -2,6 +2,7 @@
 import { LIST_PAGING, followPageCursor, sendPageSize } from '../../shared/listPaging';
 import type { AfostoOperation } from '../../shared/operations';
 import { additionalFields, sendCheckedQuery } from '../../shared/query';
+import { deletedAtAdditionalFields } from '../wmsQueries';
 
 export const getWmsLocations: AfostoOperation = {
 	option: {
@@ -18,17 +19,5 @@ export const getWmsLocations: AfostoOperation = {
 			},
 		},
 	},
-	fields: [
-		LIST_PAGING,
-		additionalFields([
-			{
-				displayName: 'Deleted At',
-				name: 'deletedAt',
-				type: 'number',
-				default: 0,
-				description: 'The timestamp to compare against',
-				routing: { send: { type: 'query', property: 'deleted_at' } },
-			},
-		]),
-	],
+	fields: [LIST_PAGING, additionalFields(deletedAtAdditionalFields)],
 };
