@@ -9,7 +9,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SPEC_PATH = path.resolve(__dirname, '../../spec/afosto.json');
+const SPEC_PATH = path.resolve(__dirname, '../../packages/n8n-nodes-afosto/spec/afosto.json');
 const OUTPUT_PATH = path.resolve(__dirname, 'afostoResponseExamples.json');
 const METHOD_LINE = /^(GET|POST|PUT|DELETE) (\/\S*)$/;
 const SUCCESS_EXAMPLE_LINE = /^Response Example \((2\d\d) [^)]*\)$/;
