@@ -1,0 +1,64 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+
+/**
+ * The V8 heap of n8n's main process (where the nodes run), two ways that need no inspector:
+ *
+ * - n8n's own /metrics (N8N_METRICS=true), prom-client's `nodejs_heap_size_used_bytes`: exact at
+ *   the moment it answers, but it answers only when n8n's event loop is free, so it cannot see a
+ *   node's synchronous work. The bench reads it at idle, before the run.
+ * - V8's `--trace-gc` lines in n8n's log (NODE_OPTIONS): every collection prints the heap in use
+ *   before and after it, from inside V8, whatever the event loop is doing. The heap only grows
+ *   between collections, so the largest "before" of a run is its peak, missing at most what was
+ *   allocated after the run's last collection (read at the end from /metrics) and rounded to 0.1 MB.
+ *
+ * n8n's task runner (the Code node's process) gets no NODE_OPTIONS from n8n, so its heap is not
+ * here; its memory shows in the process group's resident memory (bench/n8nProcess.ts).
+ */
+
+const MB = 1024 * 1024;
+
+/** n8n's heap in use now, in MB, from its /metrics; undefined if n8n does not answer. */
+export async function heapFromMetrics(port: number): Promise<number | undefined> {
+	const response = await fetch(`http://127.0.0.1:${port}/metrics`).catch(() => undefined);
+	if (!response?.ok) return undefined;
+	const match = /^(?:n8n_)?nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(await response.text());
+	return match ? Number(match[1]) / MB : undefined;
+}
+
+/** Where the log ends now: the run's collections are those written after it. */
+export function logOffset(logFile: string): number {
+	return statSync(logFile).size;
+}
+
+export interface HeapOfRun {
+	/** The largest heap in use before any collection in the window, MB. */
+	peakMb: number;
+	/** The largest heap left after a full (mark-compact) collection in the window, MB: what stayed live. */
+	peakLiveMb: number | undefined;
+	collections: number;
+}
+
+const GC_LINE = /ms: ([A-Za-z -]+?) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
+
+/** The `--trace-gc` lines n8n wrote to `logFile` from `offset` on. */
+export function heapOfRun(logFile: string, offset: number): HeapOfRun {
+	const size = statSync(logFile).size;
+	const buffer = Buffer.alloc(Math.max(0, size - offset));
+	const file = openSync(logFile, 'r');
+	try {
+		readSync(file, buffer, 0, buffer.length, offset);
+	} finally {
+		closeSync(file);
+	}
+	let peakMb = 0;
+	let peakLiveMb: number | undefined;
+	let collections = 0;
+	for (const line of buffer.toString('utf8').split('\n')) {
+		const match = GC_LINE.exec(line);
+		if (!match) continue;
+		collections++;
+		peakMb = Math.max(peakMb, Number(match[2]));
+		if (match[1].startsWith('Mark-Compact')) peakLiveMb = Math.max(peakLiveMb ?? 0, Number(match[3]));
+	}
+	return { peakMb, peakLiveMb, collections };
+}
