@@ -6,7 +6,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
  * - n8n's own /metrics (N8N_METRICS=true), prom-client's `nodejs_heap_size_used_bytes`: exact at
  *   the moment it answers, but it answers only when n8n's event loop is free, so it cannot see a
  *   node's synchronous work. The bench reads it at idle, before the run.
- * - V8's `--trace-gc` lines in n8n's log (NODE_OPTIONS): every collection prints the heap in use
+ * - V8's `--trace-gc` lines in n8n's log (set by bench/traceGc.ts, preloaded): every collection prints the heap in use
  *   before and after it, from inside V8, whatever the event loop is doing. The heap only grows
  *   between collections, so the largest "before" of a run is its peak, missing at most what was
  *   allocated after the run's last collection (read at the end from /metrics) and rounded to 0.1 MB.
