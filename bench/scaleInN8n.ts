@@ -263,51 +263,63 @@ export async function measureScaleInN8n(): Promise<string[]> {
 		const fresh = n8n;
 		const runs: ScaleRun[] = [];
 
-		const runPrices = async (route: PriceRoute, size: number, latencyMs: number): Promise<ScaleRun> => {
-			const workflow = priceWorkflows.get(`${route.key}/${latencyMs}`)!;
-			progress(`${workflow.route} at ${size.toLocaleString('en')} rows, partner after ${latencyMs} ms`);
-			await fresh.start();
-			let run: ScaleRun;
+		/**
+		 * One run in a fresh n8n; `check` throws when the partner or the output disagree. A run that
+		 * fails in any way is reported as such, and the bench goes on with the next.
+		 */
+		const runOnce = async (
+			workflow: ScaleWorkflow,
+			size: number,
+			latencyMs: number,
+			body: Buffer | string,
+			contentType: string,
+			check: (execution: ExecutionReport) => Promise<void>,
+			settle: () => Promise<unknown>,
+		): Promise<ScaleRun> => {
+			progress(`${workflow.route} at ${size.toLocaleString('en')}, partner after ${latencyMs} ms`);
+			let run: ScaleRun = { route: workflow.route, size, latencyMs };
 			try {
-				const { execution, ...measured } = await fresh.run(workflow, csvOf(size), 'text/csv');
-				run = { route: workflow.route, size, latencyMs, ...measured };
-				const report = await bolttech.get(latencyMs)!.ask<{ violations: string[]; requests: number; rows: number }>('violations?');
-				const batches = Math.ceil(size / BATCH_SIZE);
-				if (!run.failure) {
-					if (report.violations.length) throw new Error(`${workflow.id}: off-contract requests: ${report.violations[0]}`);
-					if (report.requests !== batches || report.rows !== size)
-						throw new Error(`${workflow.id}: expected ${batches} requests with ${size} SKUs, the server saw ${report.requests} with ${report.rows}`);
-					const out = execution!.nodes[workflow.outputNode]?.lastOutputItems;
-					if (out !== batches) throw new Error(`${workflow.id}: ${out} items out, not one per batch`);
-				}
+				await fresh.start();
+				const { execution, ...measured } = await fresh.run(workflow, body, contentType);
+				run = { ...run, ...measured };
+				if (run.failure) await settle();
+				else await check(execution!);
+			} catch (error) {
+				run.failure = `error: ${(error as Error).message.split('\n')[0]}`;
+				await settle().catch(() => undefined);
 			} finally {
 				await fresh.stop();
 			}
+			// The first run failing says the bench itself is wrong, not a route at its limit.
+			if (run.failure?.startsWith('error:') && runs.length === 0) throw new Error(`${workflow.id}: ${run.failure}`);
 			runs.push(run);
-			progress(run.failure ? `  ${run.failure}` : `  node ${(run.nodeMs! / 1000).toFixed(1)} s, heap +${(run.peakHeapMb! - run.idleHeapMb!).toFixed(0)} MB`);
+			progress(run.failure ? `  ${run.failure}` : `  node ${seconds(run.nodeMs)}, wall ${seconds(run.wallMs)}, heap ${growth(run.peakHeapMb, run.idleHeapMb)}`);
 			return run;
 		};
-		const runOrders = async (route: OrderRoute, records: number): Promise<ScaleRun> => {
+		const runPrices = (route: PriceRoute, size: number, latencyMs: number) => {
+			const workflow = priceWorkflows.get(`${route.key}/${latencyMs}`)!;
+			const partner = bolttech.get(latencyMs)!;
+			const ask = () => partner.ask<{ violations: string[]; requests: number; rows: number }>('violations?');
+			return runOnce(workflow, size, latencyMs, csvOf(size), 'text/csv', async (execution) => {
+				const report = await ask();
+				const batches = Math.ceil(size / BATCH_SIZE);
+				if (report.violations.length) throw new Error(`${workflow.id}: off-contract requests: ${report.violations[0]}`);
+				if (report.requests !== batches || report.rows !== size)
+					throw new Error(`${workflow.id}: expected ${batches} requests with ${size} SKUs, the server saw ${report.requests} with ${report.rows}`);
+				const out = execution.nodes[workflow.outputNode]?.lastOutputItems;
+				if (out !== batches) throw new Error(`${workflow.id}: ${out} items out, not one per batch`);
+			}, ask);
+		};
+		const runOrders = (route: OrderRoute, records: number) => {
 			const workflow = orderWorkflows.get(`${route.key}/${records}`)!;
-			progress(`${workflow.route} at ${records.toLocaleString('en')} records`);
-			await fresh.start();
-			let run: ScaleRun;
-			try {
-				const { execution, ...measured } = await fresh.run(workflow, '{}', 'application/json');
-				run = { route: workflow.route, size: records, latencyMs: 0, ...measured };
-				const { requests } = await afosto.get(records)!.ask<{ requests: number }>('requests?');
+			const ask = () => afosto.get(records)!.ask<{ requests: number }>('requests?');
+			return runOnce(workflow, records, 0, '{}', 'application/json', async (execution) => {
+				const { requests } = await ask();
 				const pages = Math.ceil(records / PAGE_SIZE);
-				if (!run.failure) {
-					if (requests !== pages) throw new Error(`${workflow.id}: expected ${pages} page requests, the server saw ${requests}`);
-					const out = execution!.nodes[workflow.outputNode]?.lastOutputItems;
-					if (out !== route.outputItems(records)) throw new Error(`${workflow.id}: ${out} items out, not ${route.outputItems(records)}`);
-				}
-			} finally {
-				await fresh.stop();
-			}
-			runs.push(run);
-			progress(run.failure ? `  ${run.failure}` : `  node ${(run.nodeMs! / 1000).toFixed(1)} s, heap +${(run.peakHeapMb! - run.idleHeapMb!).toFixed(0)} MB`);
-			return run;
+				if (requests !== pages) throw new Error(`${workflow.id}: expected ${pages} page requests, the server saw ${requests}`);
+				const out = execution.nodes[workflow.outputNode]?.lastOutputItems;
+				if (out !== route.outputItems(records)) throw new Error(`${workflow.id}: ${out} items out, not ${route.outputItems(records)}`);
+			}, ask);
 		};
 		/** A route at growing sizes, until one does not finish. */
 		const grow = async <T>(sizes: number[], once: (size: number) => Promise<ScaleRun>) => {
