@@ -33,32 +33,54 @@ export function logOffset(logFile: string): number {
 export interface HeapOfRun {
 	/** The largest heap in use before any collection in the window, MB. */
 	peakMb: number;
-	/** The largest heap left after a full (mark-compact) collection in the window, MB: what stayed live. */
+	/**
+	 * The largest heap left after a full (mark-compact) collection in the window, MB: what the run
+	 * held alive, without the garbage V8 had not collected yet. Undefined when none ran.
+	 */
 	peakLiveMb: number | undefined;
+	/** The heap left after the last full collection before the window: n8n's live heap at idle. */
+	idleLiveMb: number | undefined;
 	collections: number;
 }
 
-const GC_LINE = /ms: ([A-Za-z -]+?) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
+/** `[pid:isolate]  ms: Kind before (committed) -> after (committed) MB, …` */
+const GC_LINE = /^\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: ([A-Za-z -]+?) ([\d.]+) \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/;
 
-/** The `--trace-gc` lines n8n wrote to `logFile` from `offset` on. */
+/**
+ * The main isolate's collections among `text`'s lines: kind, heap before and after, MB. n8n's
+ * expression isolates (isolated-vm) print theirs too, under their own isolate address; the main
+ * isolate is the one that collects first, as n8n starts.
+ */
+function collectionsIn(text: string, isolate: string | undefined): Array<{ full: boolean; beforeMb: number; afterMb: number }> {
+	return text.split('\n').flatMap((line) => {
+		const match = GC_LINE.exec(line);
+		if (!match || match[1] !== isolate) return [];
+		return [{ full: match[2].startsWith('Mark-Compact'), beforeMb: Number(match[3]), afterMb: Number(match[4]) }];
+	});
+}
+
+/** The `--trace-gc` lines n8n wrote to `logFile` from `offset` on, and the last full one before. */
 export function heapOfRun(logFile: string, offset: number): HeapOfRun {
 	const size = statSync(logFile).size;
-	const buffer = Buffer.alloc(Math.max(0, size - offset));
+	const buffer = Buffer.alloc(size);
 	const file = openSync(logFile, 'r');
 	try {
-		readSync(file, buffer, 0, buffer.length, offset);
+		readSync(file, buffer, 0, size, 0);
 	} finally {
 		closeSync(file);
 	}
-	let peakMb = 0;
-	let peakLiveMb: number | undefined;
-	let collections = 0;
-	for (const line of buffer.toString('utf8').split('\n')) {
-		const match = GC_LINE.exec(line);
-		if (!match) continue;
-		collections++;
-		peakMb = Math.max(peakMb, Number(match[2]));
-		if (match[1].startsWith('Mark-Compact')) peakLiveMb = Math.max(peakLiveMb ?? 0, Number(match[3]));
-	}
-	return { peakMb, peakLiveMb, collections };
+	const text = buffer.toString('utf8');
+	const isolate = text
+		.split('\n')
+		.map((line) => GC_LINE.exec(line)?.[1])
+		.find(Boolean);
+	const before = collectionsIn(buffer.subarray(0, offset).toString('utf8'), isolate);
+	const during = collectionsIn(buffer.subarray(offset).toString('utf8'), isolate);
+	const full = during.filter((collection) => collection.full);
+	return {
+		peakMb: Math.max(0, ...during.map(({ beforeMb }) => beforeMb)),
+		peakLiveMb: full.length ? Math.max(...full.map(({ afterMb }) => afterMb)) : undefined,
+		idleLiveMb: before.filter((collection) => collection.full).at(-1)?.afterMb,
+		collections: during.length,
+	};
 }
