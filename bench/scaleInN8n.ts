@@ -152,6 +152,9 @@ class FreshN8n {
 	async run(workflow: ScaleWorkflow, body: Buffer | string, contentType: string): Promise<Omit<ScaleRun, 'route' | 'size' | 'latencyMs'> & { execution?: ExecutionReport }> {
 		const n8n = this.n8n!;
 		const reported = this.reportsSoFar().length;
+		// A full collection at idle (bench/traceGc.ts), so that the idle heap is n8n's live heap.
+		process.kill(n8n.child.pid!, 'SIGUSR2');
+		await delay(2_000);
 		const idleHeapMb = await heapFromMetrics(N8N_PORT);
 		const offset = logOffset(this.logFile);
 		const groupId = n8n.child.pid!;
@@ -240,7 +243,7 @@ export async function measureScaleInN8n(): Promise<string[]> {
 	const userFolder = mkdtempSync(join(RUNTIME, 'bench-scale-'));
 	let n8n: FreshN8n | undefined;
 	try {
-		for (const latency of [0, SLOW_PARTNER_MS]) bolttech.set(latency, await partnerProcess('contractServerProcess.js', [TOKEN, String(latency)]));
+		for (const latency of new Set([0, SLOW_PARTNER_MS])) bolttech.set(latency, await partnerProcess('contractServerProcess.js', [TOKEN, String(latency)]));
 		for (const records of ORDER_SIZES) afosto.set(records, await partnerProcess('afostoListServerProcess.js', [String(records), TOKEN, '0']));
 		const pricePartners = [...bolttech].map(([latencyMs, { url }]): PricePartner => ({ latencyMs, bolttechUrl: url, bolttechCredential: `benchScaleBolttech${latencyMs}ms` }));
 		const orderPartners = [...afosto].map(([records, { url }]): OrderPartner => ({ records, afostoUrl: url, afostoCredential: `benchScaleAfosto${records}` }));
