@@ -163,15 +163,16 @@ async function queueModeThroughput(): Promise<void> {
 	for (const line of await measureQueueThroughput()) console.log(line);
 }
 
-/**
- * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
- * n8n's start-up with and without the package. Both install the packed packages: pack them first.
- */
+/** The steps in a real n8n install the packed packages: `npm run pack` first. */
 function packPackages(): void {
 	const build = spawnSync('npm', ['run', 'pack', '--silent'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
 	if (build.status !== 0) throw new Error('npm run pack failed');
 }
 
+/**
+ * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
+ * n8n's start-up with and without the package.
+ */
 async function peersInN8n(): Promise<void> {
 	packPackages();
 	for (const line of await measurePeersInN8n()) console.log(line);
