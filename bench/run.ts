@@ -13,6 +13,7 @@ import { measureCallbackThroughput } from './callbackThroughput';
 import { measurePeersInN8n } from './peersInN8n';
 import { measureQueueThroughput } from './queueThroughput';
 import { priceRows, rawPriceSync } from './rawClients';
+import { measureScaleInN8n } from './scaleInN8n';
 import { settleHeap } from './settleHeap';
 import { measureStartUp } from './startUp';
 import { median } from './median';
@@ -162,32 +163,50 @@ async function queueModeThroughput(): Promise<void> {
 	for (const line of await measureQueueThroughput()) console.log(line);
 }
 
-/**
- * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
- * n8n's start-up with and without the package. Both install the packed packages: pack them first.
- */
-async function peersInN8n(): Promise<void> {
+/** The steps in a real n8n install the packed packages: `npm run pack` first. */
+function packPackages(): void {
 	const build = spawnSync('npm', ['run', 'pack', '--silent'], { cwd: join(__dirname, '..', '..'), stdio: ['ignore', 'ignore', 'inherit'] });
 	if (build.status !== 0) throw new Error('npm run pack failed');
+}
+
+/**
+ * In the real n8n: the nodes against the workflows users would build from n8n's own nodes, then
+ * n8n's start-up with and without the package.
+ */
+async function peersInN8n(): Promise<void> {
+	packPackages();
 	for (const line of await measurePeersInN8n()) console.log(line);
 	console.log('');
 	for (const line of await measureStartUp()) console.log(line);
 }
 
+/** A million SKUs from a CSV file and large Afosto lists, each route in a fresh n8n (bench/scaleInN8n.ts). */
+async function scaleInN8n(packed = true): Promise<void> {
+	if (!packed) packPackages();
+	for (const line of await measureScaleInN8n()) console.log(line);
+}
+
 /**
  * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
  * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
- * start-up alone.
+ * start-up alone, `--scale-only` the routes at scale alone.
  */
 const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
 		.then(() => (inN8n ? peersInN8n() : undefined))
+		.then(() => (inN8n ? scaleInN8n() : undefined))
 		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
 		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
 
-const only = process.argv.includes('--queue-only') ? queueModeThroughput : process.argv.includes('--peers-only') ? peersInN8n : everything;
+const only = process.argv.includes('--queue-only')
+	? queueModeThroughput
+	: process.argv.includes('--peers-only')
+		? peersInN8n
+		: process.argv.includes('--scale-only')
+			? () => scaleInN8n(false)
+			: everything;
 only()
 	.catch((error) => {
 		console.error(error);
