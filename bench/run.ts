@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 import { runNode } from '../scripts/n8nCore/runNode';
 import type { NodeRun } from '../scripts/n8nCore/runNode';
+import { measureAfostoListFile } from './afostoListFile';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
@@ -157,6 +158,11 @@ async function afostoPaging(): Promise<void> {
 	for (const line of await measureAfostoPaging()) console.log(line);
 }
 
+/** Afosto Return All into one file against one item per record: the heap's growth. */
+async function afostoListFile(): Promise<void> {
+	for (const line of await measureAfostoListFile()) console.log(line);
+}
+
 /** n8n in queue mode: callbacks with two workers and one, and a price sync on a worker. */
 async function queueModeThroughput(): Promise<void> {
 	for (const line of await measureQueueThroughput()) console.log(line);
@@ -177,17 +183,24 @@ async function peersInN8n(): Promise<void> {
 /**
  * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
  * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
- * start-up alone.
+ * start-up alone, `--afosto-file-only` the Afosto list file's memory alone.
  */
 const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
+		.then(afostoListFile)
 		.then(() => (inN8n ? peersInN8n() : undefined))
 		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
 		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
 
-const only = process.argv.includes('--queue-only') ? queueModeThroughput : process.argv.includes('--peers-only') ? peersInN8n : everything;
+const only = process.argv.includes('--queue-only')
+	? queueModeThroughput
+	: process.argv.includes('--peers-only')
+		? peersInN8n
+		: process.argv.includes('--afosto-file-only')
+			? afostoListFile
+			: everything;
 only()
 	.catch((error) => {
 		console.error(error);
