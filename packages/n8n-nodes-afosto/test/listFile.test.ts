@@ -200,3 +200,27 @@ describe('Afosto lists to one file with a binary data store that collects the fi
 		expect(result.outputs).toEqual([]);
 	});
 });
+
+describe('Afosto lists to one file when n8n cannot store it', () => {
+	it('fails saying so and how many records had been written, with no file', async () => {
+		// A store that reads the whole stream, then refuses it, as the database mode refuses a file over its size limit.
+		const service = binaryData() as unknown as { mode: string; setManager: (mode: string, manager: unknown) => void };
+		const modeBefore = service.mode;
+		service.setManager('refusing', {
+			store: async (_location: unknown, stream: AsyncIterable<Buffer>) => {
+				for await (const chunk of stream) void chunk;
+				throw new Error('The file is too large for the database');
+			},
+		});
+		service.mode = 'refusing';
+		serveWithFaultOnPage3();
+		try {
+			const result = await run('afostoCatalog', listGroupsToFile);
+
+			expect(result.error?.message).toBe('The list file could not be stored after 15 records: The file is too large for the database');
+			expect(result.outputs).toEqual([]);
+		} finally {
+			service.mode = modeBefore;
+		}
+	});
+});
