@@ -7,12 +7,15 @@ import type { AddressInfo } from 'node:net';
  * (`x-page` / `x-page-size` request headers, the next page in the `x-page` response header), in
  * its own process so that serving does not share the event loop with the client measured.
  * Pages are serialised once, so the server costs the same for every client. Arguments: the number
- * of orders, the bearer token, and how many ms it waits before it answers each page (0 by
- * default; 25 stands for a partner across a real network).
+ * of orders, the bearer token, how many ms it waits before it answers each page (0 by
+ * default; 25 stands for a partner across a real network), and optionally the bytes of a note
+ * each order carries (records of about 2 KB; such pages are serialised per request, not kept).
  */
 const RECORDS = Number(process.argv[2] ?? 50_000);
 const TOKEN = process.argv[3] ?? 'bench-token';
 const ANSWER_AFTER_MS = Number(process.argv[4] ?? 0);
+const NOTE_BYTES = Number(process.argv[5] ?? 0);
+const note = NOTE_BYTES > 0 ? { note: 'n'.repeat(NOTE_BYTES) } : {};
 
 const orders = Array.from({ length: RECORDS }, (_, index) => ({
 	id: `order-${index + 1}`,
@@ -20,6 +23,7 @@ const orders = Array.from({ length: RECORDS }, (_, index) => ({
 	status: index % 7 === 0 ? 'cancelled' : 'confirmed',
 	total: { amount: 1_000 + (index % 50_000), currency: 'EUR' },
 	created_at: '2026-11-23T08:00:00Z',
+	...note,
 }));
 const pages = new Map<string, string>();
 let requests = 0;
@@ -33,14 +37,15 @@ function answer(request: IncomingMessage, response: ServerResponse): void {
 	const page = Number(request.headers['x-page'] ?? 1) || 1;
 	const size = Math.min(250, Number(request.headers['x-page-size'] ?? 25) || 25);
 	const key = `${page}/${size}`;
-	if (!pages.has(key)) pages.set(key, JSON.stringify(orders.slice((page - 1) * size, page * size)));
+	const body = pages.get(key) ?? JSON.stringify(orders.slice((page - 1) * size, page * size));
+	if (NOTE_BYTES === 0) pages.set(key, body);
 	const hasNext = page * size < orders.length;
 	response.writeHead(200, {
 		'content-type': 'application/json',
 		'x-count': String(orders.length),
 		...(hasNext ? { 'x-page': String(page + 1) } : {}),
 	});
-	response.end(pages.get(key));
+	response.end(body);
 }
 
 const server = createServer((request, response) => {

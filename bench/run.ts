@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 
 import { runNode } from '../scripts/n8nCore/runNode';
 import type { NodeRun } from '../scripts/n8nCore/runNode';
+import { measureAfostoListFile } from './afostoListFile';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureCallbackThroughput } from './callbackThroughput';
@@ -158,6 +159,11 @@ async function afostoPaging(): Promise<void> {
 	for (const line of await measureAfostoPaging()) console.log(line);
 }
 
+/** Afosto Return All into one file against one item per record: the heap's growth. */
+async function afostoListFile(): Promise<void> {
+	for (const line of await measureAfostoListFile()) console.log(line);
+}
+
 /** n8n in queue mode: callbacks with two workers and one, and a price sync on a worker. */
 async function queueModeThroughput(): Promise<void> {
 	for (const line of await measureQueueThroughput()) console.log(line);
@@ -189,12 +195,14 @@ async function scaleInN8n(packed = true): Promise<void> {
 /**
  * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
  * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
- * start-up alone, `--scale-only` the routes at scale alone.
+ * start-up alone, `--scale-only` the routes at scale alone, `--afosto-file-only` the Afosto list
+ * file's memory alone.
  */
 const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
+		.then(afostoListFile)
 		.then(() => (inN8n ? peersInN8n() : undefined))
 		.then(() => (inN8n ? scaleInN8n() : undefined))
 		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
@@ -206,7 +214,9 @@ const only = process.argv.includes('--queue-only')
 		? peersInN8n
 		: process.argv.includes('--scale-only')
 			? () => scaleInN8n(false)
-			: everything;
+			: process.argv.includes('--afosto-file-only')
+				? afostoListFile
+				: everything;
 only()
 	.catch((error) => {
 		console.error(error);

@@ -30,6 +30,7 @@ const ACTIVE = [
 	'e2eAfostoEveryNode',
 	'e2eAfostoTrigger',
 	'e2eQueueBinary',
+	'e2eAfostoOrdersFile',
 ];
 
 function step(command, args) {

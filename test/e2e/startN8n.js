@@ -17,6 +17,7 @@ module.exports = () =>
 			'e2eBolttechAsync',
 			'e2eMasStackWaitTwice',
 			'e2eAfostoOrders',
+			'e2eAfostoOrdersFile',
 			'e2eAfostoEveryNode',
 			'e2eAfostoTrigger',
 			'e2eMasStackTriggerWithCredential',

@@ -104,6 +104,8 @@ function nodeFile(node, resources, named) {
 		{ displayName: 'Resource', name: 'resource', type: 'options', noDataExpression: true, options: resourceOptions, default: resources[0].value },
 		...resources.map((resource) => ref(`${resource.value}Resource.operation`)),
 		...resources.map((resource) => spread(ref(`${resource.value}Resource.fields`))),
+		// Return All's Output (Items / One File), once per node: shown wherever a list's Return All is on.
+		spread(ref('LIST_OUTPUT_FIELDS')),
 		call('declarativeOptionsField', 'Afosto'),
 	];
 	return `${HEADER}import { NodeConnectionTypes } from 'n8n-workflow';
@@ -111,6 +113,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { LIST_OUTPUT_FIELDS } from './shared/listPages';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 ${searchImport}${uploadImport}${imports}
 

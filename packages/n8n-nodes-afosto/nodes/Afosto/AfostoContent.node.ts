@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { LIST_OUTPUT_FIELDS } from './shared/listPages';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 import { uploadFileFromBinary } from './shared/uploadFile';
 import { actionsResource } from './content/actions';
@@ -112,6 +113,7 @@ const properties: INodeProperties[] = [
 	...updatesResource.fields,
 	...videoResource.fields,
 	...watcherResource.fields,
+	...LIST_OUTPUT_FIELDS,
 	declarativeOptionsField('Afosto'),
 ];
 

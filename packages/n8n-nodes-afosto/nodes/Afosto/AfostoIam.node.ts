@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { LIST_OUTPUT_FIELDS } from './shared/listPages';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 import { n2faResource } from './iam/n2fa';
 import { auditResource } from './iam/audit';
@@ -67,6 +68,7 @@ const properties: INodeProperties[] = [
 	...tenantsResource.fields,
 	...usageResource.fields,
 	...usersResource.fields,
+	...LIST_OUTPUT_FIELDS,
 	declarativeOptionsField('Afosto'),
 ];
 

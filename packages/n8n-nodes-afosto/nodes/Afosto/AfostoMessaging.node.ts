@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { LIST_OUTPUT_FIELDS } from './shared/listPages';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 import { conversationsResource } from './messaging/conversations';
 import { domainsResource } from './messaging/domains';
@@ -47,6 +48,7 @@ const properties: INodeProperties[] = [
 	...relaysResource.fields,
 	...tasksResource.fields,
 	...webhooksResource.fields,
+	...LIST_OUTPUT_FIELDS,
 	declarativeOptionsField('Afosto'),
 ];
 

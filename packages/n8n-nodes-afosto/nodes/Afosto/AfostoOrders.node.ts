@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { LIST_OUTPUT_FIELDS } from './shared/listPages';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 import { recordListSearch } from './shared/recordPickers';
 import { calculationsResource } from './orders/calculations';
@@ -84,6 +85,7 @@ const properties: INodeProperties[] = [
 	...sessionResource.fields,
 	...skusResource.fields,
 	...transactionsResource.fields,
+	...LIST_OUTPUT_FIELDS,
 	declarativeOptionsField('Afosto'),
 ];
 

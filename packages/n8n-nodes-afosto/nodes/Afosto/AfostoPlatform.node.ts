@@ -4,6 +4,7 @@ import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workf
 
 import { authenticationField, partnerCredentials } from '../shared/transport/authentication';
 import { declarativeOptionsField } from '../shared/transport/jsonApiRequestDefaults';
+import { LIST_OUTPUT_FIELDS } from './shared/listPages';
 import { AFOSTO_REQUEST_DEFAULTS, afostoRouting } from './shared/requestDefaults';
 import { recordListSearch } from './shared/recordPickers';
 import { appsResource } from './platform/apps';
@@ -52,6 +53,7 @@ const properties: INodeProperties[] = [
 	...profileResource.fields,
 	...queueResource.fields,
 	...settingsResource.fields,
+	...LIST_OUTPUT_FIELDS,
 	declarativeOptionsField('Afosto'),
 ];
 

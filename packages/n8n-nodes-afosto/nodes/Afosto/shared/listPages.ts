@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { chosenCredentialType } from '../../shared/transport/authentication';
+import { ChunkStream } from './chunkStream';
 import { LET_NODE_READ_ERROR_RESPONSES, asNodeError, partnerApiError } from '../../shared/transport/partnerError';
 import { isTimeoutError } from '../../shared/transport/requestTimeout';
 import { RETRYABLE_STATUSES, isRetryableNetworkError, retryPolicyOf, retryPolicyOptions, sendWithRetries } from '../../shared/transport/retries';
@@ -30,6 +31,39 @@ export function pagingOptionsField(show: NonNullable<IDisplayOptions['show']>): 
 		displayOptions: { show },
 		options: retryPolicyOptions('Page'),
 	};
+}
+
+/**
+ * Return All's "Output" and the file's field, once per node rather than per list: shown wherever
+ * Return All is on (every paged list and search of the node), so that they cost n8n's node
+ * types a few hundred bytes per node instead of per resource. Items is today's output.
+ */
+export const LIST_OUTPUT_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Output',
+		name: 'listOutput',
+		type: 'options',
+		options: [
+			{ name: 'Items', value: 'items', description: 'One item per record' },
+			{ name: 'One File', value: 'file', description: 'One JSON Lines file of all records, written as pages arrive (for large lists)' },
+		],
+		default: 'items',
+		description: 'How the records come out',
+		displayOptions: { show: { returnAll: [true] } },
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		description: 'Name of the output binary field to put the file in',
+		displayOptions: { show: { returnAll: [true], listOutput: ['file'] } },
+	},
+];
+
+/** Whether the records go to one JSON Lines file: Return All on and its Output "One File". */
+export function outputsOneFile(context: IExecutePaginationFunctions): boolean {
+	return context.getNodeParameter('returnAll', false) === true && context.getNodeParameter('listOutput', 'items') === 'file';
 }
 
 /** Which page of a list, and the cursor or offset it was asked for with, as an error names it. */
@@ -96,15 +130,30 @@ export class ListPageError extends NodeApiError {
 	}
 }
 
+/** The records of one page, as Afosto answered them. */
+export type PageRecords = IDataObject[];
+
+/** How the records of a list come out: what Return All's "Output" says, and Simplify's shaping. */
+export interface ListOutput {
+	/** Stop after this many records (the Limit); Infinity with Return All. */
+	wanted: number;
+	/** Each record cut down (Simplify), or as Afosto answered it. */
+	shape?: (record: IDataObject) => IDataObject;
+}
+
 /**
- * Reads the pages of one list (the `noun`: "list" or "search") into `records`: a page is asked
- * for again after a 429, 500, 502, 503, 504, a reset or a timeout, bounded by the node's "Paging
- * Options"; any other failure, and a page not in the documented shape, ends the reading with an
- * error naming the page, the answer and how many records were read. The list is whole or an
- * error: with Continue On Fail, the records read come out followed by one error item.
+ * Reads the pages of one list (the `noun`: "list" or "search"): a page is asked for again after a
+ * 429, 500, 502, 503, 504, a reset or a timeout, bounded by the node's "Paging Options"; any other
+ * failure, and a page not in the documented shape, ends the reading with an error naming the
+ * page, the answer and how many records were read (or written to the file). The list is whole or
+ * an error: with Continue On Fail, the records read come out followed by one error item, and
+ * with Return All's Output "One File", the error item alone (a file is never output in part).
  */
 export class ListReader {
-	readonly records: INodeExecutionData[] = [];
+	/** Records handed on so far (to the output items, or to the file), for an error to name. */
+	private recordsDone = 0;
+	/** Whether the records go to one JSON Lines file rather than one item each. */
+	private readonly toFile: boolean;
 	private readonly policy: RetryPolicy;
 	private readonly credentialType: string;
 
@@ -114,18 +163,74 @@ export class ListReader {
 	) {
 		this.policy = retryPolicyOf(context.getNodeParameter('pagingOptions', {}) as IDataObject);
 		this.credentialType = chosenCredentialType(context, 'afosto');
+		this.toFile = outputsOneFile(context);
 	}
 
-	/** Runs `readPages` and hands back the records, or with Continue On Fail, the records and the error. */
-	async read(readPages: () => Promise<void>): Promise<INodeExecutionData[]> {
+	/**
+	 * The records of `pages`, one item each (up to `wanted`), or with Output "One File" one item
+	 * holding the JSON Lines file and what it holds; with Continue On Fail, a failed page's error
+	 * as the last item.
+	 */
+	async output(pages: AsyncIterable<PageRecords>, { wanted, shape }: ListOutput): Promise<INodeExecutionData[]> {
+		if (this.toFile) return await this.writeFile(pages, shape);
+		const records: INodeExecutionData[] = [];
 		try {
-			await readPages();
-			return this.records;
+			for await (const page of pages) {
+				for (const json of page) {
+					records.push({ json: shape ? shape(json) : json });
+					this.recordsDone++;
+					if (records.length >= wanted) return records;
+				}
+			}
+			return records;
 		} catch (error) {
-			if (!(error instanceof ListPageError) || !this.context.continueOnFail()) throw asNodeError(this.context.getNode(), error, this.context.getItemIndex());
-			const errorItem = { json: { error: error.message, page: error.page, recordsRead: error.recordsRead }, pairedItem: { item: this.context.getItemIndex() } };
-			return [...this.records, errorItem];
+			return [...records, ...this.errorItem(error)];
 		}
+	}
+
+	/**
+	 * Output "One File": the records become JSON Lines as the pages come, streamed into n8n's
+	 * binary data (written to its storage without being held: n8n 2.x's default filesystem mode
+	 * writes a stream to disk as it is read), so n8n holds one page at a time, not the list.
+	 * A failed page fails the stream, and n8n then keeps no file.
+	 */
+	private async writeFile(pages: AsyncIterable<PageRecords>, shape: ListOutput['shape']): Promise<INodeExecutionData[]> {
+		const fileField = String(this.context.getNodeParameter('binaryPropertyName', 'data') || 'data');
+		const resource = String(this.context.getNodeParameter('resource', 'records'));
+		const written = { pages: 0 };
+		const stream = new ChunkStream(this.jsonLines(pages, shape, written));
+		try {
+			// The stream is a Readable to n8n's stores (see ChunkStream), not to TypeScript.
+			const file = await this.context.helpers.prepareBinaryData(stream as unknown as Buffer, `${resource}.jsonl`, 'application/x-ndjson');
+			return [{ json: { records: this.recordsDone, pages: written.pages, fileName: file.fileName }, binary: { [fileField]: file } }];
+		} catch (error) {
+			// A failed page fails the stream; n8n's store then keeps nothing of the file.
+			if (error instanceof ListPageError) return this.errorItem(error);
+			// n8n could not store the file (a full disk, or the database mode's file size limit).
+			const message = `The ${this.noun} file could not be stored after ${plural(this.recordsDone, 'record')}: ${(error as Error).message}`;
+			throw new NodeOperationError(this.context.getNode(), message, {
+				itemIndex: this.context.getItemIndex(),
+				description: 'n8n keeps no part of it. The node\'s README (Usage) says which of n8n\'s binary data modes suit large lists.',
+			});
+		}
+	}
+
+	/** The records of `pages` as JSON Lines, one chunk per page, counted as they are handed on. */
+	private async *jsonLines(pages: AsyncIterable<PageRecords>, shape: ListOutput['shape'], written: { pages: number }): AsyncGenerator<Buffer> {
+		for await (const page of pages) {
+			written.pages++;
+			let lines = '';
+			for (const json of page) lines += `${JSON.stringify(shape ? shape(json) : json)}\n`;
+			this.recordsDone += page.length;
+			yield Buffer.from(lines, 'utf8');
+		}
+	}
+
+	/** A failed page as Continue On Fail's error item; thrown without it, and any other error always. */
+	private errorItem(error: unknown): INodeExecutionData[] {
+		if (!(error instanceof ListPageError) || !this.context.continueOnFail()) throw asNodeError(this.context.getNode(), error, this.context.getItemIndex());
+		const done = this.toFile ? { recordsWritten: error.recordsRead } : { recordsRead: error.recordsRead };
+		return [{ json: { error: error.message, page: error.page, ...done }, pairedItem: { item: this.context.getItemIndex() } }];
 	}
 
 	/**
@@ -185,12 +290,13 @@ export class ListReader {
 	}
 
 	private failure(place: PagePlace, what: string, { hint, statusCode }: { hint?: string; statusCode?: number } = {}): ListPageError {
-		const read = this.records.length;
-		const message = `${this.describe(place).replace(/^p/, 'P')} ${what}. ${plural(read, 'record')} ${read === 1 ? 'was' : 'were'} read before it.`;
-		const description = [
-			hint,
-			`The ${this.noun} is incomplete, so the node stops rather than output part of it. With "Continue On Fail" on, the ${plural(read, 'record')} read come out, followed by one error item.`,
-		]
+		const read = this.recordsDone;
+		const done = this.toFile ? 'written to the file' : 'read';
+		const message = `${this.describe(place).replace(/^p/, 'P')} ${what}. ${plural(read, 'record')} ${read === 1 ? 'was' : 'were'} ${done} before it.`;
+		const outcome = this.toFile
+			? `so the node outputs no file rather than part of it. With "Continue On Fail" on, one error item comes out.`
+			: `so the node stops rather than output part of it. With "Continue On Fail" on, the ${plural(read, 'record')} read come out, followed by one error item.`;
+		const description = [hint, `The ${this.noun} is incomplete, ${outcome}`]
 			.filter(Boolean)
 			.join('\n');
 		return new ListPageError(this.context, place.number, read, message, { description, statusCode });

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ListReader, pagingOptionsField } from './listPages';
+import type { PageRecords } from './listPages';
 import type { SharedFields } from './operations';
 
 /** The page size asked for: the Afosto API reference names only the default (25) and no maximum; 250 keeps a page's answer small while 50,000 records take 200 requests. */
@@ -80,29 +81,27 @@ export async function readListPages(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	shape?: (record: IDataObject) => IDataObject,
 ): Promise<INodeExecutionData[]> {
-	const wanted = wantedRecords(context);
 	const list = new ListReader(context, 'list');
-	return await list.read(async () => {
-		let cursor: string | undefined;
-		for (let number = 1; ; number++) {
-			const options =
-				cursor === undefined
-					? requestData.options
-					: { ...requestData.options, headers: { ...requestData.options.headers, 'x-page': cursor } };
-			const place = { number, sent: cursor === undefined ? 'the first page, no x-page' : `x-page "${cursor}"` };
-			const page = await list.requestPage(options, place);
-			if (!Array.isArray(page.json)) throw list.wrongShape(place, page, 'is not a JSON list');
-			for (const json of page.json as IDataObject[]) {
-				list.records.push({ json: shape ? shape(json) : json });
-				if (list.records.length >= wanted) return;
-			}
-			const next = page.headers['x-page'];
-			if (page.json.length === 0 || typeof next !== 'string' || next === '') return;
-			cursor = next;
-		}
-	});
+	return await list.output(cursorPages(list, requestData), { wanted: wantedRecords(context), shape });
 }
 
+/** The pages of a list, one after the other as the `x-page` cursor leads, until the last. */
+async function* cursorPages(list: ListReader, requestData: DeclarativeRestApiSettings.ResultOptions): AsyncGenerator<PageRecords> {
+	let cursor: string | undefined;
+	for (let number = 1; ; number++) {
+		const options =
+			cursor === undefined
+				? requestData.options
+				: { ...requestData.options, headers: { ...requestData.options.headers, 'x-page': cursor } };
+		const place = { number, sent: cursor === undefined ? 'the first page, no x-page' : `x-page "${cursor}"` };
+		const page = await list.requestPage(options, place);
+		if (!Array.isArray(page.json)) throw list.wrongShape(place, page, 'is not a JSON list');
+		yield page.json as PageRecords;
+		const next = page.headers['x-page'];
+		if (page.json.length === 0 || typeof next !== 'string' || next === '') return;
+		cursor = next;
+	}
+}
 
 /** The list fields of the operations paged by the `x-page` cursor, written once for all of a resource's lists. */
 export const LIST_PAGING: SharedFields = { fieldsFor: listPagingFields };

@@ -8,7 +8,7 @@ import type {
 
 import { invalidInput } from '../../shared/validation/invalidInput';
 import { ListReader, isJsonObject, pagingOptionsField } from './listPages';
-import type { ListPage, PagePlace } from './listPages';
+import type { ListPage, PagePlace, PageRecords } from './listPages';
 import type { SharedFields, ShowConditions } from './operations';
 
 /**
@@ -54,18 +54,19 @@ export async function followBodyCursor(
 	const body = requestBody(requestData);
 	body.limit = wholeNumber(this, body, 'limit', PAGE_SIZE, 1);
 	const search = new ListReader(this, 'search');
-	return await search.read(async () => {
+	async function* pages(): AsyncGenerator<PageRecords> {
 		for (let number = 1; ; number++) {
 			const place = { number, sent: body.page_cursor === undefined ? 'the first page, no page_cursor' : `page_cursor "${String(body.page_cursor)}"` };
 			const page = await requestSearchPage(search, requestData, body, place);
 			const { hits, pagination } = page.json;
 			if (!Array.isArray(hits) || !isJsonObject(pagination)) throw search.wrongShape(place, page, 'has no "hits" list and "pagination"');
-			for (const hit of hits as IDataObject[]) search.records.push({ json: hit });
+			yield hits as PageRecords;
 			const cursor = pagination.next_page_cursor;
 			if (hits.length === 0 || typeof cursor !== 'string' || cursor === '' || cursor === body.page_cursor) return;
 			body.page_cursor = cursor;
 		}
-	});
+	}
+	return await search.output(pages(), { wanted: Infinity });
 }
 
 /**
@@ -84,7 +85,7 @@ export async function followBodyOffset(
 	const limit = (body.limit = wholeNumber(this, body, 'limit', PAGE_SIZE, 1));
 	let offset = (body.offset = wholeNumber(this, body, 'offset', 0, 0));
 	const search = new ListReader(this, 'search');
-	return await search.read(async () => {
+	async function* pages(): AsyncGenerator<PageRecords> {
 		for (let number = 1; ; number++) {
 			const place = { number, sent: `offset ${offset}` };
 			const page = await requestSearchPage(search, requestData, body, place);
@@ -94,12 +95,13 @@ export async function followBodyOffset(
 				throw search.wrongShape(place, page, 'has no "results" with "hits" lists and "count"');
 			}
 			const hits = (hitLists as IDataObject[][]).flat();
-			for (const hit of hits) search.records.push({ json: hit });
+			yield hits;
 			offset += limit;
 			body.offset = offset;
 			if (hits.length === 0 || offset >= count) return;
 		}
-	});
+	}
+	return await search.output(pages(), { wanted: Infinity });
 }
 
 /** "Paging Options" of a search, shown once Return All is on. */
