@@ -224,3 +224,31 @@ describe('Afosto lists to one file when n8n cannot store it', () => {
 		}
 	});
 });
+
+describe('Afosto lists: Return All with Output "Items" stops before n8n cannot take the items', () => {
+	/** `total` small records in pages of 25,000 (Afosto may answer more than the page size asked for). */
+	function serveRecords(total: number): void {
+		const pageSize = 25_000;
+		server.scriptEvery('getCatGroups', (request) => {
+			const page = pageAsked(request);
+			const first = (page - 1) * pageSize;
+			const count = Math.max(0, Math.min(pageSize, total - first));
+			return { status: 200, body: Array.from({ length: count }, (_, index) => ({ id: `group-${first + index + 1}` })), headers: first + count < total ? { 'x-page': `cursor-${page + 1}` } : undefined };
+		});
+	}
+
+	it('outputs a list of exactly 100,000 records as items', async () => {
+		serveRecords(100_000);
+		const result = await run('afostoCatalog', { resource: 'groups', operation: 'getCatGroups', returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(result.outputs[0]).toHaveLength(100_000);
+		expect(result.json.at(-1)).toEqual({ id: 'group-100000' });
+	});
+
+	it('fails a longer list naming the limit and Output "One File", instead of n8n\'s "Maximum call stack size exceeded"', async () => {
+		serveRecords(100_001);
+		const result = await run('afostoCatalog', { resource: 'groups', operation: 'getCatGroups', returnAll: true });
+		expect(result.error?.message).toBe('The list has more than 100,000 records: too many to output as items');
+		expect((result.error as { description?: string }).description).toContain('Set Return All\'s Output to One File');
+	});
+});

@@ -130,6 +130,14 @@ export class ListPageError extends NodeApiError {
 	}
 }
 
+/**
+ * The most records a list outputs as items. n8n-core 2.40's routing adds a declarative node's
+ * items with one `push(...items)`, one call argument per item, which overflows the stack between
+ * 125,000 and 130,000 items in Node 20 (fewer with a deeper stack); bench/scaleInN8n.ts saw it fail
+ * at 300,000 Afosto orders. 100,000 keeps a margin, and the error names Output "One File".
+ */
+export const MOST_OUTPUT_ITEMS = 100_000;
+
 /** The records of one page, as Afosto answered them. */
 export type PageRecords = IDataObject[];
 
@@ -177,6 +185,7 @@ export class ListReader {
 		try {
 			for await (const page of pages) {
 				for (const json of page) {
+					if (records.length === MOST_OUTPUT_ITEMS) throw this.tooManyItems();
 					records.push({ json: shape ? shape(json) : json });
 					this.recordsDone++;
 					if (records.length >= wanted) return records;
@@ -224,6 +233,14 @@ export class ListReader {
 			this.recordsDone += page.length;
 			yield Buffer.from(lines, 'utf8');
 		}
+	}
+
+	/** More records than n8n can take from this node as items: said before n8n fails obscurely. */
+	private tooManyItems(): NodeOperationError {
+		return new NodeOperationError(this.context.getNode(), `The ${this.noun} has more than ${MOST_OUTPUT_ITEMS.toLocaleString('en')} records: too many to output as items`, {
+			itemIndex: this.context.getItemIndex(),
+			description: `n8n 2.40 adds a declarative node's items in one call, which fails with "Maximum call stack size exceeded" at about 125,000. Set Return All's Output to One File to get every record in one JSON Lines file, or narrow the ${this.noun} with its filters.`,
+		});
 	}
 
 	/** A failed page as Continue On Fail's error item; thrown without it, and any other error always. */
