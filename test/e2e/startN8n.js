@@ -20,5 +20,6 @@ module.exports = () =>
 			'e2eAfostoEveryNode',
 			'e2eAfostoTrigger',
 			'e2eMasStackTriggerWithCredential',
+			'e2eMasStackRespondWhenFinished',
 		],
 	});
