@@ -30,6 +30,8 @@ const ACTIVE = [
 	'e2eAfostoEveryNode',
 	'e2eAfostoTrigger',
 	'e2eQueueBinary',
+	'e2eQueueSlowCallbacks',
+	'e2eQueueRespondWhenFinished',
 ];
 
 function step(command, args) {
