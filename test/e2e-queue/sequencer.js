@@ -1,8 +1,8 @@
 // The queue-mode end-to-end files in a fixed order: the plain runs first, the 10,000 callbacks
-// next, and the killed worker last, since it leaves one worker fewer.
+// next, and the two that kill a worker last (each starts a killed worker again first).
 const Sequencer = require('@jest/test-sequencer').default;
 
-const ORDER = ['databaseServers', 'nodesOnWorkers', 'binaryData', 'waitForCallback', 'callbackLoad', 'killedWorker'];
+const ORDER = ['databaseServers', 'nodesOnWorkers', 'binaryData', 'waitForCallback', 'callbackLoad', 'killedWorkerRedelivered', 'killedWorker'];
 const rank = (path) => {
 	const index = ORDER.findIndex((name) => path.endsWith(`${name}.e2e.ts`));
 	return index === -1 ? ORDER.length : index;

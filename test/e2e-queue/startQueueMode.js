@@ -31,6 +31,8 @@ const ACTIVE = [
 	'e2eAfostoTrigger',
 	'e2eQueueBinary',
 	'e2eAfostoOrdersFile',
+	'e2eQueueSlowCallbacks',
+	'e2eQueueRespondWhenFinished',
 ];
 
 function step(command, args) {

@@ -21,5 +21,6 @@ module.exports = () =>
 			'e2eAfostoEveryNode',
 			'e2eAfostoTrigger',
 			'e2eMasStackTriggerWithCredential',
+			'e2eMasStackRespondWhenFinished',
 		],
 	});

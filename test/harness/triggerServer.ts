@@ -1,4 +1,5 @@
 import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
+import { resolveWebhookDescriptionField } from 'n8n-workflow';
 import type { INodePropertyOptions } from 'n8n-workflow';
 import type {
 	INodeExecutionData,
@@ -69,6 +70,22 @@ export function answerOnReceipt(response: ServerResponse, description: IWebhookD
 }
 
 /**
+ * Answers a webhook of response mode `lastNode` the way n8n 2.x does once the run has finished
+ * (n8n's executeWebhook and extractWebhookLastNodeResponse): a failed run gets 500
+ * `{"message": "Error in workflow"}`; a run that succeeded gets the last node's data as
+ * `responseData` says: nothing for `noData`, the first item's JSON for `firstEntryJson`, every
+ * item's JSON otherwise. Here the trigger is the last node, so its items are the run's output.
+ */
+export function answerWhenRunFinished(response: ServerResponse, responseData: unknown, items: INodeExecutionData[], runFailed: boolean): void {
+	const json = (status: number, body: unknown) =>
+		response.writeHead(status, { 'content-type': 'application/json' }).end(body === undefined ? '' : JSON.stringify(body));
+	if (runFailed) json(500, { message: 'Error in workflow' });
+	else if (responseData === 'noData') json(200, undefined);
+	else if (responseData === 'firstEntryJson') json(200, items[0]?.json);
+	else json(200, items.map((item) => item.json));
+}
+
+/**
  * Serves a trigger node's webhook on 127.0.0.1 the way n8n's webhook server does: it parses the
  * body, hands request and response to the node through n8n-core's WebhookContext, and records
  * each workflow run the node starts. `activate`/`deactivate` run the node's webhook lifecycle.
@@ -76,6 +93,8 @@ export function answerOnReceipt(response: ServerResponse, description: IWebhookD
 export class TriggerServer {
 	/** The items of each workflow run the trigger started. */
 	readonly runs: INodeExecutionData[][] = [];
+	/** Whether the runs the trigger starts fail (what a `lastNode` webhook then answers). */
+	runsFail = false;
 	private server?: Server;
 	private setup?: TestWorkflow;
 
@@ -143,6 +162,19 @@ export class TriggerServer {
 		const loader = this.nodeType.methods?.loadOptions?.[method];
 		if (!loader) throw new Error(`The node has no loadOptions method ${method}`);
 		return await loader.call(new LoadOptionsContext(workflow, node, additionalData, parameterPath));
+	}
+
+	/**
+	 * A field of a webhook description as n8n 2.x evaluates it per request (WebhookExecutionContext):
+	 * natively when the description declares a resolver for it and the node's parameters are
+	 * static, with the expression engine otherwise.
+	 */
+	evaluateWebhookDescription(description: IWebhookDescription, field: string, defaultValue: string): unknown {
+		const { workflow, node } = this.workflow;
+		const workflowNode = workflow.nodes[node.name];
+		const native = resolveWebhookDescriptionField(workflowNode, description, field);
+		if (native.resolved) return native.value;
+		return workflow.expression.getComplexParameterValue(workflowNode, description[field], 'webhook', {}, undefined, defaultValue);
 	}
 
 	async isRegistered(): Promise<boolean> {
@@ -221,7 +253,13 @@ export class TriggerServer {
 		try {
 			const result = await this.nodeType.webhook!.call(this.webhookContextFor(additionalData, description));
 			if (result.workflowData) this.runs.push(result.workflowData[0]);
-			if (!result.noWebhookResponse && !response.headersSent) answerOnReceipt(response, description, result);
+			if (result.noWebhookResponse || response.headersSent) return;
+			const responseData = this.evaluateWebhookDescription(description, 'responseData', 'firstEntryJson');
+			if (this.evaluateWebhookDescription(description, 'responseMode', 'onReceived') === 'lastNode' && result.workflowData) {
+				answerWhenRunFinished(response, responseData, result.workflowData[0], this.runsFail);
+			} else {
+				answerOnReceipt(response, { ...description, responseData: responseData as string }, result);
+			}
 		} catch (error) {
 			if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
 			response.end(JSON.stringify({ message: (error as Error).message }));

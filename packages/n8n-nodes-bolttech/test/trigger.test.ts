@@ -227,3 +227,38 @@ describe('Bolttech Trigger in the editor', () => {
 		expect(answer).toEqual(result);
 	});
 });
+
+describe('Bolttech Trigger with Respond: When the Workflow Finishes', () => {
+	const trigger = triggerWith(
+		{ authentication: 'callbackSecret', actions: ['get_stock'], responseMode: 'lastNode' },
+		{ secret: 'finish-secret', location: 'query', queryParameterName: 'token' },
+	);
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+	beforeEach(() => {
+		trigger.runs.length = 0;
+		trigger.runsFail = false;
+	});
+	const postRaw = async (query: string, body: unknown) => {
+		const response = await fetch(`${trigger.webhookUrl}${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		return { status: response.status, body: await response.text() };
+	};
+
+	it("answers 200 with an empty body once the run succeeded, telling bolttech nothing of the run's data", async () => {
+		expect(await postRaw('?token=finish-secret', stockCallback)).toEqual({ status: 200, body: '' });
+		expect(trigger.runs[0][0].json).toMatchObject({ action_id: 'get_stock', product_code: 'RENTAL-ES-01' });
+	});
+
+	it('answers 500 when the run failed, so a bolttech that retries sends the callback again', async () => {
+		trigger.runsFail = true;
+
+		expect(await postRaw('?token=finish-secret', stockCallback)).toEqual({ status: 500, body: '{"message":"Error in workflow"}' });
+	});
+
+	it('refuses at once, as with Respond: Immediately, a wrong secret (401), an action not chosen (422) and a body that is no object (400), starting nothing', async () => {
+		expect(await post(`${trigger.webhookUrl}?token=nope`, stockCallback)).toEqual({ status: 401, body: { error: 'Unauthorized' } });
+		expect(await post(`${trigger.webhookUrl}?token=finish-secret`, { action_id: 'remove_device' })).toMatchObject({ status: 422 });
+		expect(await post(`${trigger.webhookUrl}?token=finish-secret`, '[1]')).toEqual({ status: 400, body: { error: 'The callback body must be a JSON object' } });
+		expect(trigger.runs).toHaveLength(0);
+	});
+});

@@ -241,3 +241,50 @@ describe('a new MasStack Trigger (version 3): secure by default', () => {
 		}
 	});
 });
+
+describe('MasStack Trigger with Respond: When the Workflow Finishes', () => {
+	const credential = { secret: 'ms-finish-secret', location: 'header', headerName: 'X-MasStack-Secret' };
+	const trigger = new TriggerServer({
+		type: 'masStackTrigger',
+		parameters: { authentication: 'callbackSecret', operations: ['refund'], responseMode: 'lastNode' },
+		credentials: { masStackCallbackSecretApi: credential },
+	});
+	const signed = { 'X-MasStack-Secret': 'ms-finish-secret', 'Request-Correlation-Id': correlationId };
+	beforeAll(() => trigger.start());
+	afterAll(() => trigger.stop());
+	beforeEach(() => {
+		trigger.runs.length = 0;
+		trigger.runsFail = false;
+	});
+	const postRaw = async (url: string, headers: Record<string, string>) => {
+		const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(callback) });
+		return { status: response.status, body: await response.text() };
+	};
+
+	it('answers 200 with an empty body once the run succeeded, telling the partner nothing of the run\'s data', async () => {
+		const answer = await postRaw(trigger.webhookUrlFor('masstack/refund/success'), signed);
+
+		expect(answer).toEqual({ status: 200, body: '' });
+		expect(trigger.runs[0][0].json).toMatchObject({ operation: 'refund', outcome: 'success', service_id: '34600000001' });
+	});
+
+	it('answers 500 when the run failed, so a partner that retries sends the callback again', async () => {
+		trigger.runsFail = true;
+
+		expect(await postRaw(trigger.webhookUrlFor('masstack/refund/error'), signed)).toEqual({ status: 500, body: '{"message":"Error in workflow"}' });
+		expect(trigger.runs).toHaveLength(1);
+	});
+
+	it('refuses at once, as with Respond: Immediately, a wrong secret (401) and an operation not chosen (400), starting nothing', async () => {
+		expect(await post(trigger.webhookUrlFor('masstack/refund/success'), callback, { 'X-MasStack-Secret': 'nope' })).toEqual({
+			status: 401,
+			body: { error: 'Unauthorized' },
+		});
+		expect(await post(trigger.webhookUrlFor('masstack/barring/success'), callback, signed)).toEqual({
+			status: 400,
+			body: { error: 'This trigger does not accept barringUpdate callbacks' },
+		});
+		expect(await post(trigger.webhookUrlFor('masstack/refund/success'), { code: 'OK' }, signed)).toMatchObject({ status: 400 });
+		expect(trigger.runs).toHaveLength(0);
+	});
+});

@@ -6,7 +6,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { acceptCallback, ANSWERED_AS_CHOSEN, refuseCallback, respondOption } from '../shared/callbacks/callbackAnswers';
 import { checkCallbackSecret, refuseUnauthorized, wrongSecretReason } from '../shared/callbacks/callbackSecret';
 import { callbackSecretFields } from '../shared/callbacks/callbackSecretFields';
 import { jsonObjectBody } from '../shared/callbacks/callbackBody';
@@ -42,7 +42,7 @@ export class BolttechTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['callbackSecret'] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', ...ANSWERED_ON_RECEIPT, path: 'bolttech-catalog' }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', ...ANSWERED_AS_CHOSEN, path: 'bolttech-catalog' }],
 		properties: [
 			{
 				displayName:
@@ -62,6 +62,7 @@ export class BolttechTrigger implements INodeType {
 				description:
 					'Callbacks of these catalog actions start the workflow; callbacks of other actions get 422 and start nothing',
 			},
+			respondOption,
 			...callbackSecretFields,
 		],
 	};

@@ -9,7 +9,7 @@ import type {
 
 import { CALLBACK_OPERATIONS } from './callbacks/callbackUrls';
 import { readMasStackCallback } from './callbacks/callbackResult';
-import { acceptCallback, ANSWERED_ON_RECEIPT, refuseCallback } from '../shared/callbacks/callbackAnswers';
+import { acceptCallback, ANSWERED_AS_CHOSEN, refuseCallback, respondOption } from '../shared/callbacks/callbackAnswers';
 import { checkCallbackSecret, refuseUnauthorized, wrongSecretReason } from '../shared/callbacks/callbackSecret';
 import { callbackSecretFields } from '../shared/callbacks/callbackSecretFields';
 import { callbackUrlLifecycle } from '../shared/callbacks/callbackUrlLifecycle';
@@ -33,7 +33,7 @@ const CALLBACK_WEBHOOKS = CALLBACK_OPERATIONS.flatMap((operation) =>
 const WEBHOOK_DESCRIPTIONS: IWebhookDescription[] = CALLBACK_WEBHOOKS.map(({ path }) => ({
 	name: 'default',
 	httpMethod: 'POST',
-	...ANSWERED_ON_RECEIPT,
+	...ANSWERED_AS_CHOSEN,
 	path,
 }));
 
@@ -82,6 +82,7 @@ export class MasStackTrigger implements INodeType {
 				required: true,
 				description: 'Callbacks of these operations start the workflow; others get 400 and start nothing',
 			},
+			respondOption,
 			...callbackSecretFields,
 		],
 	};
