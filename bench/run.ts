@@ -9,6 +9,7 @@ import { runNode } from '../scripts/n8nCore/runNode';
 import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
+import { measureChangedPrices } from './changedPrices';
 import { measureCallbackThroughput } from './callbackThroughput';
 import { measurePeersInN8n } from './peersInN8n';
 import { measureQueueThroughput } from './queueThroughput';
@@ -157,6 +158,11 @@ async function afostoPaging(): Promise<void> {
 	for (const line of await measureAfostoPaging()) console.log(line);
 }
 
+/** Update Prices with Send Only Changed Prices and by Batches in Flight, against a partner 25 ms away. */
+async function changedPrices(): Promise<void> {
+	for (const line of await measureChangedPrices()) console.log(line);
+}
+
 /** n8n in queue mode: callbacks with two workers and one, and a price sync on a worker. */
 async function queueModeThroughput(): Promise<void> {
 	for (const line of await measureQueueThroughput()) console.log(line);
@@ -176,18 +182,20 @@ async function peersInN8n(): Promise<void> {
 
 /**
  * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
- * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
+ * when missing); `--queue-only` runs that step alone, `--changed-prices-only` Send Only Changed Prices and
+ * Batches in Flight alone, `--peers-only` the peers in n8n and n8n's
  * start-up alone.
  */
 const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
+		.then(changedPrices)
 		.then(() => (inN8n ? peersInN8n() : undefined))
 		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
 		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
 
-const only = process.argv.includes('--queue-only') ? queueModeThroughput : process.argv.includes('--peers-only') ? peersInN8n : everything;
+const only = process.argv.includes('--changed-prices-only') ? changedPrices : process.argv.includes('--queue-only') ? queueModeThroughput : process.argv.includes('--peers-only') ? peersInN8n : everything;
 only()
 	.catch((error) => {
 		console.error(error);
