@@ -503,8 +503,7 @@ async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeEx
 	if (skus === 0) return [[]];
 	const batchSize = batchSizeOf(context, settings, skus);
 	const changed = prices ? { prices, changes: prices.memory.changes() } : undefined;
-	// Each SKU once: new and changed ones are to be sent.
-	const skusToSend = changed ? changed.changes.new + changed.changes.changed : skus;
+	const skusToSend = prices ? prices.memory.rowsToSend() : skus;
 	async function* rowsToSend(): AsyncGenerator<PriceRow> {
 		let position = 0;
 		for await (const { line, values } of fileRecords(context)) {
