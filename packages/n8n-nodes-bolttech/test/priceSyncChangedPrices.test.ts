@@ -142,8 +142,10 @@ describe('bolttech Update Prices: Send Only Changed Prices', () => {
 		server.reset();
 		const again = await workflow.run(list);
 		expect(server.requestsTo('catalogAction')).toHaveLength(0);
+		// Nothing sent, nothing to write: n8n has no changed static data to save.
+		expect(again.changedStaticData).toBeUndefined();
 		expect(again.json).toEqual([
-			{ batches: 0, skus: 0, incremental: true, status: 'unchanged', priceChanges: { new: 0, changed: 0, unchanged: 1998, missingFromInput: 5, memory: 'updated' } },
+			{ batches: 0, skus: 0, incremental: true, status: 'unchanged', priceChanges: { new: 0, changed: 0, unchanged: 1998, missingFromInput: 5, memory: 'as before (nothing sent)' } },
 		]);
 	});
 
@@ -402,6 +404,7 @@ describe('bolttech Update Prices: the bound of the price memory', () => {
 
 		// 10 of the old SKUs, missing from this list, no longer fit: they will be sent again if they come back.
 		expect(second.save()).toBe(10);
+		expect(PriceMemory.of(nodeContext(store), 'RENTAL-ES-01').save()).toBeUndefined();
 		const third = PriceMemory.of(nodeContext(store), 'RENTAL-ES-01');
 		expect(third.size).toBe(MAX_REMEMBERED_SKUS);
 		for (const row of newRows) third.list(row);

@@ -228,10 +228,11 @@ export class PriceMemory {
 
 	/**
 	 * Writes the memory back to the node's static data, within MAX_REMEMBERED_SKUS (the SKUs of this
-	 * run's list kept first); answers how many SKUs had to be left out.
+	 * run's list kept first); answers how many SKUs had to be left out, or undefined when nothing
+	 * changed (no batch was sent) and nothing was written.
 	 */
-	save(): number {
-		if (!this.changedSinceLoad || !this.store) return 0;
+	save(): number | undefined {
+		if (!this.changedSinceLoad || !this.store) return undefined;
 		let kept = this.remembered;
 		if (kept.size > MAX_REMEMBERED_SKUS) {
 			kept = new Map();

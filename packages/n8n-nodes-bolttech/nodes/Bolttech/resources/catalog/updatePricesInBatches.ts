@@ -343,6 +343,7 @@ class ChangedPrices implements BatchListener {
 	finish(context: IExecuteFunctions): IDataObject {
 		if (!this.writable) return { memory: `not changed (${context.getMode()} run)` };
 		const leftOut = this.memory.save();
+		if (leftOut === undefined) return { memory: 'as before (nothing sent)' };
 		return leftOut ? { memory: 'updated', notRemembered: leftOut } : { memory: 'updated' };
 	}
 }
