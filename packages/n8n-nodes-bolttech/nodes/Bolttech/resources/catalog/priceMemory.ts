@@ -119,8 +119,10 @@ export interface PriceChanges {
 /**
  * The memory of one product code in the node's static data. Manual runs (and evaluations) read it
  * and never write it: n8n 2.x does not save the static data of a manual execution (its
- * hookFunctionsSave skips mode "manual"), and the node does not even change it then, so a test run
- * in the editor never changes what production runs remember.
+ * hookFunctionsSave and hookFunctionsSaveWorker skip mode "manual"; measured in n8n 2.40.7 with
+ * this check forced off: test/e2e/changedPrices.e2e.ts still found the saved memory unchanged after
+ * the manual run), and the node does not even change it then, so a test run in the editor never
+ * changes what production runs remember, whatever a later n8n does.
  */
 export class PriceMemory {
 	private readonly remembered: Map<number, number>;
