@@ -10,6 +10,7 @@ import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoListFile } from './afostoListFile';
 import { measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
+import { measureChangedPrices } from './changedPrices';
 import { measureCallbackThroughput } from './callbackThroughput';
 import { measurePeersInN8n } from './peersInN8n';
 import { measureQueueThroughput } from './queueThroughput';
@@ -164,6 +165,11 @@ async function afostoListFile(): Promise<void> {
 	for (const line of await measureAfostoListFile()) console.log(line);
 }
 
+/** Update Prices with Send Only Changed Prices and by Batches in Flight, against a partner 25 ms away. */
+async function changedPrices(): Promise<void> {
+	for (const line of await measureChangedPrices()) console.log(line);
+}
+
 /** n8n in queue mode: callbacks with two workers and one, and a price sync on a worker. */
 async function queueModeThroughput(): Promise<void> {
 	for (const line of await measureQueueThroughput()) console.log(line);
@@ -193,30 +199,30 @@ async function scaleInN8n(packed = true): Promise<void> {
 }
 
 /**
- * `npm run bench -- --queue` adds the queue-mode step at the end (it installs Postgres and Redis
- * when missing); `--queue-only` runs that step alone, `--peers-only` the peers in n8n and n8n's
- * start-up alone, `--scale-only` the routes at scale alone, `--afosto-file-only` the Afosto list
- * file's memory alone.
+ * `npm run bench` runs every step but the queue-mode one; `--queue` adds it at the end (it
+ * installs Postgres and Redis when missing); `--no-n8n` leaves out the steps in a real n8n.
+ * `--<step>-only` runs one step alone (ONLY_STEPS).
  */
 const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
 		.then(afostoListFile)
+		.then(changedPrices)
 		.then(() => (inN8n ? peersInN8n() : undefined))
 		.then(() => (inN8n ? scaleInN8n() : undefined))
 		.then(() => (inN8n ? callbackThroughputInN8n() : undefined))
 		.then(() => (process.argv.includes('--queue') ? queueModeThroughput() : undefined));
 
-const only = process.argv.includes('--queue-only')
-	? queueModeThroughput
-	: process.argv.includes('--peers-only')
-		? peersInN8n
-		: process.argv.includes('--scale-only')
-			? () => scaleInN8n(false)
-			: process.argv.includes('--afosto-file-only')
-				? afostoListFile
-				: everything;
+/** The steps that run alone, by flag: the peers in n8n (with n8n's start-up), the routes at scale, … */
+const ONLY_STEPS: Record<string, () => Promise<void>> = {
+	'--queue-only': queueModeThroughput,
+	'--peers-only': peersInN8n,
+	'--scale-only': () => scaleInN8n(false),
+	'--afosto-file-only': afostoListFile,
+	'--changed-prices-only': changedPrices,
+};
+const only = Object.entries(ONLY_STEPS).find(([flag]) => process.argv.includes(flag))?.[1] ?? everything;
 only()
 	.catch((error) => {
 		console.error(error);

@@ -15,6 +15,14 @@ export interface NodeRun {
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject };
 	run: IRun;
 	credentialsHelper: PackageCredentialsHelper;
+	/**
+	 * The static data n8n would save with the workflow after this run: what n8n-core hands the
+	 * workflowExecuteAfter hook when a node changed it, unless the run is manual (n8n's
+	 * hookFunctionsSave skips saving for mode "manual"); undefined when nothing would be saved.
+	 */
+	savedStaticData?: IDataObject;
+	/** What n8n-core hands the workflowExecuteAfter hook, in any mode: the static data when a node changed it. */
+	changedStaticData?: IDataObject;
 }
 
 export interface NodeRunRequest extends TestNodeSpec {
@@ -29,15 +37,23 @@ export interface NodeRunRequest extends TestNodeSpec {
  * WorkflowExecute, and reads the node's last run from the result.
  */
 export async function executeTestWorkflow(setup: TestWorkflow, runExecutionData: IRunExecutionData): Promise<NodeRun> {
-	const { node, workflow, workflowData, executionId, additionalData, credentialsHelper } = setup;
+	const { node, workflow, workflowData, executionId, mode, additionalData, credentialsHelper } = setup;
 	// Fresh hooks per pass, as n8n creates them for each start or resume of an execution.
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	additionalData.hooks = hooks;
 	let resolveRun: (run: IRun) => void = () => {};
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
-	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveRun(fullRunData));
+	let changedStaticData: IDataObject | undefined;
+	hooks.addHandler('workflowExecuteAfter', (fullRunData, newStaticData) => {
+		// As n8n saves it: JSON, without the flag that marks it changed.
+		if (newStaticData !== undefined) {
+			const { __dataChanged: _changed, ...data } = JSON.parse(JSON.stringify(newStaticData)) as IDataObject;
+			changedStaticData = data;
+		}
+		resolveRun(fullRunData);
+	});
 
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.at(-1);
 	const outputs = (taskData?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
@@ -47,6 +63,8 @@ export async function executeTestWorkflow(setup: TestWorkflow, runExecutionData:
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 		credentialsHelper,
+		changedStaticData,
+		savedStaticData: mode === 'manual' ? undefined : changedStaticData,
 	};
 }
 

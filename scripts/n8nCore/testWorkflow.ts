@@ -2,11 +2,13 @@ import { ExecutionLifecycleHooks } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
+	IDataObject,
 	INode,
 	INodeParameters,
 	INodeType,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { PackageCredentialsHelper } from './credentialsHelper';
@@ -28,6 +30,10 @@ export interface TestNodeSpec {
 	timezone?: string;
 	/** The node's version, as a workflow saved with an older one has it; the newest when left out. */
 	typeVersion?: number;
+	/** How the execution started: 'manual' (the editor's Execute) when left out, or e.g. 'webhook', 'trigger'. */
+	mode?: WorkflowExecuteMode;
+	/** The workflow's saved static data, as n8n loads it before a run (a copy: the run changes its own). */
+	staticData?: IDataObject;
 }
 
 export interface TestWorkflow {
@@ -35,6 +41,7 @@ export interface TestWorkflow {
 	workflow: Workflow;
 	workflowData: IWorkflowBase;
 	executionId: string;
+	mode: WorkflowExecuteMode;
 	hooks: ExecutionLifecycleHooks;
 	additionalData: IWorkflowExecuteAdditionalData;
 	credentialsHelper: PackageCredentialsHelper;
@@ -85,11 +92,12 @@ export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
 		active: false,
 		nodeTypes,
 		settings: workflowData.settings,
-		staticData: {},
+		staticData: structuredClone(spec.staticData ?? {}),
 	});
 
 	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const mode = spec.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const n8nUrl = spec.webhookBaseUrl ?? TEST_N8N_URL;
 	const additionalData = {
 		credentialsHelper,
@@ -118,5 +126,5 @@ export function testWorkflow(spec: TestNodeSpec): TestWorkflow {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	return { node, workflow, workflowData, executionId, hooks, additionalData, credentialsHelper };
+	return { node, workflow, workflowData, executionId, mode, hooks, additionalData, credentialsHelper };
 }

@@ -7,8 +7,8 @@ const SKU_COUNT = 10;
 const BATCH_SIZE = 2;
 /** Batch 3 of 5 holds SKU-00004 and SKU-00005. */
 const MIDDLE_BATCH = 3;
-/** Retries without waiting, and a hang that counts as timed out after one second. */
-const FAST_RETRIES = { maxRetries: 1, maxRetryWaitSeconds: 0 };
+/** Retries without waiting, batches one at a time, and a hang that counts as timed out after one second. */
+const FAST_RETRIES = { maxRetries: 1, maxRetryWaitSeconds: 0, batchesInFlight: 1 };
 
 const { server, syncPrices: syncPricesOf } = usePriceSync({ batchSize: BATCH_SIZE, priceSyncOptions: FAST_RETRIES, options: { requestTimeout: 1 } });
 const syncPrices = (parameters: Record<string, unknown>, continueOnFail = false) =>

@@ -66,7 +66,7 @@ describe('bolttech Update Prices from a price list file', () => {
 		expect(pricesIn(requests[0])).toHaveLength(5);
 	});
 
-	it('names the failed batch and what was sent before it when bolttech refuses one mid-file', async () => {
+	it('names the failed batch and what was sent before and with it when bolttech refuses one mid-file (4 batches in flight)', async () => {
 		server.scriptNext(
 			'catalogAction',
 			() => ({ status: 200, body: { status: 'success' } }),
@@ -78,7 +78,9 @@ describe('bolttech Update Prices from a price list file', () => {
 
 		expect(result.error?.message).toBe('Price batch 2 of 3 (2 SKUs, SKU-3 to SKU-4) failed: bolttech answered 422: INVALID: unknown device');
 		expect(result.error?.description).toContain('Accepted before it: 1 batch (2 SKUs)');
-		expect(result.error?.description).toContain('Not sent: 1 batch after it (1 SKU).');
-		expect(server.requestsTo('catalogAction')).toHaveLength(2);
+		// Batch 3 left while batch 2 was still waiting for its answer.
+		expect(result.error?.description).toContain('Accepted after it, as they were in flight with it: batch 3 (1 SKU); they stay applied.');
+		expect(result.error?.description).toContain('2 of 5 SKUs are not confirmed as updated');
+		expect(server.requestsTo('catalogAction')).toHaveLength(3);
 	});
 });

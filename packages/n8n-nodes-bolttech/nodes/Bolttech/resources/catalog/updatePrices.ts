@@ -3,6 +3,13 @@ import type { CatalogOperation } from './catalogAction';
 const showOnlyForUpdatePrices = { show: { resource: ['catalog'], operation: ['updatePrices'] } };
 
 export const DEFAULT_BATCH_SIZE = 500;
+/**
+ * Against a partner answering after 25 ms, 100,000 SKUs in batches of 1,000 took 3.15 s one batch
+ * at a time, 1.73 s with 2 in flight, 0.94 s with 4, 0.60 s with 8 and 0.46 s with 16 (node time,
+ * bench/changedPrices.ts): 4 takes 70% of the gain while asking bolttech to work on no more than 4
+ * lists at once.
+ */
+export const DEFAULT_BATCHES_IN_FLIGHT = 4;
 
 /**
  * Update Prices is sent from code (updatePricesInBatches, the Bolttech node's custom operation):
@@ -19,7 +26,7 @@ export const updatePrices: CatalogOperation = {
 	fields: [
 		{
 			displayName:
-				'Takes all input items, one per SKU, and sends them to bolttech as price lists: in batches, in order, when Incremental is on; as one whole list when it is off. Each request comes out as one item.',
+				'Takes all input items, one per SKU, and sends them to bolttech as price lists: in batches, a few at once, when Incremental is on (a SKU listed twice ends with its later price); as one whole list when it is off. Each request comes out as one item.',
 			name: 'updatePricesNotice',
 			type: 'notice',
 			default: '',
@@ -196,6 +203,25 @@ export const updatePrices: CatalogOperation = {
 			displayOptions: showOnlyForUpdatePrices,
 			options: [
 				{
+					displayName: 'Batches in Flight',
+					name: 'batchesInFlight',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 16 },
+					default: 4,
+					description:
+						'How many batches may wait for bolttech\'s answer at once when Incremental is on; 1 sends them one after the other. A batch that holds a device (EAN or partner device ID) of a batch still waiting is held back until that one is answered, so a SKU listed twice always ends with its later price.',
+					displayOptions: { show: { '/incremental': [true] } },
+				},
+				{
+					displayName: 'Dry Run',
+					name: 'dryRun',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to only output which SKUs would be sent (new or changed) and the counts, sending nothing and remembering nothing',
+					displayOptions: { show: { '/incremental': [true], sendOnlyChanged: [true] } },
+				},
+				{
 					displayName: 'Max Retries per Batch',
 					name: 'maxRetries',
 					type: 'number',
@@ -212,6 +238,15 @@ export const updatePrices: CatalogOperation = {
 					default: 60,
 					description:
 						'Upper bound for the wait bolttech asks for in Retry-After; without it, the waits are 1, 2, 4… seconds up to this bound',
+				},
+				{
+					displayName: 'Send Only Changed Prices',
+					name: 'sendOnlyChanged',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether to send only the SKUs that are new or whose price changed since bolttech accepted them from this node. The node remembers a short fingerprint of each accepted price in the workflow (about 14 bytes per SKU, up to 250,000 SKUs per product code) from production runs only; manual runs read it but do not change it. A SKU listed twice counts with its last price. A failed batch's SKUs are sent again next time. Turn it off for one run to send every SKU and forget the memory.",
+					displayOptions: { show: { '/incremental': [true] } },
 				},
 				{
 					displayName: 'Validate EAN Check Digits',

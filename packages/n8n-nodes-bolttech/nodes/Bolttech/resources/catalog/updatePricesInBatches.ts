@@ -17,7 +17,9 @@ import { CsvReader, JsonLinesReader, recordsOf } from './priceListFile';
 import type { FileRecord } from './priceListFile';
 import { fileRowReader, priceRowReader, skuOf } from './priceRows';
 import type { PriceRow } from './priceRows';
-import { DEFAULT_BATCH_SIZE, updatePrices } from './updatePrices';
+import { PriceMemory } from './priceMemory';
+import type { PriceChanges } from './priceMemory';
+import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, updatePrices } from './updatePrices';
 
 interface BatchSettings {
 	/** Product code and callback URL, checked as the other catalog operations check them. */
@@ -25,6 +27,11 @@ interface BatchSettings {
 	keyStyle: PayloadKeyStyle;
 	incremental: boolean;
 	retryPolicy: RetryPolicy;
+	/** How many incremental batches may wait for bolttech's answer at once. */
+	batchesInFlight: number;
+	/** Send Only Changed Prices: compare with what the node remembers (Incremental on only). */
+	sendOnlyChanged: boolean;
+	dryRun: boolean;
 }
 
 type BatchOutcome =
@@ -92,15 +99,20 @@ async function sendBatch(context: IExecuteFunctions, settings: BatchSettings, bo
 
 function readSettings(context: IExecuteFunctions): BatchSettings {
 	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
+	const incremental = context.getNodeParameter('incremental', 0, true) as boolean;
+	const sendOnlyChanged = incremental && options.sendOnlyChanged === true;
 	return {
 		// The fields' own checks: never "null" or "[object Object]" on the wire.
 		configuration: (checkedBodyOf(context, shownProperties(context, catalogConfigurationFields), 0).configuration ?? {}) as IDataObject,
 		keyStyle: context.getNodeParameter('payloadKeyStyle', 0, 'snakeCase') as PayloadKeyStyle,
-		incremental: context.getNodeParameter('incremental', 0, true) as boolean,
+		incremental,
 		retryPolicy: {
 			maxRetries: (options.maxRetries as number | undefined) ?? 3,
 			maxRetryWaitSeconds: (options.maxRetryWaitSeconds as number | undefined) ?? 60,
 		},
+		batchesInFlight: Math.max(1, Math.floor(Number(options.batchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT) || 1)),
+		sendOnlyChanged,
+		dryRun: sendOnlyChanged && options.dryRun === true,
 	};
 }
 
@@ -108,20 +120,39 @@ const batchCount = (count: number) => `${count} batch${count === 1 ? '' : 'es'}`
 const skuCount = (count: number) => `${count} SKU${count === 1 ? '' : 's'}`;
 const attemptCount = (count: number) => (count === 1 ? 'Sent once' : `Sent ${count} times`);
 
+/** A batch that went to bolttech and what came of it. */
+interface SentBatch {
+	rows: PriceRow[];
+	outcome: BatchOutcome;
+}
+
+/** "batch 4" or "batches 4, 5 and 9" (1-based), at most ten of them named. */
+function batchNumbers(indexes: number[]): string {
+	const numbers = indexes.slice(0, 10).map((index) => String(index + 1));
+	const more = indexes.length - numbers.length;
+	const listed = more > 0 ? `${numbers.join(', ')} and ${more} more` : numbers.length > 1 ? `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}` : numbers[0];
+	return `batch${indexes.length === 1 ? '' : 'es'} ${listed}`;
+}
+
+function tally(sent: SentBatch[], indexes: number[]): Accepted {
+	return { batches: indexes.length, skus: indexes.reduce((sum, index) => sum + sent[index].rows.length, 0) };
+}
+
 /**
  * The message and description of a failed batch: which batch (number, first and last SKU) and
- * what was and was not done at bolttech because of it.
+ * what was and was not done at bolttech because of it, including the batches that were in flight
+ * with it (Batches in Flight): each of them was answered before this is told.
  */
 function describeFailure(
-	batch: PriceRow[],
+	sent: SentBatch[],
 	index: number,
 	totals: Totals,
-	skusThroughBatch: number,
-	accepted: Accepted,
-	outcome: Extract<BatchOutcome, { ok: false }>,
+	notSent: Accepted,
 	settings: BatchSettings,
 	continueOnFail: boolean,
 ): { message: string; description: string } {
+	const { rows: batch } = sent[index];
+	const outcome = sent[index].outcome as Extract<BatchOutcome, { ok: false }>;
 	const skuRange = `${skuCount(batch.length)}, ${skuOf(batch[0])} to ${skuOf(batch[batch.length - 1])}`;
 	// n8n fills an API error's description with the partner's message when there is no other: said once is enough.
 	const { description } = outcome.error;
@@ -138,12 +169,11 @@ function describeFailure(
 			].join('\n'),
 		};
 	}
-	const totalSkus = totals.skus;
-	const laterBatches = totals.batches - index - 1;
-	const laterSkus = totals.skus - skusThroughBatch;
+	const indexes = [...sent.keys()];
+	const acceptedBefore = tally(sent, indexes.filter((other) => other < index && sent[other].outcome.ok));
 	const lines = [
-		accepted.batches
-			? `Accepted before it: ${batchCount(accepted.batches)} (${skuCount(accepted.skus)}); they stay applied, as with Incremental on each batch adds to bolttech's list.`
+		acceptedBefore.batches
+			? `Accepted before it: ${batchCount(acceptedBefore.batches)} (${skuCount(acceptedBefore.skus)}); they stay applied, as with Incremental on each batch adds to bolttech's list.`
 			: 'No batch was accepted before it.',
 		outcome.refused
 			? `bolttech refused this batch: its ${skuCount(batch.length)} were not updated.`
@@ -153,8 +183,16 @@ function describeFailure(
 	if (continueOnFail) {
 		lines.push('The batches after it are still sent (Continue On Fail) and report in their own items.');
 	} else {
-		if (laterBatches) lines.push(`Not sent: ${batchCount(laterBatches)} after it (${skuCount(laterSkus)}).`);
-		lines.push(`${totalSkus - accepted.skus} of ${skuCount(totalSkus)} are not confirmed as updated; sending the same prices again is safe.`);
+		const failedBefore = indexes.filter((other) => other < index && !sent[other].outcome.ok);
+		const acceptedAfter = indexes.filter((other) => other > index && sent[other].outcome.ok);
+		const failedAfter = indexes.filter((other) => other > index && !sent[other].outcome.ok);
+		// Only possible with several batches in flight: they were sent before this one failed.
+		if (failedBefore.length) lines.push(`Also failed before it: ${batchNumbers(failedBefore)} (${skuCount(tally(sent, failedBefore).skus)}); see the SKUs they carried in the run's log.`);
+		if (acceptedAfter.length) lines.push(`Accepted after it, as they were in flight with it: ${batchNumbers(acceptedAfter)} (${skuCount(tally(sent, acceptedAfter).skus)}); they stay applied.`);
+		if (failedAfter.length) lines.push(`Also failed, in flight with it: ${batchNumbers(failedAfter)} (${skuCount(tally(sent, failedAfter).skus)}), not confirmed as updated.`);
+		if (notSent.batches) lines.push(`Not sent: ${batchCount(notSent.batches)} after it (${skuCount(notSent.skus)}).`);
+		const acceptedSkus = tally(sent, indexes.filter((other) => sent[other].outcome.ok)).skus;
+		lines.push(`${totals.skus - acceptedSkus} of ${skuCount(totals.skus)} are not confirmed as updated; sending the same prices again is safe.`);
 	}
 	return {
 		message: `Price batch ${index + 1} of ${totals.batches} (${skuRange}) failed: ${outcome.error.message}`,
@@ -162,64 +200,113 @@ function describeFailure(
 	};
 }
 
+/** What bolttech identifies a row's device by: its EAN and its partner device ID, each on its own. */
+function identifiersOf(rows: PriceRow[]): string[] {
+	const identifiers: string[] = [];
+	for (const { wire } of rows) {
+		if (wire.ean !== undefined) identifiers.push(`e${wire.ean}`);
+		if (wire.partner_device_id !== undefined) identifiers.push(`p${wire.partner_device_id}`);
+	}
+	return identifiers;
+}
+
+/** What happens at bolttech to each batch, for the price memory. */
+interface BatchListener {
+	accepted(rows: PriceRow[]): void;
+	failed(rows: PriceRow[]): void;
+}
+
 /**
- * Sends `batches` (in input order, one request each) and reports each: one item per accepted batch;
- * a failed batch stops the run naming what was and was not done, or with Continue On Fail comes
- * out as one error item per SKU while the later batches are still sent.
+ * Sends `batches`, one request each, with at most Batches in Flight waiting for bolttech at once,
+ * and returns their reports in batch order: one item per accepted batch; a failed batch stops the
+ * run (no further batch starts; those in flight are awaited) naming what was and was not done, or
+ * with Continue On Fail comes out as one error item per SKU while the later batches are still sent.
+ * A batch that names a device (EAN or partner device ID) of a batch still in flight waits for it,
+ * so that bolttech ends with the later price of a SKU listed twice, as when batches go one by one.
  */
 async function sendBatches(
 	context: IExecuteFunctions,
 	settings: BatchSettings,
 	batches: AsyncIterable<PriceRow[]> | Iterable<PriceRow[]>,
 	totals: Totals,
-	output: INodeExecutionData[],
-): Promise<void> {
+	listener?: BatchListener,
+): Promise<INodeExecutionData[]> {
 	const continueOnFail = context.continueOnFail();
-	const accepted: Accepted = { batches: 0, skus: 0 };
-	let index = 0;
-	let skusThroughBatch = 0;
-	for await (const batch of batches) {
-		skusThroughBatch += batch.length;
-		const outcome = await sendBatch(context, settings, priceListBody(settings, batch));
+	const limit = settings.incremental ? settings.batchesInFlight : 1;
+	const sent: SentBatch[] = [];
+	const inFlight = new Set<Promise<void>>();
+	const identifiersInFlight = new Map<string, number>();
+	const waitsForEarlier = (identifiers: string[]) => limit > 1 && identifiers.some((identifier) => identifiersInFlight.has(identifier));
+	let stopped = false;
+	let sentSkus = 0;
+	let answered = 0;
+	// The first batch goes alone: with OAuth2 it fetches the token that the others then reuse, where
+	// batches sent together before any token exists would each fetch one.
+	const limitNow = () => (answered ? limit : 1);
+	for await (const rows of batches) {
+		if (stopped) break;
+		const identifiers = limit > 1 ? identifiersOf(rows) : [];
+		while (inFlight.size >= limitNow() || (inFlight.size && waitsForEarlier(identifiers))) await Promise.race(inFlight);
+		if (stopped) break;
+		for (const identifier of identifiers) identifiersInFlight.set(identifier, (identifiersInFlight.get(identifier) ?? 0) + 1);
+		const index = sent.length;
+		sent.push({ rows, outcome: undefined as unknown as BatchOutcome });
+		sentSkus += rows.length;
+		const request: Promise<void> = sendBatch(context, settings, priceListBody(settings, rows)).then((outcome) => {
+			inFlight.delete(request);
+			answered++;
+			for (const identifier of identifiers) {
+				const count = (identifiersInFlight.get(identifier) as number) - 1;
+				if (count) identifiersInFlight.set(identifier, count);
+				else identifiersInFlight.delete(identifier);
+			}
+			sent[index].outcome = outcome;
+			if (outcome.ok) listener?.accepted(rows);
+			else {
+				listener?.failed(rows);
+				if (!continueOnFail) stopped = true;
+			}
+		});
+		inFlight.add(request);
+	}
+	await Promise.all(inFlight);
+
+	const output: INodeExecutionData[] = [];
+	const notSent = { batches: totals.batches - sent.length, skus: totals.skus - sentSkus };
+	for (const [index, { rows, outcome }] of sent.entries()) {
 		const report = {
 			batch: index + 1,
 			batches: totals.batches,
-			skus: batch.length,
-			firstSku: skuOf(batch[0]),
-			lastSku: skuOf(batch[batch.length - 1]),
+			skus: rows.length,
+			firstSku: skuOf(rows[0]),
+			lastSku: skuOf(rows[rows.length - 1]),
 			incremental: settings.incremental,
 			attempts: outcome.attempts,
 		};
 		if (outcome.ok) {
-			accepted.batches++;
-			accepted.skus += batch.length;
 			output.push({
 				json: { ...report, status: (outcome.answer.status as string | undefined) ?? 'success', response: outcome.answer },
-				pairedItem: [...new Set(batch.map((row) => row.itemIndex))].map((item) => ({ item })),
+				pairedItem: [...new Set(rows.map((row) => row.itemIndex))].map((item) => ({ item })),
 			});
-			index++;
 			continue;
 		}
-		const failure = describeFailure(batch, index, totals, skusThroughBatch, accepted, outcome, settings, continueOnFail);
+		const failure = describeFailure(sent, index, totals, notSent, settings, continueOnFail);
 		if (!continueOnFail) {
 			outcome.error.message = failure.message;
 			outcome.error.description = failure.description;
-			outcome.error.context.itemIndex = batch[0].itemIndex;
+			outcome.error.context.itemIndex = rows[0].itemIndex;
 			throw outcome.error;
 		}
-		const failedBatch = {
-			...report,
-			applied: outcome.refused ? 'no' : 'unknown',
-			acceptedBefore: { ...accepted },
-		};
-		for (const row of batch) {
+		const acceptedBefore = tally(sent, [...sent.keys()].filter((other) => other < index && sent[other].outcome.ok));
+		const failedBatch = { ...report, applied: outcome.refused ? 'no' : 'unknown', acceptedBefore };
+		for (const row of rows) {
 			output.push({
 				json: { error: failure.message, description: failure.description, ...failedBatch, ...row.wire },
 				pairedItem: { item: row.itemIndex },
 			});
 		}
-		index++;
 	}
+	return output;
 }
 
 /** The batch size of a run: Batch Size with Incremental on; every SKU in one request with it off. */
@@ -232,10 +319,97 @@ function batchSizeOf(context: IExecuteFunctions, settings: BatchSettings, skus: 
 }
 
 /**
+ * Send Only Changed Prices for one run: the memory of the run's product code, what the run does
+ * with it, and the report's words for it.
+ */
+class ChangedPrices implements BatchListener {
+	readonly memory: PriceMemory;
+	readonly writable: boolean;
+
+	constructor(context: IExecuteFunctions, settings: BatchSettings) {
+		this.memory = PriceMemory.of(context, String(settings.configuration.product_code));
+		this.writable = PriceMemory.isWritableIn(context);
+	}
+
+	accepted(rows: PriceRow[]): void {
+		this.memory.accepted(rows);
+	}
+
+	failed(rows: PriceRow[]): void {
+		this.memory.failed(rows);
+	}
+
+	/** Saves the memory unless this run only reads it; what the reports say of it. */
+	finish(context: IExecuteFunctions): IDataObject {
+		if (!this.writable) return { memory: `not changed (${context.getMode()} run)` };
+		const leftOut = this.memory.save();
+		if (leftOut === undefined) return { memory: 'as before (nothing sent)' };
+		return leftOut ? { memory: 'updated', notRemembered: leftOut } : { memory: 'updated' };
+	}
+}
+
+/**
+ * Sends the rows chosen for this run, and with Send Only Changed Prices adds the comparison to
+ * every report (or, when nothing is to be sent, reports it alone) and keeps the memory, also when a
+ * batch fails.
+ */
+async function sendRun(
+	context: IExecuteFunctions,
+	settings: BatchSettings,
+	batches: AsyncIterable<PriceRow[]> | Iterable<PriceRow[]>,
+	totals: Totals,
+	changed?: { prices: ChangedPrices; changes: PriceChanges },
+): Promise<INodeExecutionData[]> {
+	if (!changed) {
+		// Without Send Only Changed Prices, this run's prices are not followed: what the node remembered would go stale.
+		if (PriceMemory.isWritableIn(context)) PriceMemory.forget(context, String(settings.configuration.product_code));
+		return await sendBatches(context, settings, batches, totals);
+	}
+	let reports: INodeExecutionData[];
+	let memory: IDataObject = {};
+	try {
+		reports = await sendBatches(context, settings, batches, totals, changed.prices);
+	} finally {
+		// Also when a batch failed and the run stops: what was accepted before is remembered, the failed batch's SKUs are forgotten.
+		memory = changed.prices.finish(context);
+	}
+	const priceChanges = { ...changed.changes, ...memory };
+	if (totals.batches === 0) {
+		return [{ json: { batches: 0, skus: 0, incremental: true, status: 'unchanged', priceChanges }, pairedItem: { item: 0 } }];
+	}
+	for (const report of reports) report.json.priceChanges = priceChanges;
+	return reports;
+}
+
+/** Dry Run: what Send Only Changed Prices would send, and the counts, without sending or remembering. */
+function dryRunReport(
+	changed: { prices: ChangedPrices; changes: PriceChanges },
+	rowsToSend: PriceRow[],
+	batchSize: number,
+	settings: BatchSettings,
+): INodeExecutionData[] {
+	return [
+		{
+			json: {
+				dryRun: true,
+				productCode: settings.configuration.product_code as string,
+				skusToSend: rowsToSend.length,
+				batchesToSend: Math.ceil(rowsToSend.length / batchSize),
+				priceChanges: { ...changed.changes, memory: 'not changed (Dry Run)' },
+				wouldSend: rowsToSend.map((row) => ({ change: changed.prices.memory.changeOf(row), ...row.wire })),
+			},
+			pairedItem: { item: 0 },
+		},
+	];
+}
+
+/**
  * Update Prices: every input item is one SKU, or (Map Prices From: File) every row of the first
  * item's price list file. With Incremental on they go to bolttech as price lists of "Batch Size"
- * rows, in input order, one request per batch; with it off, as one request. Declarative routing
- * sends one request per item, which is why this operation is code.
+ * rows, Batches in Flight of them at once, one request per batch; with it off, as one request.
+ * With Send Only Changed Prices only the SKUs new or changed since the prices bolttech last
+ * accepted from this node go. Declarative routing sends one request per item, which is why this
+ * operation is code.
  */
 export async function updatePricesInBatches(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	if (this.getNodeParameter('priceMapping', 0, 'inputFields') === 'file') return await updatePricesFromFile(this);
@@ -243,7 +417,7 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	const continueOnFail = this.continueOnFail();
 	const output: INodeExecutionData[] = [];
 
-	const rows: PriceRow[] = [];
+	let rows: PriceRow[] = [];
 	const readPriceRow = priceRowReader(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const rowOrProblem = readPriceRow(itemIndex);
@@ -266,8 +440,17 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 		for (const row of rows) output.push({ json: { error, ...row.wire }, pairedItem: { item: row.itemIndex } });
 		return [output];
 	}
-	const batches = chunk(rows, batchSizeOf(this, settings, rows.length));
-	await sendBatches(this, settings, batches, { batches: batches.length, skus: rows.length }, output);
+	const batchSize = batchSizeOf(this, settings, rows.length);
+	let changed: { prices: ChangedPrices; changes: PriceChanges } | undefined;
+	if (settings.sendOnlyChanged) {
+		const prices = new ChangedPrices(this, settings);
+		for (const row of rows) prices.memory.list(row);
+		changed = { prices, changes: prices.memory.changes() };
+		rows = rows.filter((row, position) => prices.memory.isToSend(row, position));
+		if (settings.dryRun) return [[...output, ...dryRunReport(changed, rows, batchSize, settings)]];
+	}
+	const batches = chunk(rows, batchSize);
+	output.push(...(await sendRun(this, settings, batches, { batches: batches.length, skus: rows.length }, changed)));
 	return [output];
 }
 
@@ -304,25 +487,41 @@ async function* fileRecords(context: IExecuteFunctions): AsyncGenerator<FileReco
 /**
  * Update Prices from a file, in two passes over its bytes so that no more than a batch of rows is
  * held at once: the first checks every row (an error names the line and field, and nothing is
- * sent, as with items), the second sends the batches. With Incremental off the whole list is one
- * request, so its rows are held for it.
+ * sent, as with items), and with Send Only Changed Prices lists every SKU's fingerprint; the second
+ * sends the batches. With Incremental off the whole list is one request, so its rows are held for it.
  */
 async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const readRow = fileRowReader(context);
+	const settings = readSettings(context);
+	const prices = settings.sendOnlyChanged ? new ChangedPrices(context, settings) : undefined;
 	let skus = 0;
 	for await (const { line, values } of fileRecords(context)) {
 		const row = readRow(values, line);
 		if (row instanceof NodeOperationError) throw row;
+		prices?.memory.list(row);
 		skus++;
 	}
-	const output: INodeExecutionData[] = [];
-	if (skus === 0) return [output];
-	const settings = readSettings(context);
+	if (skus === 0) return [[]];
 	const batchSize = batchSizeOf(context, settings, skus);
+	const changed = prices ? { prices, changes: prices.memory.changes() } : undefined;
+	const skusToSend = prices ? prices.memory.rowsToSend() : skus;
+	async function* rowsToSend(): AsyncGenerator<PriceRow> {
+		let position = 0;
+		for await (const { line, values } of fileRecords(context)) {
+			const row = readRow(values, line) as PriceRow;
+			if (!prices || prices.memory.isToSend(row, position)) yield row;
+			position++;
+		}
+	}
+	if (changed && settings.dryRun) {
+		const rows: PriceRow[] = [];
+		for await (const row of rowsToSend()) rows.push(row);
+		return [dryRunReport(changed, rows, batchSize, settings)];
+	}
 	async function* batches(): AsyncGenerator<PriceRow[]> {
 		let batch: PriceRow[] = [];
-		for await (const { line, values } of fileRecords(context)) {
-			batch.push(readRow(values, line) as PriceRow);
+		for await (const row of rowsToSend()) {
+			batch.push(row);
 			if (batch.length === batchSize) {
 				yield batch;
 				batch = [];
@@ -330,6 +529,5 @@ async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeEx
 		}
 		if (batch.length) yield batch;
 	}
-	await sendBatches(context, settings, batches(), { batches: Math.ceil(skus / batchSize), skus }, output);
-	return [output];
+	return [await sendRun(context, settings, batches(), { batches: Math.ceil(skusToSend / batchSize), skus: skusToSend }, changed)];
 }
