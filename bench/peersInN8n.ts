@@ -10,6 +10,7 @@ import type { ExecutionReport } from './peerHooks';
 import { HEADER_AUTH_CREDENTIAL, orderListWorkflows, priceSyncWorkflows } from './peerWorkflows';
 import type { Partner, PeerWorkflow } from './peerWorkflows';
 import { priceRows, rawCursorLoop, rawPriceSync } from './rawClients';
+import { RUNTIME, N8N_VERSION, ensureN8nRuntime, importIntoN8n, installPackage, ownerSession, startN8n } from './n8nScripts';
 
 /**
  * "Peers in n8n": in the real n8n `npm start` runs, Update Prices against the workflows a skilled
@@ -29,17 +30,6 @@ const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 5);
 const N8N_PORT = 5800;
 const OWNER = { email: 'bench@sandbox.local', password: 'Bench-Sandbox-Pa55' };
 
-const { RUNTIME, N8N_VERSION, ensureN8nRuntime, startN8n } = require('../../scripts/n8nRuntime.js') as {
-	RUNTIME: string;
-	N8N_VERSION: string;
-	ensureN8nRuntime: () => void;
-	startN8n: (options: Record<string, unknown>) => Promise<{ child: ChildProcess; stop: () => void }>;
-};
-const { importIntoN8n, installPackage, ownerSession } = require('../../scripts/playground.js') as {
-	importIntoN8n: (options: Record<string, unknown>) => void;
-	installPackage: (userFolder: string) => void;
-	ownerSession: (port: number, owner: typeof OWNER) => Promise<string>;
-};
 
 /** Where a long run is, on stderr: the report itself goes to stdout at the end. */
 const progress = (message: string) => process.stderr.write(`[peers in n8n] ${message}\n`);

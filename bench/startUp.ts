@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
 import { median } from './median';
+import { N8N_VERSION, RUNTIME, ensureN8nRuntime, installPackage, ownerSession, startN8n } from './n8nScripts';
 
 /**
  * n8n's start-up with and without the package, and the editor's `types/nodes.json` it serves:
@@ -19,16 +19,6 @@ const ROUNDS = Number(process.env.BENCH_START_ROUNDS ?? 3);
 /** Apart from the peers' n8n (5800) and the ports named there. */
 const PORT = 5820;
 
-const { N8N_VERSION, RUNTIME, ensureN8nRuntime, startN8n } = require('../../scripts/n8nRuntime.js') as {
-	N8N_VERSION: string;
-	RUNTIME: string;
-	ensureN8nRuntime: () => void;
-	startN8n: (options: Record<string, unknown>) => Promise<{ child: ChildProcess; stop: () => void }>;
-};
-const { installPackage, ownerSession } = require('../../scripts/playground.js') as {
-	installPackage: (userFolder: string) => void;
-	ownerSession: (port: number, owner: { email: string; password: string }) => Promise<string>;
-};
 const OWNER = { email: 'bench@sandbox.local', password: 'Bench-Sandbox-Pa55' };
 
 const PROBES = { health: '/healthz', ready: '/healthz/readiness', editor: '/rest/settings' } as const;
