@@ -12,8 +12,8 @@ const { dirname, join } = require('node:path');
 
 const { ROOT, readSpec } = require('./spec');
 const { AFOSTO_NODES, NODES, namesOfNode, resourcesOf } = require('./nodes');
-const { sharedParts } = require('./sharedParts');
-const { resourceFiles, serviceFiles } = require('./resourceFiles');
+const { PACKAGE_FILE, packageParts, sharedParts } = require('./sharedParts');
+const { packageFiles, resourceFiles, serviceFiles } = require('./resourceFiles');
 const { codexFile, nodeFile, packageManifestListing, scopesFile } = require('./nodeFiles');
 
 /**
@@ -24,12 +24,17 @@ const { codexFile, nodeFile, packageManifestListing, scopesFile } = require('./n
 function generateAfostoNodes(spec) {
 	/** @type {Record<string, string>} */
 	const files = {};
-	for (const node of NODES) {
+	const distinct = spec.endpoints.filter((endpoint) => !endpoint.duplicateOf);
+	const nodes = NODES.map((node) => {
 		const resources = resourcesOf(node, spec.endpoints);
-		const named = namesOfNode(resources, spec.endpoints.filter((endpoint) => !endpoint.duplicateOf));
+		return { node, resources, named: namesOfNode(resources, distinct) };
+	});
+	const packageShared = packageParts(nodes);
+	Object.assign(files, packageFiles(packageShared));
+	for (const { node, resources, named } of nodes) {
 		files[`nodes/Afosto/${node.className}.node.ts`] = nodeFile(node, resources, named);
 		files[`nodes/Afosto/${node.className}.node.json`] = codexFile(node);
-		const shared = sharedParts(resources, named);
+		const shared = sharedParts(resources, named, packageShared);
 		for (const resource of resources) Object.assign(files, resourceFiles(resource, `nodes/Afosto/${node.service}/${resource.value}`, named, shared));
 		Object.assign(files, serviceFiles(shared, `nodes/Afosto/${node.service}`));
 	}
@@ -48,6 +53,7 @@ function writeGeneratedFiles(files) {
 		rmSync(join(ROOT, node.folder), { recursive: true, force: true });
 		for (const extension of ['ts', 'json']) rmSync(join(ROOT, 'nodes', 'Afosto', `${node.className}.node.${extension}`), { force: true });
 	}
+	rmSync(join(ROOT, PACKAGE_FILE), { force: true });
 	for (const [path, content] of Object.entries(files)) {
 		mkdirSync(dirname(join(ROOT, path)), { recursive: true });
 		writeFileSync(join(ROOT, path), content);

@@ -25,7 +25,8 @@ const ARTICLES = new Set(['a', 'an', 'the']);
  */
 function withoutTypos(text) {
 	return String(text ?? '')
-		.replace(/[A-Za-z']+/g, (word) => {
+		// `_` belongs to a word, so that a garbled wire-name-like word is looked up whole.
+		.replace(/[A-Za-z_']+/g, (word) => {
 			const meant = TYPOS[word.toLowerCase()];
 			if (!meant) return word;
 			return /^[A-Z]/.test(word) && /^[a-z]/.test(meant) ? meant.charAt(0).toUpperCase() + meant.slice(1) : meant;

@@ -21,6 +21,9 @@ const TYPOS = {
 	dataas: 'dataset',
 	// "sku's", "SKU's": the reference's plural, not a possessive.
 	"sku's": 'SKUs',
+	// "Two letter counpremise_numbertry code" (a country code's description, three times): a
+	// replace of "country" by "premise_number" gone wrong in the reference.
+	counpremise_numbertry: 'country',
 };
 
 /**

@@ -117,7 +117,7 @@ function importLines(names, local = {}, depth = 2) {
 	/** @param {string} name */
 	const helperModule = (name) => {
 		const module = HELPER_MODULES[name];
-		return module && !PACKAGES.has(module) ? `${'../'.repeat(depth)}${module}` : module;
+		return module && !PACKAGES.has(module) ? `${depth ? '../'.repeat(depth) : './'}${module}` : module;
 	};
 	/** @type {Map<string, { module: string, kind: 'type' | 'value', names: string[] }>} */
 	const byModule = new Map();

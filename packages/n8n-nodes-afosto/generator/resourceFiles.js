@@ -1,10 +1,11 @@
 // @ts-check
 // The files of one resource folder (nodes/Afosto/<node>/<resource>/): index.ts (its Operation
 // list), one file per operation, pathParameters.ts, and the shared parts in schemas.ts and
-// queries.ts; and the files of the parts that several resources of a service share
-// (nodes/Afosto/<node>/odrSchemas.ts, odrQueries.ts).
+// queries.ts; the files of the parts that several resources of a service share
+// (nodes/Afosto/<node>/odrSchemas.ts, odrQueries.ts); and nodes/Afosto/afostoSchemas.ts, of the
+// parts several services share.
 const { operationOf, pathParametersOf } = require('./operation');
-const { PART_ABOUT, PART_FILE, PART_TYPES, serviceFileOf } = require('./sharedParts');
+const { PACKAGE_FILE, PART_ABOUT, PART_FILE, PART_TYPES, serviceFileOf } = require('./sharedParts');
 const { HEADER, call, importLines, print, ref } = require('./printer');
 
 /**
@@ -101,4 +102,18 @@ function serviceFiles(shared, folder) {
 	return files;
 }
 
-module.exports = { resourceFiles, serviceFiles };
+/**
+ * nodes/Afosto/afostoSchemas.ts: the parts that operations of several Afosto services share.
+ * @param {import('./sharedParts').PackageParts} packageShared
+ * @returns {Record<string, string>}
+ */
+function packageFiles(packageShared) {
+	const whose = /** @type {(file: string, declaration: Declaration) => string} */ (file, { schema }) =>
+		file === 'schemas' ? `${ofSchema(schema)}, which several Afosto services have` : ' that several Afosto services have';
+	// Only bodies are shared across services so far; a shared query would need a file of its own.
+	const files = partFiles(packageShared.declarations, whose, 0);
+	if (files.some(([file]) => file !== 'schemas')) throw new Error('A query is shared across Afosto services: give it a file');
+	return Object.fromEntries(files.map(([, content]) => [PACKAGE_FILE, content]));
+}
+
+module.exports = { resourceFiles, serviceFiles, packageFiles };

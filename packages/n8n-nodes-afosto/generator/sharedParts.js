@@ -1,11 +1,12 @@
 // @ts-check
 // Schema sharing: the parts of operations that several operations have alike (a body's template,
 // types and Body Fields; the query's types and Additional Fields) are written once, as named
-// constants, and the operations refer to them. A part that operations of several resources of
-// one Afosto service (the path's first segment: /odr, /rel, /lcs…) have goes to the service's
-// file in the node's folder (nodes/Afosto/orders/odrSchemas.ts); one that only operations of
-// one resource have goes to the resource's schemas.ts or queries.ts; one that a single
-// operation has stays in its file.
+// constants, and the operations refer to them. A part that operations of several Afosto services
+// (the path's first segment: /odr, /rel, /lcs…) have goes to nodes/Afosto/afostoSchemas.ts (the
+// reference's address, on /rel and /odr); one that operations of several resources of one service
+// have goes to the service's file in the node's folder (nodes/Afosto/orders/odrSchemas.ts); one
+// that only operations of one resource have goes to the resource's schemas.ts or queries.ts; one
+// that a single operation has stays in its file.
 const { camelCase } = require('./naming');
 const { isFileUpload } = require('./spec');
 const { bodyOf, bodyParts, fieldSpecsOf, queryOf } = require('./fields');
@@ -19,6 +20,10 @@ const { print, ref } = require('./printer');
  * @typedef {{ name: string, kind: PartKind, schema: string | null, part: unknown }} Declaration
  * @typedef {(endpoint: Endpoint, kind: PartKind, part: unknown) => unknown} PartOf
  * @typedef {{ kind: PartKind, part: unknown, schema: string | null }} Part A part, with what its constant is named after.
+ *
+ * @typedef {object} PackageParts The parts that operations of several Afosto services share.
+ * @property {Declaration[]} declarations Their constants, for nodes/Afosto/afostoSchemas.ts.
+ * @property {Map<string, string>} constantOf The constant of each part, by its key.
  *
  * @typedef {object} SharedParts The shared parts of one node's operations.
  * @property {(resource: Resource) => { partOf: PartOf, declarations: Declaration[] }} ofResource
@@ -53,6 +58,13 @@ const serviceFileOf = (service, file) => `${service}${file.charAt(0).toUpperCase
 
 /** @param {PartKind} kind @param {unknown} part */
 const keyOf = (kind, part) => `${kind}:${JSON.stringify(part)}`;
+
+/** The module of nodes/Afosto/afostoSchemas.ts from a resource's folder, and its path in the package. */
+const PACKAGE_MODULE = '../../afostoSchemas';
+const PACKAGE_FILE = 'nodes/Afosto/afostoSchemas.ts';
+
+/** A part a constant of its own is worth: one that does not fit on a line. @param {unknown} part */
+const spansLines = (part) => print(part).includes('\n');
 
 /**
  * The parts of one operation that may be shared, as operationOf builds them, each with what its
@@ -95,13 +107,48 @@ const namer = (taken) =>
 	};
 
 /**
- * The parts that several operations of a node share: by service when operations of several of
- * its resources have them, else by resource.
+ * The parts that operations of several Afosto services have alike, over all nodes, each named
+ * after the first operation's schema.
+ * @param {Array<{ resources: Resource[], named: NamesOfNode }>} nodes
+ * @returns {PackageParts}
+ */
+function packageParts(nodes) {
+	/** @type {Map<string, { services: Set<string>, kind: PartKind, part: unknown, schema: string | null }>} */
+	const seen = new Map();
+	for (const { resources, named } of nodes) {
+		for (const resource of resources) {
+			for (const endpoint of resource.endpoints) {
+				for (const { kind, part, schema } of partsOf(endpoint, named)) {
+					const key = keyOf(kind, part);
+					const entry = seen.get(key) ?? { services: new Set(), kind, part, schema };
+					seen.set(key, { ...entry, services: entry.services.add(serviceOf(endpoint)) });
+				}
+			}
+		}
+	}
+	const name = namer(new Set());
+	/** @type {Declaration[]} */
+	const declarations = [];
+	/** @type {Map<string, string>} */
+	const constantOf = new Map();
+	for (const [key, { services, kind, part, schema }] of seen) {
+		if (services.size < 2 || !spansLines(part)) continue;
+		const declaration = { name: name(kind, schema), kind, schema, part };
+		declarations.push(declaration);
+		constantOf.set(key, declaration.name);
+	}
+	return { declarations, constantOf };
+}
+
+/**
+ * The parts that several operations of a node share: the package's, by service when operations of
+ * several of its resources have them, else by resource.
  * @param {Resource[]} resources
  * @param {NamesOfNode} named
+ * @param {PackageParts} packageShared
  * @returns {SharedParts}
  */
-function sharedParts(resources, named) {
+function sharedParts(resources, named, packageShared) {
 	// The resources of each service that have each part.
 	/** @type {Map<string, Set<Resource>>} */
 	const resourcesWith = new Map();
@@ -117,18 +164,21 @@ function sharedParts(resources, named) {
 	// A part that fits on a line stays in each resource (an import and a declaration would be longer than it).
 	/** @param {Endpoint} endpoint @param {PartKind} kind @param {unknown} part */
 	const ofService = (endpoint, kind, part) =>
-		(resourcesWith.get(`${serviceOf(endpoint)}\0${keyOf(kind, part)}`)?.size ?? 0) > 1 && print(part).includes('\n');
+		!packageShared.constantOf.has(keyOf(kind, part)) &&
+		(resourcesWith.get(`${serviceOf(endpoint)}\0${keyOf(kind, part)}`)?.size ?? 0) > 1 &&
+		spansLines(part);
 
-	// Service names first (in the resources' and operations' order), so a resource's own constants never take them.
+	// The package's names, then the service names (in the resources' and operations' order), so a
+	// resource's own constants never take them.
 	/** @type {Set<string>} */
-	const serviceNames = new Set();
+	const serviceNames = new Set(packageShared.declarations.map(({ name }) => name));
 	const nameForService = namer(serviceNames);
 	/** @type {Map<string, string>} */
 	const serviceConstants = new Map();
 	/** @type {Map<string, Declaration[]>} */
 	const byService = new Map();
 	/** @type {Map<string, string>} */
-	const moduleOf = new Map();
+	const moduleOf = new Map(packageShared.declarations.map(({ name }) => [name, PACKAGE_MODULE]));
 	/** @param {Endpoint} endpoint @param {PartKind} kind @param {unknown} part @param {string | null} schema */
 	const serviceConstant = (endpoint, kind, part, schema) => {
 		const service = serviceOf(endpoint);
@@ -163,8 +213,8 @@ function sharedParts(resources, named) {
 			const schemas = new Map();
 			for (const endpoint of resource.endpoints) {
 				for (const { kind, part, schema } of partsOf(endpoint, named)) {
-					if (ofService(endpoint, kind, part)) continue;
 					const key = keyOf(kind, part);
+					if (packageShared.constantOf.has(key) || ofService(endpoint, kind, part)) continue;
 					uses.set(key, (uses.get(key) ?? 0) + 1);
 					if (!schemas.has(key)) schemas.set(key, schema);
 				}
@@ -176,8 +226,10 @@ function sharedParts(resources, named) {
 			const declarations = [];
 			/** @type {PartOf} */
 			const partOf = (endpoint, kind, part) => {
-				if (ofService(endpoint, kind, part)) return ref(serviceConstantOf(endpoint, kind, part));
 				const key = keyOf(kind, part);
+				const ofPackage = packageShared.constantOf.get(key);
+				if (ofPackage) return ref(ofPackage);
+				if (ofService(endpoint, kind, part)) return ref(serviceConstantOf(endpoint, kind, part));
 				if ((uses.get(key) ?? 0) < 2) return part;
 				let name = names.get(key);
 				if (!name) {
@@ -193,4 +245,4 @@ function sharedParts(resources, named) {
 	};
 }
 
-module.exports = { PART_TYPES, PART_FILE, PART_ABOUT, serviceFileOf, sharedParts };
+module.exports = { PART_TYPES, PART_FILE, PART_ABOUT, PACKAGE_FILE, serviceFileOf, partsOf, packageParts, sharedParts };

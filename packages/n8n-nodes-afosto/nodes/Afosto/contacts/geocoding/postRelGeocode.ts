@@ -20,7 +20,7 @@ const body = afostoBody(
 			name: 'countryCode',
 			type: 'string',
 			default: '',
-			description: 'Two letter counpremise_numbertry code',
+			description: 'Two letter country code',
 			routing: { send: { type: 'body', property: 'country_code' } },
 		},
 	],
