@@ -32,10 +32,11 @@ async function timedRun(request: NodeRunRequest): Promise<{ records: number; exe
 	return { records: result.json.length, executionTime };
 }
 
-const throughNode = (serverUrl: string) =>
+/** Return All of Afosto Orders › Order › Get Many; `simplify: false` outputs the whole records. */
+const throughNode = (serverUrl: string, simplify = true) =>
 	timedRun({
 		type: 'afostoOrders',
-		parameters: { resource: 'orders', operation: 'getOdrOrders', returnAll: true },
+		parameters: { resource: 'orders', operation: 'getOdrOrders', returnAll: true, ...(simplify ? {} : { simplify: false }) },
 		credentials: { afostoApi: { baseUrl: serverUrl, accessToken: TOKEN } },
 	});
 
@@ -53,7 +54,8 @@ function nextMessage<T>(child: ChildProcess): Promise<T> {
 	return new Promise((resolve) => child.once('message', (message) => resolve(message as T)));
 }
 
-export async function measureAfostoPaging(): Promise<string[]> {
+/** The server of RECORDS orders in its own process, its URL, and a check that a run asked for every page. */
+async function startListServer() {
 	const child = fork(join(__dirname, 'afostoListServerProcess.js'), [String(RECORDS), TOKEN]);
 	const { url } = await nextMessage<{ url: string }>(child);
 	const pages = Math.ceil(RECORDS / PAGE_SIZE);
@@ -62,6 +64,66 @@ export async function measureAfostoPaging(): Promise<string[]> {
 		const { requests } = await nextMessage<{ requests: number }>(child);
 		if (requests !== pages) throw new Error(`Expected ${pages} page requests, the server saw ${requests}`);
 	};
+	return { url, pages, checkRequests, stop: () => child.send('stop') };
+}
+
+/** Rounds of the spread measurement: enough for the 10th and 90th percentiles to mean something. */
+const SPREAD_ROUNDS = 20;
+
+/** The value below which `share` of `values` lie (nearest rank). */
+function percentile(values: number[], share: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))];
+}
+
+/**
+ * Whether "Afosto node / bare node" above 1.1× is the node's or the machine's: SPREAD_ROUNDS rounds,
+ * each timing the node (Simplify on, as a user gets it), the node with Simplify off, and the bare node
+ * twice, in an order that alternates (ABBA) so neither side always runs first; each round's ratios
+ * against its first bare run. Bare / bare is the same work twice: its spread is what this machine
+ * scatters by, the yardstick for the others.
+ */
+export async function measureAfostoNodeOverhead(): Promise<string[]> {
+	const server = await startListServer();
+	type Run = 'node' | 'unsimplified' | 'bare' | 'bareAgain';
+	const runOnce: Record<Run, () => Promise<{ records: number; executionTime: number }>> = {
+		node: () => throughNode(server.url),
+		unsimplified: () => throughNode(server.url, false),
+		bare: () => throughBareNode(server.url),
+		bareAgain: () => throughBareNode(server.url),
+	};
+	const order: Run[] = ['node', 'bare', 'unsimplified', 'bareAgain'];
+	try {
+		for (const run of order) {
+			await runOnce[run]();
+			await server.checkRequests();
+		}
+		const ratios: Record<Exclude<Run, 'bare'>, number[]> = { node: [], unsimplified: [], bareAgain: [] };
+		for (let round = 0; round < SPREAD_ROUNDS; round++) {
+			const times = {} as Record<Run, number>;
+			for (const run of round % 2 === 0 ? order : [...order].reverse()) {
+				const { records, executionTime } = await runOnce[run]();
+				if (records !== RECORDS) throw new Error(`${run} returned ${records} records`);
+				await server.checkRequests();
+				times[run] = executionTime;
+			}
+			for (const run of Object.keys(ratios) as Array<keyof typeof ratios>) ratios[run].push(times[run] / times.bare);
+		}
+		const line = (label: string, values: number[]) =>
+			`  ${label.padEnd(38)} median ${median(values).toFixed(2)}x, 10th-90th percentile ${percentile(values, 0.1).toFixed(2)}-${percentile(values, 0.9).toFixed(2)}x`;
+		return [
+			`Afosto Return All against a bare node: ${RECORDS.toLocaleString('en')} orders, ${SPREAD_ROUNDS} rounds (ABBA), each round's ratios to its bare run`,
+			line('node (Simplify on) / bare node', ratios.node),
+			line('node (Simplify off) / bare node', ratios.unsimplified),
+			line('bare node / bare node (the noise)', ratios.bareAgain),
+		];
+	} finally {
+		server.stop();
+	}
+}
+
+export async function measureAfostoPaging(): Promise<string[]> {
+	const { url, pages, checkRequests, stop } = await startListServer();
 	try {
 		await throughNode(url);
 		await checkRequests();
@@ -106,6 +168,6 @@ export async function measureAfostoPaging(): Promise<string[]> {
 			`  node / raw loop with a new connection per page, as n8n's request stack makes: ${(node / newConnections).toFixed(2)}x`,
 		];
 	} finally {
-		child.send('stop');
+		stop();
 	}
 }

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { runNode } from '../scripts/n8nCore/runNode';
 import type { NodeRun } from '../scripts/n8nCore/runNode';
 import { measureAfostoListFile } from './afostoListFile';
-import { measureAfostoPaging } from './afostoPaging';
+import { measureAfostoNodeOverhead, measureAfostoPaging } from './afostoPaging';
 import { BareBatchSender } from './bareBatchSender';
 import { measureChangedPrices } from './changedPrices';
 import { measureCallbackThroughput } from './callbackThroughput';
@@ -160,6 +160,11 @@ async function afostoPaging(): Promise<void> {
 	for (const line of await measureAfostoPaging()) console.log(line);
 }
 
+/** Afosto Return All against a bare node over many rounds, with the machine's own spread beside it. */
+async function afostoOverhead(): Promise<void> {
+	for (const line of await measureAfostoNodeOverhead()) console.log(line);
+}
+
 /** Afosto Return All into one file against one item per record: the heap's growth. */
 async function afostoListFile(): Promise<void> {
 	for (const line of await measureAfostoListFile()) console.log(line);
@@ -207,6 +212,7 @@ const inN8n = !process.argv.includes('--no-n8n');
 const everything = () =>
 	main()
 		.then(afostoPaging)
+		.then(afostoOverhead)
 		.then(afostoListFile)
 		.then(changedPrices)
 		.then(() => (inN8n ? peersInN8n() : undefined))
@@ -220,6 +226,7 @@ const ONLY_STEPS: Record<string, () => Promise<void>> = {
 	'--peers-only': peersInN8n,
 	'--scale-only': () => scaleInN8n(false),
 	'--afosto-file-only': afostoListFile,
+	'--afosto-overhead-only': afostoOverhead,
 	'--changed-prices-only': changedPrices,
 };
 const only = Object.entries(ONLY_STEPS).find(([flag]) => process.argv.includes(flag))?.[1] ?? everything;
