@@ -23,13 +23,13 @@ export interface RecordPicker {
 }
 
 /**
- * The modes that take a typed value, by what the path takes. n8n's editor labels a mode named
- * `id` "By ID" whatever its displayName, so a SKU's mode has a name of its own.
+ * The text mode beside From List, by what the path takes. n8n's editor labels a mode named `id`
+ * "By ID" whatever its displayName, so a SKU's mode has a name of its own.
  */
 const ENTERED_BY_KEY = {
-	id: { displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8f1c7b52-4a2e-4d3b-9c61-0a7e5d2f4b19' },
-	sku: { displayName: 'By SKU', name: 'sku', type: 'string', placeholder: 'e.g. TSHIRT-RED-M' },
-} satisfies Record<string, INodePropertyMode>;
+	id: { displayName: 'By ID', name: 'id', placeholder: 'e.g. 8f1c7b52-4a2e-4d3b-9c61-0a7e5d2f4b19' },
+	sku: { displayName: 'By SKU', name: 'sku', placeholder: 'e.g. TSHIRT-RED-M' },
+} satisfies Record<string, Pick<INodePropertyMode, 'displayName' | 'name' | 'placeholder'>>;
 
 /**
  * The field for a path's `{placeholder}`: required text, checked and escaped when sent (fillPath);
@@ -55,7 +55,7 @@ export function pathParameter(
 			...described,
 			modes: [
 				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } },
-				{ ...ENTERED_BY_KEY[picker.key ?? 'id'] },
+				{ ...ENTERED_BY_KEY[picker.key ?? 'id'], type: 'string' },
 			],
 		},
 	};

@@ -108,7 +108,9 @@ function entriesOf(list: PickableList, records: IDataObject[]): INodeListSearchI
 	const byKey = new Map<string, IDataObject[]>();
 	for (const record of records) {
 		const value = text(record[key]);
-		if (value) byKey.set(value, [...(byKey.get(value) ?? []), record]);
+		const same = byKey.get(value);
+		if (same) same.push(record);
+		else if (value) byKey.set(value, [record]);
 	}
 	return [...byKey].map(([value, same]) => ({ name: list.nameOf(list.shownOf?.(same) ?? same[0]) || value, value }));
 }
