@@ -81,6 +81,6 @@ describe('Afosto Catalog SKU picker in a real n8n', () => {
 	it('says to choose the Price Group first when none is chosen', async () => {
 		const asking = restPost<ResourceLocatorResults>('/dynamic-node-parameters/resource-locator-results', skuPicker({ __rl: true, mode: 'list', value: '' }));
 
-		await expect(asking).rejects.toThrow('Choose a Price Group first');
+		await expect(asking).rejects.toThrow('Choose a Price Group first: From List shows the SKUs priced in the group, or enter the SKU By SKU.');
 	});
 });

@@ -18,7 +18,8 @@ interface PickableList {
 	path: string;
 	/**
 	 * The fields of the node that fill the path's placeholders, for a list under another record
-	 * (`/cat/groups/{id}/prices`: the Price Group chosen above); `fix` says what to do without one.
+	 * (`/cat/groups/{id}/prices`: the Price Group chosen above); `fix` says what to do without one
+	 * ("Choose a Price Group first: …").
 	 */
 	within?: Record<string, PathPlaceholder & { fix: string }>;
 	/** The record's field that the picked value is: `id`, unless said (`sku`). */
@@ -66,7 +67,7 @@ const PICKABLE_LISTS: Record<string, PickableList> = {
 	searchPriceGroupSkus: {
 		path: '/cat/groups/{id}/prices',
 		within: {
-			id: { parameter: 'id', displayName: 'Price Group', fix: 'From List shows the SKUs priced in a Price Group: choose the group above, or enter the SKU By SKU.' },
+			id: { parameter: 'id', displayName: 'Price Group', fix: 'From List shows the SKUs priced in the group, or enter the SKU By SKU.' },
 		},
 		key: 'sku',
 		nameOf: (price) => [text(price.sku), text(price.amount)].filter(Boolean).join(' · '),
@@ -93,7 +94,8 @@ function listPathOf(context: ILoadOptionsFunctions, list: PickableList): string 
 	for (const { parameter, displayName, fix } of Object.values(within)) {
 		const value = valueOf(parameter);
 		if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
-			throw new NodeOperationError(context.getNode(), `Choose a ${displayName} first`, { description: fix, level: 'warning' });
+			// n8n's REST answer to the editor carries the message only: it says what to do.
+			throw new NodeOperationError(context.getNode(), `Choose a ${displayName} first: ${fix}`, { level: 'warning' });
 		}
 	}
 	return fillPath(list.path, within, valueOf, context.getNode(), 0);
