@@ -1,7 +1,7 @@
 import afostoSpec from '../../packages/n8n-nodes-afosto/spec/afosto.json';
 import type { ContractResponse, ContractRoute, PartnerContract, ReceivedRequest } from '../contractServer';
 import type { Schema } from '../schema';
-import { afostoResponseExample, recordIndexOf, recordTextBuilder } from '../records/afostoRecords';
+import { afostoResponseExample, groupPricesBuilder, recordIndexOf, recordTextBuilder } from '../records/afostoRecords';
 import type { RecordBuilder, RecordTextBuilder } from '../records/afostoRecords';
 
 /**
@@ -94,10 +94,33 @@ const firstInstantHit = (example: unknown) => {
 
 const ENDPOINTS_BY_ID = new Map(AFOSTO_ENDPOINTS.map((endpoint) => [endpoint.id, endpoint]));
 
-/** The records the sandbox's list or search `endpointId` holds from `from` up to `to`, as it answers them. */
-export function afostoListRecords(endpointId: string, from: number, to: number): unknown[] {
+/** A list whose records depend on its path values: how many it holds, and its records' builder. */
+type PathList = (pathParameters: Record<string, string>, listSize: number) => { size: number; build: RecordTextBuilder };
+
+const pricesOf = (endpointId: string) => {
+	const endpoint = ENDPOINTS_BY_ID.get(endpointId)!;
+	return groupPricesBuilder(firstItem(afostoResponseExample(endpointId)), collectionOf(endpoint.path));
+};
+const groupPrices = pricesOf('getCatGroupsByIdPrices');
+const skuPrices = pricesOf('getCatGroupsByIdPricesBySku');
+
+/** The prices of the price group asked for, each SKU twice, and the two prices of the SKU asked for (groupPricesBuilder). */
+const PATH_LISTS: Record<string, PathList> = {
+	getCatGroupsByIdPrices: ({ id }, listSize) => ({ size: listSize, build: groupPrices(id) }),
+	getCatGroupsByIdPricesBySku: ({ id, sku }) => ({ size: 2, build: skuPrices(id, sku) }),
+};
+
+/**
+ * The records the sandbox's list or search `endpointId` holds from `from` up to `to`, as it answers
+ * them; a list under a record (a price group's prices) for the `pathParameters` asked for.
+ */
+export function afostoListRecords(endpointId: string, from: number, to: number, pathParameters: Record<string, string> = {}): unknown[] {
 	const endpoint = ENDPOINTS_BY_ID.get(endpointId);
 	if (!endpoint) throw new Error(`No Afosto endpoint ${endpointId}`);
+	if (Object.hasOwn(PATH_LISTS, endpointId)) {
+		const { size, build } = PATH_LISTS[endpointId](pathParameters, to);
+		return Array.from({ length: Math.max(0, Math.min(to, size) - from) }, (_, offset) => JSON.parse(build(from + offset)) as unknown);
+	}
 	const pick = endpoint.response.paging === 'body-cursor' ? firstHit : endpoint.response.paging === 'offset' ? firstInstantHit : firstItem;
 	const build = builderFor(endpoint, pick);
 	return Array.from({ length: Math.max(0, to - from) }, (_, offset) => build(from + offset));
@@ -309,6 +332,13 @@ function answerFor(endpoint: AfostoEndpoint, listSize: number): (request: Receiv
 	}
 	if (endpoint.response.kind === 'binary')
 		return () => ({ status: 200, body: AFOSTO_BINARY_SAMPLE, headers: { 'content-type': endpoint.response.contentType ?? 'application/octet-stream' } });
+	if (Object.hasOwn(PATH_LISTS, endpoint.id)) {
+		const pathList = PATH_LISTS[endpoint.id];
+		return (request) => {
+			const { size, build } = pathList(request.pathParameters, listSize);
+			return answerList(build, size)(request);
+		};
+	}
 	if (endpoint.response.paging === 'header-cursor') return answerList(textBuilderFor(endpoint, firstItem), listSize, listFiltersOf(endpoint));
 	if (endpoint.response.paging === 'body-cursor') return answerSearchByCursor(builderFor(endpoint, firstHit), listSize);
 	if (endpoint.response.paging === 'offset') return answerSearchByOffset(builderFor(endpoint, firstInstantHit), listSize);

@@ -241,3 +241,28 @@ export function recordBuilder(example: unknown, collection: string): RecordBuild
 	const text = recordTextBuilder(example, collection);
 	return (index) => JSON.parse(text(index)) as unknown;
 }
+
+/** The sandbox's SKU with this index (0-based), as its price records carry it: `SKU-00001`. */
+export const sandboxSku = (index: number) => `SKU-${String(index + 1).padStart(5, '0')}`;
+
+/** The index of a sandbox SKU, or undefined for a SKU the sandbox did not make. */
+const sandboxSkuIndex = (sku: string) => (/^SKU-\d{5}$/.test(sku) ? Number(sku.slice(4)) - 1 : undefined);
+
+/**
+ * The prices of a price group, shaped like the reference's `example` price: every one in the group
+ * asked for (`price_group_id`), and each SKU priced twice, an earlier price and a later one, as a
+ * group holds "a historic or planned list of prices for a sku" (the Afosto API reference). So the
+ * group's list (`GET /cat/groups/{id}/prices`) holds each SKU twice, and a SKU's list
+ * (`/cat/groups/{id}/prices/{sku}`) its two prices; a SKU the sandbox did not make is priced as
+ * its first one is.
+ */
+export function groupPricesBuilder(example: unknown, collection: string): (groupId: string, sku?: string) => RecordTextBuilder {
+	const build = recordBuilder(example, collection);
+	return (groupId, sku) => {
+		const first = sku === undefined ? 0 : 2 * (sandboxSkuIndex(sku) ?? 0);
+		return (index) => {
+			const price = build(first + index) as Record<string, unknown>;
+			return JSON.stringify({ ...price, sku: sku ?? sandboxSku(Math.floor(index / 2)), price_group_id: groupId });
+		};
+	};
+}

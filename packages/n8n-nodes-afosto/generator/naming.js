@@ -335,9 +335,11 @@ function actionForTools(endpoint, action) {
 /**
  * The description of a path field: whose ID (or code, key…) it is and, where the node lists those
  * records, which operation gives it: "ID of the order, as Order › Get Many returns it in `id`".
+ * A field picked from the records of the one before it says so (`within`: "Price Group").
  * @param {Endpoint} endpoint @param {Parameter} parameter @param {(path: string) => string | undefined} listedBy
+ * @param {string} [within]
  */
-function pathFieldDescription(endpoint, parameter, listedBy) {
+function pathFieldDescription(endpoint, parameter, listedBy, within) {
 	const isId = /^(id|.+_id)$/.test(parameter.name);
 	const record = recordOfPlaceholder(endpoint.path, parameter.name);
 	const what = isId ? `ID of the ${record}` : `${capitalised(words(parameter.name).join(' ').toLowerCase())} of the ${record}`;
@@ -345,7 +347,8 @@ function pathFieldDescription(endpoint, parameter, listedBy) {
 	const lister = listedBy(prefix);
 	const source = lister ? `, as ${lister} returns it in \`${isId ? 'id' : parameter.name}\`` : '';
 	const own = parameter.description && !sameWords(parameter.description, what) ? ` ${sentence(parameter.description)}` : '';
-	return fieldSentence(`${what}${source}.${own}`);
+	const picked = within ? ` From List shows the ${words(parameter.name).join(' ')}s of the ${within} chosen above.` : '';
+	return fieldSentence(`${what}${source}.${own}${picked}`);
 }
 
 /**

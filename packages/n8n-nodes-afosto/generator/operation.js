@@ -4,7 +4,7 @@
 // Which hand-written helper does what is in nodes/Afosto/shared/; a new one is imported through
 // sharedHelpers.js.
 const naming = require('./naming');
-const { recordPickerOf, simplifierOf } = require('./records');
+const { parentPickerOf, recordPickerOf, simplifierOf } = require('./records');
 const { isFileUpload } = require('./spec');
 const { bodyOf, bodyParts, checkedType, fieldSpecsOf, pathParameterName, queryOf } = require('./fields');
 const { HELPER_MODULES } = require('./sharedHelpers');
@@ -56,7 +56,7 @@ function pathParametersOf(endpoints, named) {
 	const taken = new Set(Object.keys(HELPER_MODULES));
 	/** @param {Parameter} parameter @param {Endpoint} endpoint @returns {string} */
 	const constantOf = (parameter, endpoint) => {
-		const description = naming.pathFieldDescription(endpoint, parameter, named.listedBy);
+		const description = naming.pathFieldDescription(endpoint, parameter, named.listedBy, parentPickerOf(endpoint, parameter)?.displayName);
 		const field = { displayName: titleCase(parameter.name), name: pathParameterName(parameter.name), description };
 		const picker = recordPickerOf(endpoint, parameter);
 		const key = JSON.stringify([parameter.name, field, picker]);

@@ -59,5 +59,10 @@ export class AfostoCatalog implements INodeType {
 		properties,
 	};
 
-	methods = { listSearch: { searchPriceGroups: recordListSearch.searchPriceGroups } };
+	methods = {
+		listSearch: {
+			searchPriceGroupSkus: recordListSearch.searchPriceGroupSkus,
+			searchPriceGroups: recordListSearch.searchPriceGroups,
+		},
+	};
 }

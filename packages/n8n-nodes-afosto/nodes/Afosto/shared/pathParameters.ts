@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, PreSendAction } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyMode, PreSendAction } from 'n8n-workflow';
 
 import { fillPath } from '../../shared/transport/requestPath';
 import type { PathPlaceholder } from '../../shared/transport/requestPath';
@@ -11,18 +11,30 @@ export interface PathParameter {
 
 /**
  * A record a user picks (an order, a contact…): "From List" searches Afosto's list of them with the
- * node's `methods.listSearch[searchListMethod]` (recordPickers.ts), "By ID" takes the ID.
+ * node's `methods.listSearch[searchListMethod]` (recordPickers.ts), "By ID" takes the ID ("By SKU"
+ * the SKU).
  */
 export interface RecordPicker {
 	searchListMethod: string;
 	/** The record as the field names it ("Order"). */
 	displayName: string;
+	/** What the field takes when it is not the record's ID: a SKU ("By SKU"). */
+	key?: keyof typeof ENTERED_BY_KEY;
 }
+
+/**
+ * The text mode beside From List, by what the path takes. n8n's editor labels a mode named `id`
+ * "By ID" whatever its displayName, so a SKU's mode has a name of its own.
+ */
+const ENTERED_BY_KEY = {
+	id: { displayName: 'By ID', name: 'id', placeholder: 'e.g. 8f1c7b52-4a2e-4d3b-9c61-0a7e5d2f4b19' },
+	sku: { displayName: 'By SKU', name: 'sku', placeholder: 'e.g. TSHIRT-RED-M' },
+} satisfies Record<string, Pick<INodePropertyMode, 'displayName' | 'name' | 'placeholder'>>;
 
 /**
  * The field for a path's `{placeholder}`: required text, checked and escaped when sent (fillPath);
  * with a `picker`, a resource locator of the same name, so saved workflows, whose value is the
- * plain ID, keep working (extractValue reads either).
+ * plain ID (or SKU), keep working (extractValue reads either).
  */
 export function pathParameter(
 	placeholder: string,
@@ -43,7 +55,7 @@ export function pathParameter(
 			...described,
 			modes: [
 				{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: picker.searchListMethod, searchable: true } },
-				{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 8f1c7b52-4a2e-4d3b-9c61-0a7e5d2f4b19' },
+				{ ...ENTERED_BY_KEY[picker.key ?? 'id'], type: 'string' },
 			],
 		},
 	};

@@ -6,9 +6,13 @@ export const idParameter = pathParameter(
 	{ displayName: 'ID', name: 'id', description: 'ID of the group, as Group › Get Many returns it in `ID`' },
 	{ searchListMethod: 'searchPriceGroups', displayName: 'Price Group' },
 );
-export const skuParameter = pathParameter('sku', {
-	displayName: 'SKU',
-	name: 'sku',
-	description: 'SKU of the price, as Price › Get Many Prices Within Group returns it in `SKU`',
-});
+export const skuParameter = pathParameter(
+	'sku',
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		description: 'SKU of the price, as Price › Get Many Prices Within Group returns it in `SKU`. From List shows the SKUs of the Price Group chosen above.',
+	},
+	{ searchListMethod: 'searchPriceGroupSkus', displayName: 'SKU', key: 'sku' },
+);
 export const idParameter2 = pathParameter('id', { displayName: 'ID', name: 'id', description: 'ID of the price' });
