@@ -106,7 +106,11 @@ const singular = (label) => label.replace(/(\w+)$/, singularWord);
 function sentence(text) {
 	let clean = withoutTypos(text).replace(/\s+/g, ' ').trim();
 	if (!clean) return undefined;
-	clean = clean.replace(/\b(id|ids|url|json|sku|skus|vat|pdf|csv)\b/gi, (match) => ACRONYMS[match.toLowerCase()]);
+	// Wire names in backticks (`id`, `sku`) stay as Afosto spells them: a user looks for that field.
+	clean = clean
+		.split(/(`[^`]*`)/)
+		.map((part) => (part.startsWith('`') ? part : part.replace(/\b(id|ids|url|json|sku|skus|vat|pdf|csv)\b/gi, (match) => ACRONYMS[match.toLowerCase()])))
+		.join('');
 	clean = capitalised(clean);
 	return /[.!?]$/.test(clean) ? clean : `${clean}.`;
 }

@@ -28,6 +28,10 @@ describe('every Afosto operation is named as n8n names operations', () => {
 		const idFields = fields.filter(({ field }) => field.displayName === 'ID');
 		expect(idFields.length).toBeGreaterThan(100);
 		expect(idFields.filter(({ field }) => !/^ID of the \w/.test(String(field.description))).map(({ operation }) => label(operation))).toEqual([]);
+		// "as Order › Get Many returns it in `id`": the output field as Afosto spells it, which a user looks for.
+		const pointers = fields.map(({ field }) => /returns it in `([^`]*)`/.exec(String(field.description))?.[1]).filter((name) => name !== undefined);
+		expect(pointers.length).toBeGreaterThan(70);
+		expect(pointers.filter((name) => name !== name.toLowerCase())).toEqual([]);
 	});
 
 	it('lets Generate Barcode be filled in by name, the value to encode required', () => {

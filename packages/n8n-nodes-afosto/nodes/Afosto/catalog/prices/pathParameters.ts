@@ -3,7 +3,7 @@ import { pathParameter } from '../../shared/pathParameters';
 
 export const idParameter = pathParameter(
 	'id',
-	{ displayName: 'ID', name: 'id', description: 'ID of the group, as Group › Get Many returns it in `ID`' },
+	{ displayName: 'ID', name: 'id', description: 'ID of the group, as Group › Get Many returns it in `id`' },
 	{ searchListMethod: 'searchPriceGroups', displayName: 'Price Group' },
 );
 export const skuParameter = pathParameter(
@@ -11,7 +11,7 @@ export const skuParameter = pathParameter(
 	{
 		displayName: 'SKU',
 		name: 'sku',
-		description: 'SKU of the price, as Price › Get Many Prices Within Group returns it in `SKU`. From List shows the SKUs of the Price Group chosen above.',
+		description: 'SKU of the price, as Price › Get Many Prices Within Group returns it in `sku`. From List shows the SKUs of the Price Group chosen above.',
 	},
 	{ searchListMethod: 'searchPriceGroupSkus', displayName: 'SKU', key: 'sku' },
 );

@@ -6,7 +6,7 @@ export const idParameter = pathParameter(
 	{
 		displayName: 'ID',
 		name: 'id',
-		description: 'ID of the organisation, as Organisation › Get Many returns it in `ID`',
+		description: 'ID of the organisation, as Organisation › Get Many returns it in `id`',
 	},
 	{ searchListMethod: 'searchOrganisations', displayName: 'Organisation' },
 );

@@ -11,5 +11,5 @@ export const modelParameter = pathParameter('model', { displayName: 'Model', nam
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the index, as Index › Get Many returns it in `ID`',
+	description: 'ID of the index, as Index › Get Many returns it in `id`',
 });

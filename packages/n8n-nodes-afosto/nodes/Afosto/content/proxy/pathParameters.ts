@@ -9,5 +9,5 @@ export const keyParameter = pathParameter('key', {
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the proxy, as Proxy › Get Many returns it in `ID`',
+	description: 'ID of the proxy, as Proxy › Get Many returns it in `id`',
 });

@@ -5,5 +5,5 @@ export const idParameter = pathParameter('id', { displayName: 'ID', name: 'id', 
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the index, as Index › Get Many returns it in `ID`',
+	description: 'ID of the index, as Index › Get Many returns it in `id`',
 });

@@ -4,6 +4,6 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the repository, as Template › Get Many Repositories returns it in `ID`',
+	description: 'ID of the repository, as Template › Get Many Repositories returns it in `id`',
 });
 export const idParameter2 = pathParameter('id', { displayName: 'ID', name: 'id', description: 'ID of the build' });

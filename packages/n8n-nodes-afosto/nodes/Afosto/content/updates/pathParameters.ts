@@ -4,10 +4,10 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the index, as Index › Get Many returns it in `ID`',
+	description: 'ID of the index, as Index › Get Many returns it in `id`',
 });
 export const updateIdParameter = pathParameter('update_id', {
 	displayName: 'Update ID',
 	name: 'updateId',
-	description: 'ID of the update, as Update › Get Many returns it in `ID`',
+	description: 'ID of the update, as Update › Get Many returns it in `id`',
 });

@@ -6,7 +6,7 @@ export const idParameter = pathParameter(
 	{
 		displayName: 'ID',
 		name: 'id',
-		description: 'ID of the location, as Fulfilment › Get Many Fulfilment Locations returns it in `ID`',
+		description: 'ID of the location, as Fulfilment › Get Many Fulfilment Locations returns it in `id`',
 	},
 	{ searchListMethod: 'searchLogisticsLocations', displayName: 'Location' },
 );
@@ -19,5 +19,5 @@ export const carrierParameter = pathParameter('carrier', { displayName: 'Carrier
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the record, as Fulfilment › Get Many Service Points returns it in `ID`',
+	description: 'ID of the record, as Fulfilment › Get Many Service Points returns it in `id`',
 });

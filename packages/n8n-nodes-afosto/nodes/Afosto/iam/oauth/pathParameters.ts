@@ -4,12 +4,12 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the client, as OAuth › Get Many Clients returns it in `ID`. ID that belongs to the oauth client.',
+	description: 'ID of the client, as OAuth › Get Many Clients returns it in `id`. ID that belongs to the oauth client.',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the scope, as OAuth › Get Many Available Scopes returns it in `ID`. Identifier that belongs to the scope.',
+	description: 'ID of the scope, as OAuth › Get Many Available Scopes returns it in `id`. Identifier that belongs to the scope.',
 });
 export const referenceParameter = pathParameter('reference', {
 	displayName: 'Reference',

@@ -4,10 +4,10 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the tenant, as RBAC › Get Many RBAC Roles returns it in `ID`',
+	description: 'ID of the tenant, as RBAC › Get Many RBAC Roles returns it in `id`',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the system, as RBAC › Get Many RBAC System Defined RBAC Roles returns it in `ID`',
+	description: 'ID of the system, as RBAC › Get Many RBAC System Defined RBAC Roles returns it in `id`',
 });

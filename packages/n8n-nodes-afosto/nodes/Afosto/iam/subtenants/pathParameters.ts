@@ -4,10 +4,10 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the invite, as Subtenant › Get Many Pending Invites to Subtenants returns it in `ID`',
+	description: 'ID of the invite, as Subtenant › Get Many Pending Invites to Subtenants returns it in `id`',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the request, as Subtenant › Get Many Pending Requests for Users to Tenant\'s Account returns it in `ID`',
+	description: 'ID of the request, as Subtenant › Get Many Pending Requests for Users to Tenant\'s Account returns it in `id`',
 });

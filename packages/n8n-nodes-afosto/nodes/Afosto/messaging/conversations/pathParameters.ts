@@ -4,5 +4,5 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the conversation, as Conversation › Get Many returns it in `ID`',
+	description: 'ID of the conversation, as Conversation › Get Many returns it in `id`',
 });

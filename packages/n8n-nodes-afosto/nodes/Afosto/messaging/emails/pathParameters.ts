@@ -4,5 +4,5 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the email, as Email › Get Many returns it in `ID`. ID that belongs to the email.',
+	description: 'ID of the email, as Email › Get Many returns it in `id`. ID that belongs to the email.',
 });

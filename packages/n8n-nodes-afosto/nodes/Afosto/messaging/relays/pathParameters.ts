@@ -4,10 +4,10 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the relay, as Relay › Get Many returns it in `ID`',
+	description: 'ID of the relay, as Relay › Get Many returns it in `id`',
 });
 export const messageIdParameter = pathParameter('message_id', {
 	displayName: 'Message ID',
 	name: 'messageId',
-	description: 'ID of the message, as Relay › Get Many Messages returns it in `ID`',
+	description: 'ID of the message, as Relay › Get Many Messages returns it in `id`',
 });

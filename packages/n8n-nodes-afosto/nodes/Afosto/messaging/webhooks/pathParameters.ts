@@ -4,10 +4,10 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the subscription, as Webhook › Get Many Active Subscriptions returns it in `ID`',
+	description: 'ID of the subscription, as Webhook › Get Many Active Subscriptions returns it in `id`',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the message, as Webhook › Get Many Messages returns it in `ID`',
+	description: 'ID of the message, as Webhook › Get Many Messages returns it in `id`',
 });

@@ -9,5 +9,5 @@ export const codeParameter = pathParameter('code', {
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the category, as Coupon › Get Categories returns it in `ID`',
+	description: 'ID of the category, as Coupon › Get Categories returns it in `id`',
 });

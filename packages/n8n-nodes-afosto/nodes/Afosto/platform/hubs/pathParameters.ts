@@ -4,40 +4,40 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to return.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to return.',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to update.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to update.',
 });
 export const idParameter3 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to delete.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to delete.',
 });
 export const idParameter4 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to look for.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to look for.',
 });
 export const idParameter5 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to add a token for.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to add a token for.',
 });
 export const idParameter6 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to update network information for.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to update network information for.',
 });
 export const idParameter7 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. ID of hub to add a log for.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. ID of hub to add a log for.',
 });
 export const idParameter8 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hub, as Hub › Get Many returns it in `ID`. The UUID of the hub to return.',
+	description: 'ID of the hub, as Hub › Get Many returns it in `id`. The UUID of the hub to return.',
 });

@@ -4,20 +4,20 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the printer, as Printer › Get Many returns it in `ID`. ID of printer to return.',
+	description: 'ID of the printer, as Printer › Get Many returns it in `id`. ID of printer to return.',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the printer, as Printer › Get Many returns it in `ID`. ID of printer to update.',
+	description: 'ID of the printer, as Printer › Get Many returns it in `id`. ID of printer to update.',
 });
 export const idParameter3 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the printer, as Printer › Get Many returns it in `ID`. ID of printer to delete.',
+	description: 'ID of the printer, as Printer › Get Many returns it in `id`. ID of printer to delete.',
 });
 export const idParameter4 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the printer, as Printer › Get Many returns it in `ID`. ID of printer to attach the inbox to.',
+	description: 'ID of the printer, as Printer › Get Many returns it in `id`. ID of printer to attach the inbox to.',
 });

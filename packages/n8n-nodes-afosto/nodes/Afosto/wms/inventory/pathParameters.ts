@@ -3,7 +3,7 @@ import { pathParameter } from '../../shared/pathParameters';
 
 export const idParameter = pathParameter(
 	'id',
-	{ displayName: 'ID', name: 'id', description: 'ID of the location, as Location › Get Many returns it in `ID`' },
+	{ displayName: 'ID', name: 'id', description: 'ID of the location, as Location › Get Many returns it in `id`' },
 	{ searchListMethod: 'searchWarehouseLocations', displayName: 'Location' },
 );
 export const positionParameter = pathParameter('position', {
@@ -14,5 +14,5 @@ export const positionParameter = pathParameter('position', {
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the inventory, as Inventory › Get Many Warehouse Items returns it in `ID`',
+	description: 'ID of the inventory, as Inventory › Get Many Warehouse Items returns it in `id`',
 });

@@ -3,6 +3,6 @@ import { pathParameter } from '../../shared/pathParameters';
 
 export const idParameter = pathParameter(
 	'id',
-	{ displayName: 'ID', name: 'id', description: 'ID of the location, as Location › Get Many returns it in `ID`' },
+	{ displayName: 'ID', name: 'id', description: 'ID of the location, as Location › Get Many returns it in `id`' },
 	{ searchListMethod: 'searchWarehouseLocations', displayName: 'Location' },
 );

@@ -4,16 +4,16 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the transfer, as Logistic › Get Many Transfers returns it in `ID`',
+	description: 'ID of the transfer, as Logistic › Get Many Transfers returns it in `id`',
 });
 export const transferIdParameter = pathParameter('transfer_id', {
 	displayName: 'Transfer ID',
 	name: 'transferId',
-	description: 'ID of the transfer, as Logistic › Get Many Transfers returns it in `ID`',
+	description: 'ID of the transfer, as Logistic › Get Many Transfers returns it in `id`',
 });
 export const idParameter2 = pathParameter('id', { displayName: 'ID', name: 'id', description: 'ID of the transport' });
 export const idParameter3 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the subtransfer, as Logistic › Get Many Sub Transfers returns it in `ID`',
+	description: 'ID of the subtransfer, as Logistic › Get Many Sub Transfers returns it in `id`',
 });

@@ -4,10 +4,10 @@ import { pathParameter } from '../../shared/pathParameters';
 export const idParameter = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the route, as Routing › Get Many Routes returns it in `ID`',
+	description: 'ID of the route, as Routing › Get Many Routes returns it in `id`',
 });
 export const idParameter2 = pathParameter('id', {
 	displayName: 'ID',
 	name: 'id',
-	description: 'ID of the hop, as Routing › Get Many Hops returns it in `ID`',
+	description: 'ID of the hop, as Routing › Get Many Hops returns it in `id`',
 });
