@@ -6,8 +6,8 @@
  * which n8n 2.40.7 starts without that memory (see the second test); a manual run, on main, reads
  * the memory and leaves it as it was.
  */
-import { executionsOf, restPost } from '../e2e/n8nApi';
-import { UPDATE_PRICES, PRODUCT_CODE, finishedExecution, priceCsv, priceRows, rememberedPricesOf, runOf, usePriceListFileWorkflow } from '../e2e/priceListFileWorkflow';
+import { executionsOf, rememberedPricesOf, restPost } from '../e2e/n8nApi';
+import { UPDATE_PRICES, PRODUCT_CODE, finishedExecution, priceCsv, priceRows, runOf, usePriceListFileWorkflow } from '../e2e/priceListFileWorkflow';
 import { nextExecution, processesThatStarted, sql, webhookUrl, workerRoles } from './queueApi';
 
 const BATCH_SIZE = 10_000;

@@ -55,13 +55,6 @@ function useFileServer() {
 interface SavedWorkflow {
 	id: string;
 	versionId: string;
-	staticData?: Record<string, { rememberedPrices?: Record<string, string> }> | null;
-}
-
-/** What n8n saved with the workflow for the node `node`: the remembered string of `productCode`. */
-export async function rememberedPricesOf(workflowId: string, node: string, productCode: string): Promise<string | undefined> {
-	const saved = await rest<SavedWorkflow>(`/workflows/${workflowId}`);
-	return saved.staticData?.[`node:${node}`]?.rememberedPrices?.[productCode];
 }
 
 export interface Execution {
