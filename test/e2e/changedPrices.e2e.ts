@@ -5,7 +5,7 @@
  * and a manual run (the editor's Execute Workflow) reads the memory without changing it.
  */
 
-import { callWorkflow, n8nUrl, rest, restPost, until } from './n8nApi';
+import { callWorkflow, n8nUrl, rememberedPricesOf, rest, restPost, until } from './n8nApi';
 
 const PATH = `e2e-changed-prices-${Date.now()}`;
 const NODE = 'Update Prices';
@@ -47,14 +47,10 @@ const workflow = {
 interface SavedWorkflow {
 	id: string;
 	versionId: string;
-	staticData?: Record<string, { rememberedPrices?: Record<string, string> }> | null;
 }
 
 /** What n8n saved with the workflow for the node: the remembered string of product RENTAL-E2E. */
-async function memoryOf(id: string): Promise<string | undefined> {
-	const saved = await rest<SavedWorkflow>(`/workflows/${id}`);
-	return saved.staticData?.[`node:${NODE}`]?.rememberedPrices?.['RENTAL-E2E'];
-}
+const memoryOf = async (id: string) => await rememberedPricesOf(id, NODE, 'RENTAL-E2E');
 
 let saved: SavedWorkflow;
 

@@ -43,6 +43,15 @@ export async function callbackExampleUrl(partner: keyof typeof CALLBACK_EXAMPLES
 	return webhookBaseUrl(baseUrl, await rest(`/workflows/${workflowId}`), node);
 }
 
+/**
+ * What n8n saved with the workflow for bolttech Update Prices' Send Only Changed Prices: the
+ * remembered string of `productCode` in the static data of the node named `node`.
+ */
+export async function rememberedPricesOf(workflowId: string, node: string, productCode: string): Promise<string | undefined> {
+	const saved = await rest<{ staticData?: Record<string, { rememberedPrices?: Record<string, string> }> | null }>(`/workflows/${workflowId}`);
+	return saved.staticData?.[`node:${node}`]?.rememberedPrices?.[productCode];
+}
+
 export interface ExecutionSummary {
 	id: string;
 	status: string;

@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, WorkflowExecuteMode } from 'n8n-workflow';
 
-import { MAX_REMEMBERED_SKUS, PriceMemory } from '../nodes/Bolttech/resources/catalog/priceMemory';
+import { MAX_REMEMBERED_SKUS, PriceMemory, decodeMemory, skuKeyOf } from '../nodes/Bolttech/resources/catalog/priceMemory';
 import type { PriceRow } from '../nodes/Bolttech/resources/catalog/priceRows';
 import { startLoopbackServer, stopServer, urlOf } from '../../../sandbox/loopbackServer';
 import type { NodeRun } from '../../../scripts/n8nCore/runNode';
@@ -265,6 +265,30 @@ describe('bolttech Update Prices: Send Only Changed Prices', () => {
 
 		await workflow.run([{ partner_device_id: 'A', price_net: 200 }, { partner_device_id: 'A', price_net: 100 }]);
 		expect(server.requestsTo('catalogAction').map(pricesIn)).toEqual([[{ partner_device_id: 'A', price_net: 100 }]]);
+	});
+
+	it('sends both SKUs of a shared fingerprint on every run and remembers neither, while the other SKUs are remembered', async () => {
+		// These two partner device IDs (no EAN) share hash48's 48-bit fingerprint: found once by a
+		// birthday search over SKU-0 … SKU-33554431 (2^25 keys, the fingerprints in a Float64Array,
+		// sorted, equal neighbours looked up), not committed; the second hash tells them apart.
+		const [first, second] = [
+			{ partner_device_id: 'SKU-9428399', price_net: 100 },
+			{ partner_device_id: 'SKU-23304169', price_net: 200 },
+		];
+		expect(skuKeyOf({ itemIndex: 0, wire: first })).toBe(skuKeyOf({ itemIndex: 1, wire: second }));
+		const other = { partner_device_id: 'SKU-OTHER', price_net: 300 };
+		const workflow = new SavedWorkflow();
+
+		await workflow.run([first, other, second]);
+
+		// Both go, in list order: neither replaces the other as a later price of "the same" SKU would.
+		expect(server.requestsTo('catalogAction').flatMap(pricesIn)).toEqual([first, other, second]);
+		const remembered = decodeMemory((workflow.staticData['node:Node Under Test'] as { rememberedPrices: IDataObject }).rememberedPrices['RENTAL-ES-01']);
+		expect([...remembered.keys()]).toEqual([skuKeyOf({ itemIndex: 1, wire: other })]);
+
+		server.reset();
+		await workflow.run([first, other, second]);
+		expect(server.requestsTo('catalogAction').flatMap(pricesIn)).toEqual([first, second]);
 	});
 
 	it('leaves a full list (Incremental off) as it is: one request with every SKU, and forgets the memory it makes stale', async () => {
