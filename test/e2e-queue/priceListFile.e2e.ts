@@ -36,7 +36,7 @@ it('streams a 60,000-row CSV the webhook processor kept in the database back on 
 	firstWorker = worker;
 	expect(answer.status).toBe(200);
 	expect(answer.body).toEqual(Array.from({ length: 6 }, (_, index) => expect.objectContaining({ batch: index + 1, batches: 6, skus: BATCH_SIZE, status: 'success' })));
-	expect((answer.body as object[])[0]).toMatchObject({ priceChanges: { new: 60_000, changed: 0, unchanged: 0, missingFromInput: 0, memory: 'updated' } });
+	expect((answer.body as object[])[0]).toMatchObject({ priceChanges: { new: 60_000, changed: 0, unchanged: 0, missingFromInput: 0, rememberedBeforeRun: 0, memory: 'updated' } });
 	prices.bolttech.assertNoViolations();
 	expect(prices.batchesReceived()).toEqual(Array.from({ length: 6 }, (_, index) => rows.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE)));
 	expect(execution.status).toBe('success');
@@ -69,7 +69,7 @@ it('downloads a list with 3 changed prices, 2 new SKUs and 5 gone on a worker, w
 	// The memory saved by the first run is in the database, and not in what the worker was given.
 	expect(sql(`SELECT "workflowData"::jsonb ? 'nodes', "workflowData"::jsonb ? 'staticData' FROM execution_data WHERE "executionId" = ${execution.id}`)).toEqual([['t', 'f']]);
 	expect(answer.body).toEqual(Array.from({ length: 6 }, (_, index) => expect.objectContaining({ batch: index + 1, batches: 6, status: 'success' })));
-	expect((answer.body as object[])[0]).toMatchObject({ priceChanges: { new: 59_997, changed: 0, unchanged: 0, missingFromInput: 0, memory: 'updated' } });
+	expect((answer.body as object[])[0]).toMatchObject({ priceChanges: { new: 59_997, changed: 0, unchanged: 0, missingFromInput: 0, rememberedBeforeRun: 0, memory: 'updated' } });
 	expect(prices.batchesReceived().flat()).toEqual(list);
 	expect(runOf(execution, 'Download Price List').items[0].binary?.data).toMatchObject({ id: expect.stringMatching(/^database:/) });
 	expect(await memory()).toHaveLength(3 + 59_997 * 14);
@@ -87,7 +87,7 @@ it('reads the memory in a manual run (from the editor) and leaves it as it was',
 	// Main runs it (n8n queues no manual execution) and reads the memory the worker saved: the 15
 	// rows of the manual file that the second run listed are unchanged, the first 5 new.
 	expect(runOf(execution, UPDATE_PRICES).items.map((item) => item.json)).toEqual([
-		expect.objectContaining({ skus: 5, firstSku: 'E2E-F-000000', lastSku: 'E2E-F-000004', priceChanges: { new: 5, changed: 0, unchanged: 15, missingFromInput: 59_997 - 15, memory: 'not changed (manual run)' } }),
+		expect.objectContaining({ skus: 5, firstSku: 'E2E-F-000000', lastSku: 'E2E-F-000004', priceChanges: { new: 5, changed: 0, unchanged: 15, missingFromInput: 59_997 - 15, rememberedBeforeRun: 59_997, memory: 'not changed (manual run)' } }),
 	]);
 	expect(processesThatStarted(execution.id)).toEqual([]);
 	expect(prices.batchesReceived()).toEqual([prices.state.manualRows.slice(0, 5)]);

@@ -70,7 +70,7 @@ it('remembers the accepted prices across production runs, so that the second sen
 	const first = await callWorkflow(PATH, { rows: rows() });
 	expect(first.status).toBe(200);
 	expect(first.body).toEqual([
-		expect.objectContaining({ batch: 1, batches: 3, skus: 2, status: 'success', priceChanges: { new: 5, changed: 0, unchanged: 0, missingFromInput: 0, memory: 'updated' } }),
+		expect.objectContaining({ batch: 1, batches: 3, skus: 2, status: 'success', priceChanges: { new: 5, changed: 0, unchanged: 0, missingFromInput: 0, rememberedBeforeRun: 0, memory: 'updated' } }),
 		expect.objectContaining({ batch: 2, batches: 3, skus: 2, status: 'success' }),
 		expect.objectContaining({ batch: 3, batches: 3, skus: 1, status: 'success' }),
 	]);
@@ -81,7 +81,7 @@ it('remembers the accepted prices across production runs, so that the second sen
 	const second = await callWorkflow(PATH, { rows: rows(2100) });
 	expect(second.status).toBe(200);
 	expect(second.body).toEqual([
-		expect.objectContaining({ batch: 1, batches: 1, skus: 1, firstSku: 'E2E-CP-2', lastSku: 'E2E-CP-2', status: 'success', priceChanges: { new: 0, changed: 1, unchanged: 4, missingFromInput: 0, memory: 'updated' } }),
+		expect.objectContaining({ batch: 1, batches: 1, skus: 1, firstSku: 'E2E-CP-2', lastSku: 'E2E-CP-2', status: 'success', priceChanges: { new: 0, changed: 1, unchanged: 4, missingFromInput: 0, rememberedBeforeRun: 5, memory: 'updated' } }),
 	]);
 	const afterSecond = await memoryOf(saved.id);
 	expect(afterSecond).not.toBe(afterFirst);

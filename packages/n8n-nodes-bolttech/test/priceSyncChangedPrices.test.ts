@@ -113,7 +113,7 @@ describe('bolttech Update Prices: Send Only Changed Prices', () => {
 			batches: 4,
 			skus: 500,
 			status: 'success',
-			priceChanges: { new: 2000, changed: 0, unchanged: 0, missingFromInput: 0, memory: 'updated' },
+			priceChanges: { new: 2000, changed: 0, unchanged: 0, missingFromInput: 0, rememberedBeforeRun: 0, memory: 'updated' },
 		});
 		const saved = JSON.stringify(workflow.staticData);
 		// One string of 14 characters per SKU, under the node's name and the product code.
@@ -136,7 +136,7 @@ describe('bolttech Update Prices: Send Only Changed Prices', () => {
 		expect(server.requestsTo('catalogAction')).toHaveLength(1);
 		expect(pricesIn(server.requestsTo('catalogAction')[0])).toEqual([...changed, { partner_device_id: 'NEW-1', price_net: 1 }, { partner_device_id: 'NEW-2', price_net: 2 }, { partner_device_id: 'NEW-3', price_net: 3 }]);
 		expect(result.json).toEqual([
-			expect.objectContaining({ batch: 1, batches: 1, skus: 23, status: 'success', priceChanges: { new: 3, changed: 20, unchanged: 1975, missingFromInput: 5, memory: 'updated' } }),
+			expect.objectContaining({ batch: 1, batches: 1, skus: 23, status: 'success', priceChanges: { new: 3, changed: 20, unchanged: 1975, missingFromInput: 5, rememberedBeforeRun: 2000, memory: 'updated' } }),
 		]);
 
 		server.reset();
@@ -145,7 +145,7 @@ describe('bolttech Update Prices: Send Only Changed Prices', () => {
 		// Nothing sent, nothing to write: n8n has no changed static data to save.
 		expect(again.changedStaticData).toBeUndefined();
 		expect(again.json).toEqual([
-			{ batches: 0, skus: 0, incremental: true, status: 'unchanged', priceChanges: { new: 0, changed: 0, unchanged: 1998, missingFromInput: 5, memory: 'as before (nothing sent)' } },
+			{ batches: 0, skus: 0, incremental: true, status: 'unchanged', priceChanges: { new: 0, changed: 0, unchanged: 1998, missingFromInput: 5, rememberedBeforeRun: 2003, memory: 'as before (nothing sent)' } },
 		]);
 	});
 
@@ -213,7 +213,7 @@ describe('bolttech Update Prices: Send Only Changed Prices', () => {
 				productCode: 'RENTAL-ES-01',
 				skusToSend: 4,
 				batchesToSend: 1,
-				priceChanges: { new: 1, changed: 3, unchanged: 297, missingFromInput: 0, memory: 'not changed (Dry Run)' },
+				priceChanges: { new: 1, changed: 3, unchanged: 297, missingFromInput: 0, rememberedBeforeRun: 300, memory: 'not changed (Dry Run)' },
 				wouldSend: [
 					{ change: 'changed', partner_device_id: 'SKU-00007', price_net: 10008 },
 					{ change: 'changed', partner_device_id: 'SKU-00107', price_net: 10108 },

@@ -114,6 +114,12 @@ export interface PriceChanges {
 	unchanged: number;
 	/** Remembered SKUs this run's list does not hold (they keep their entry: bolttech keeps their price). */
 	missingFromInput: number;
+	/**
+	 * SKUs the memory held when the run started. 0 says why every SKU is new: a first run, a reset
+	 * memory, or an n8n that starts the run without the workflow's static data (n8n 2.40.7 on a
+	 * queue-mode worker, test/e2e-queue/priceListFile.e2e.ts).
+	 */
+	rememberedBeforeRun: number;
 }
 
 /**
@@ -201,7 +207,7 @@ export class PriceMemory {
 
 	/** Counts new, changed and unchanged SKUs of the list (each SKU once), and remembered ones missing from it. */
 	changes(): PriceChanges {
-		const changes: PriceChanges = { new: 0, changed: 0, unchanged: 0, missingFromInput: 0 };
+		const changes: PriceChanges = { new: 0, changed: 0, unchanged: 0, missingFromInput: 0, rememberedBeforeRun: this.remembered.size };
 		for (const [key, price] of this.listed) {
 			const remembered = this.remembered.get(key);
 			if (remembered === undefined) changes.new++;
