@@ -21,15 +21,31 @@ export async function callWorkflow(path: string, body: unknown, baseUrl = n8nUrl
 	return { status: response.status, body: (await response.json()) as unknown };
 }
 
+/**
+ * fetch for the REST API calls that set up and read a test, sent again once when n8n closed the
+ * kept-alive connection as the request went out ("other side closed", seen once between two suites
+ * of one Jest run: the next suite's first call reused the last suite's idle socket). Webhook calls
+ * do not go through here: a second one would start a second execution.
+ */
+async function restFetch(url: string, init: RequestInit): Promise<Response> {
+	try {
+		return await fetch(url, init);
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause;
+		if (cause?.code !== 'UND_ERR_SOCKET') throw error;
+		return await fetch(url, init);
+	}
+}
+
 export async function rest<T>(path: string): Promise<T> {
-	const response = await fetch(`${n8nUrl()}/rest${path}`, { headers: session() });
+	const response = await restFetch(`${n8nUrl()}/rest${path}`, { headers: session() });
 	if (!response.ok) throw new Error(`GET /rest${path}: ${response.status} ${await response.text()}`);
 	return ((await response.json()) as { data: T }).data;
 }
 
 /** POSTs to n8n's REST API as the editor does, with the owner's session. */
 export async function restPost<T>(path: string, body: unknown): Promise<T> {
-	const response = await fetch(`${n8nUrl()}/rest${path}`, { method: 'POST', headers: { ...session(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const response = await restFetch(`${n8nUrl()}/rest${path}`, { method: 'POST', headers: { ...session(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
 	if (!response.ok) throw new Error(`POST /rest${path}: ${response.status} ${await response.text()}`);
 	return ((await response.json()) as { data: T }).data;
 }
