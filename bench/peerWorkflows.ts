@@ -31,7 +31,31 @@ export interface Partner {
 /** The one credential the built-in workflows use: `Authorization: Bearer <token>` as a Header Auth. */
 export const HEADER_AUTH_CREDENTIAL = 'benchHeaderAuth';
 
-interface WorkflowNode {
+/** A credential as the bench imports it into n8n (scripts/playground.js importIntoN8n). */
+export interface ImportedCredential {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+/** The built-in workflows' Header Auth credential, for n8n's import. */
+export const headerAuthImport = (token: string): ImportedCredential => ({
+	id: HEADER_AUTH_CREDENTIAL,
+	name: 'bench bearer token',
+	type: 'httpHeaderAuth',
+	data: { name: 'Authorization', value: `Bearer ${token}` },
+});
+
+/** A bolttech or Afosto credential of the package pointing at one of the bench's partners, for n8n's import. */
+export const partnerCredentialImport = (type: 'bolttechApi' | 'afostoApi', id: string, name: string, baseUrl: string, token: string): ImportedCredential => ({
+	id,
+	name,
+	type,
+	data: { baseUrl, accessToken: token },
+});
+
+export interface WorkflowNode {
 	name: string;
 	type: string;
 	typeVersion: number;

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { median } from './median';
 import { peakMemory, resetPeakMemory } from './n8nProcess';
 import type { ExecutionReport } from './peerHooks';
-import { HEADER_AUTH_CREDENTIAL, orderListWorkflows, priceSyncWorkflows } from './peerWorkflows';
+import { headerAuthImport, orderListWorkflows, partnerCredentialImport, priceSyncWorkflows } from './peerWorkflows';
 import type { Partner, PeerWorkflow } from './peerWorkflows';
 import { priceRows, rawCursorLoop, rawPriceSync } from './rawClients';
 import { RUNTIME, N8N_VERSION, ensureN8nRuntime, importIntoN8n, installPackage, ownerSession, startN8n } from './n8nScripts';
@@ -183,10 +183,10 @@ export async function measurePeersInN8n(): Promise<string[]> {
 			userFolder,
 			port: N8N_PORT,
 			credentials: [
-				{ id: HEADER_AUTH_CREDENTIAL, name: 'bench bearer token', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${TOKEN}` } },
+				headerAuthImport(TOKEN),
 				...partners.flatMap((partner) => [
-					{ id: partner.bolttechCredential, name: `bench bolttech ${partner.latencyMs}ms`, type: 'bolttechApi', data: { baseUrl: partner.bolttechUrl, accessToken: TOKEN } },
-					{ id: partner.afostoCredential, name: `bench Afosto ${partner.latencyMs}ms`, type: 'afostoApi', data: { baseUrl: partner.afostoUrl, accessToken: TOKEN } },
+					partnerCredentialImport('bolttechApi', partner.bolttechCredential, `bench bolttech ${partner.latencyMs}ms`, partner.bolttechUrl, TOKEN),
+					partnerCredentialImport('afostoApi', partner.afostoCredential, `bench Afosto ${partner.latencyMs}ms`, partner.afostoUrl, TOKEN),
 				]),
 			],
 			workflowFolders: [workflowFolder],

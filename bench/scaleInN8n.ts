@@ -8,7 +8,7 @@ import { N8N_VERSION, RUNTIME, ensureN8nRuntime, importIntoN8n, installPackage, 
 import { heapFromMetrics, heapOfRun, logOffset } from './n8nHeap';
 import { peakMemory, resetPeakMemory } from './n8nProcess';
 import type { ExecutionReport } from './peerHooks';
-import { BATCH_SIZE, HEADER_AUTH_CREDENTIAL, PAGE_SIZE } from './peerWorkflows';
+import { BATCH_SIZE, PAGE_SIZE, headerAuthImport, partnerCredentialImport } from './peerWorkflows';
 import { priceRows } from './rawClients';
 import { ORDER_ROUTES, PRICE_ROUTES, orderWorkflow, priceWorkflow } from './scaleWorkflows';
 import type { OrderPartner, OrderRoute, PricePartner, PriceRoute, ScaleWorkflow } from './scaleWorkflows';
@@ -261,9 +261,9 @@ export async function measureScaleInN8n(): Promise<string[]> {
 			userFolder,
 			port: N8N_PORT,
 			credentials: [
-				{ id: HEADER_AUTH_CREDENTIAL, name: 'bench bearer token', type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${TOKEN}` } },
-				...pricePartners.map((partner) => ({ id: partner.bolttechCredential, name: `bench bolttech ${partner.latencyMs}ms`, type: 'bolttechApi', data: { baseUrl: partner.bolttechUrl, accessToken: TOKEN } })),
-				...orderPartners.map((partner) => ({ id: partner.afostoCredential, name: `bench Afosto ${partner.records}`, type: 'afostoApi', data: { baseUrl: partner.afostoUrl, accessToken: TOKEN } })),
+				headerAuthImport(TOKEN),
+				...pricePartners.map((partner) => partnerCredentialImport('bolttechApi', partner.bolttechCredential, `bench bolttech ${partner.latencyMs}ms`, partner.bolttechUrl, TOKEN)),
+				...orderPartners.map((partner) => partnerCredentialImport('afostoApi', partner.afostoCredential, `bench Afosto ${partner.records}`, partner.afostoUrl, TOKEN)),
 			],
 			workflowFolders: [workflowFolder],
 		});

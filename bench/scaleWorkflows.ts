@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { BATCH_SIZE, BOLTTECH_PACKAGE, orderListWorkflows, priceSyncWorkflows } from './peerWorkflows';
-import type { PeerWorkflow } from './peerWorkflows';
+import type { PeerWorkflow, WorkflowNode } from './peerWorkflows';
 
 /**
  * The workflows of the scale bench (bench/scaleInN8n.ts): a price list of up to a million SKUs
@@ -10,14 +10,6 @@ import type { PeerWorkflow } from './peerWorkflows';
  * and a list of Afosto records asked for with an empty POST. Each route is one entry of a table,
  * so that a route the package gains later (the Afosto lists' "One File" output) is one more entry.
  */
-
-interface WorkflowNode {
-	name: string;
-	type: string;
-	typeVersion: number;
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-}
 
 export interface ScaleWorkflow extends PeerWorkflow {
 	/** The route's key in the table, e.g. `prices/file`. */
