@@ -26,6 +26,8 @@ export interface Partner {
 	/** Ids of the package's credentials that point at this partner. */
 	bolttechCredential: string;
 	afostoCredential: string;
+	/** The shape of the Afosto list's orders (afostoListServerProcess.ts), where the bench runs several: part of the order workflows' ids. */
+	orderShape?: string;
 }
 
 /** The one credential the built-in workflows use: `Authorization: Bearer <token>` as a Header Auth. */
@@ -246,7 +248,7 @@ export function priceSyncWorkflows(partner: Partner): Record<'node' | 'bare' | '
 
 /** Afosto's orders, every page, three ways. */
 export function orderListWorkflows(partner: Partner): Record<'node' | 'bare' | 'http', PeerWorkflow> {
-	const suffix = `${partner.latencyMs}ms`;
+	const suffix = `${partner.latencyMs}ms${partner.orderShape ? `-${partner.orderShape}` : ''}`;
 	const afostoCredential = { afostoApi: { id: partner.afostoCredential, name: `bench Afosto ${suffix}` } };
 	const make = (key: string, name: string, node: WorkflowNode): PeerWorkflow => {
 		const id = `benchOrders${key}${suffix}`;
