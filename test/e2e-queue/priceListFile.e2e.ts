@@ -4,10 +4,11 @@
  * webhook processor stores a posted price list and a worker streams it back from the database and
  * saves the memory with the workflow; the next production run downloads a changed list on a worker,
  * which n8n 2.40.7 starts without that memory (see the second test); a manual run, on main, reads
- * the memory and leaves it as it was.
+ * the memory and leaves it as it was. Remember In: A File You Keep makes it incremental there: the
+ * memory goes in and out of the workflow as a file, which the caller keeps between two runs.
  */
 import { executionsOf, rememberedPricesOf, restPost } from '../e2e/n8nApi';
-import { UPDATE_PRICES, PRODUCT_CODE, finishedExecution, priceCsv, priceRows, runOf, usePriceListFileWorkflow } from '../e2e/priceListFileWorkflow';
+import { UPDATE_PRICES, UPDATE_PRICES_WITH_MEMORY_FILE, PRODUCT_CODE, finishedExecution, priceCsv, priceRows, runOf, usePriceListFileWorkflow } from '../e2e/priceListFileWorkflow';
 import { nextExecution, processesThatStarted, sql, webhookUrl, workerRoles } from './queueApi';
 
 const BATCH_SIZE = 10_000;
@@ -92,4 +93,45 @@ it('reads the memory in a manual run (from the editor) and leaves it as it was',
 	expect(processesThatStarted(execution.id)).toEqual([]);
 	expect(prices.batchesReceived()).toEqual([prices.state.manualRows.slice(0, 5)]);
 	expect(await memory()).toBe(before);
+});
+
+/**
+ * The same queue mode with Remember In: A File You Keep: the workflow answers the memory file, the
+ * test keeps it (as a workflow would with Read/Write Files from Disk or S3) and posts it with the
+ * next price list, so the next run, on a worker without the workflow's static data, sends only the
+ * changes.
+ */
+it('sends only the changed SKUs on the second production run on a worker when the workflow passes the memory file from one run to the next', async () => {
+	const list = rows.slice(0, 20_000);
+	const first = await production(async () => await prices.uploadWithMemory(priceCsv(list)));
+
+	expect(first.answer.status).toBe(200);
+	expect(runOf(first.execution, UPDATE_PRICES_WITH_MEMORY_FILE).items[0].json).toMatchObject({ batches: 2, priceChanges: { new: 20_000, rememberedBeforeRun: 0, memory: 'updated' } });
+	expect(prices.batchesReceived().flat()).toEqual(list);
+	const memoryFile = JSON.parse(first.answer.memory.toString('utf8')) as { format: string; productCode: string; remembered: string };
+	expect(memoryFile).toMatchObject({ format: 'bolttech-price-memory', productCode: PRODUCT_CODE });
+	expect(memoryFile.remembered).toHaveLength(3 + 20_000 * 14);
+	prices.bolttech.reset();
+
+	const changed = new Set([100, 10_000, 19_999]);
+	const next = [
+		...list.map((row, index) => (changed.has(index) ? { ...row, price_net: row.price_net + 1 } : row)).slice(5),
+		{ partner_device_id: 'E2E-M-NEW-1', price_net: 1 },
+		{ partner_device_id: 'E2E-M-NEW-2', price_net: 2 },
+	];
+	const second = await production(async () => await prices.uploadWithMemory(priceCsv(next), first.answer.memory));
+
+	expect(second.answer.status).toBe(200);
+	// The worker had no static data, as before: the file alone carried the memory.
+	expect(sql(`SELECT "workflowData"::jsonb ? 'staticData' FROM execution_data WHERE "executionId" = ${second.execution.id}`)).toEqual([['f']]);
+	expect(runOf(second.execution, UPDATE_PRICES_WITH_MEMORY_FILE).items[0].json).toMatchObject({
+		batches: 1,
+		skus: 5,
+		priceChanges: { new: 2, changed: 3, unchanged: 19_992, missingFromInput: 5, rememberedBeforeRun: 20_000, memory: 'updated' },
+	});
+	prices.bolttech.assertNoViolations();
+	const changedAndNew = ['E2E-F-000100', 'E2E-F-010000', 'E2E-F-019999', 'E2E-M-NEW-1', 'E2E-M-NEW-2'];
+	expect(prices.batchesReceived().flat()).toEqual(next.filter((row) => changedAndNew.includes(row.partner_device_id)));
+	expect((JSON.parse(second.answer.memory.toString('utf8')) as { remembered: string }).remembered).toHaveLength(3 + 20_002 * 14);
+	console.info(`Remember In: A File You Keep: first run on ${first.worker}, second on ${second.worker}`);
 });

@@ -16,6 +16,8 @@ import { pricesIn } from '../harness/priceSyncSetup';
 import { rest, restPost, until } from './n8nApi';
 
 export const UPDATE_PRICES = 'Update Prices';
+/** Update Prices with Send Only Changed Prices remembered in a file the caller keeps (Remember In: A File You Keep). */
+export const UPDATE_PRICES_WITH_MEMORY_FILE = 'Update Prices (Memory File)';
 export const PRODUCT_CODE = 'RENTAL-E2E-FILE';
 
 export interface PriceListRow {
@@ -87,6 +89,9 @@ export function runOf(execution: Execution, nodeName: string) {
  * REST API in beforeAll, deactivated in afterAll): POST `{ url }` to `<path>` and the workflow
  * downloads the file with HTTP Request; POST the file itself to `<path>-file` and the Webhook keeps
  * it as binary data. Either way Update Prices reads it as CSV and sends it in batches of `batchSize`.
+ * POST the file and the price memory as multipart form fields `data` and `priceMemory` to
+ * `<path>-memory`, and a second Update Prices, which remembers in that file, answers the updated
+ * memory file: the caller keeps it between runs, as a workflow would with Read/Write Files from Disk.
  * `webhookBaseUrl` is where production webhooks are served (the queue-mode suite's webhook processor).
  */
 export function usePriceListFileWorkflow(options: { path: string; batchSize: number; priceSyncOptions?: Record<string, unknown>; webhookBaseUrl: () => string }) {
@@ -120,6 +125,14 @@ export function usePriceListFileWorkflow(options: { path: string; batchSize: num
 		async download(name: string, text: string) {
 			return await postJson(options.webhookBaseUrl(), options.path, { url: files.put(name, text) });
 		},
+		/** POSTs `text` and `memory` (when given) as a form to the memory file webhook; answers the memory file it outputs. */
+		async uploadWithMemory(text: string, memory?: Buffer) {
+			const form = new FormData();
+			form.append('data', new Blob([text], { type: 'text/csv' }), 'prices.csv');
+			if (memory) form.append('priceMemory', new Blob([memory], { type: 'application/json' }), 'bolttech-price-memory.json');
+			const response = await fetch(`${options.webhookBaseUrl()}/webhook/${options.path}-memory`, { method: 'POST', body: form });
+			return { status: response.status, memory: Buffer.from(await response.arrayBuffer()) };
+		},
 		/** POSTs `text` as the body of the file webhook. */
 		async upload(text: string) {
 			return await postFile(options.webhookBaseUrl(), `${options.path}-file`, text);
@@ -146,16 +159,36 @@ async function postFile(baseUrl: string, path: string, text: string) {
 	return { status: response.status, body: (await response.json().catch(() => undefined)) as unknown };
 }
 
-/** Two production webhooks and a Manual Trigger, all into one Update Prices from a CSV file. */
+/**
+ * Two production webhooks and a Manual Trigger, all into one Update Prices from a CSV file, and a
+ * third webhook into an Update Prices that remembers in a memory file and answers it.
+ */
 function priceListFileWorkflow(options: { path: string; batchSize: number; priceSyncOptions?: Record<string, unknown> }, credential: { id: string; name: string }, manualFileUrl: string) {
-	const webhook = (id: string, name: string, path: string, y: number) => ({
+	const webhook = (id: string, name: string, path: string, y: number, response: Record<string, string> = { responseData: 'allEntries' }) => ({
 		id,
 		name,
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		position: [0, y],
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', ...response, options: {} },
+	});
+	const updatePrices = (id: string, name: string, y: number, priceSyncOptions: Record<string, unknown>) => ({
+		id,
+		name,
+		type: 'n8n-nodes-bolttech.bolttech',
+		typeVersion: 1,
+		position: [660, y],
+		parameters: {
+			resource: 'catalog',
+			operation: 'updatePrices',
+			productCode: PRODUCT_CODE,
+			priceMapping: 'file',
+			binaryPropertyName: 'data',
+			batchSize: options.batchSize,
+			priceSyncOptions,
+		},
+		credentials: { bolttechApi: credential },
 	});
 	const toNode = (node: string) => ({ main: [[{ node, type: 'main', index: 0 }]] });
 	return {
@@ -173,23 +206,9 @@ function priceListFileWorkflow(options: { path: string; batchSize: number; price
 				position: [440, 0],
 				parameters: { url: '={{ $json.body.url }}', options: { response: { response: { responseFormat: 'file' } } } },
 			},
-			{
-				id: 'pf-prices',
-				name: UPDATE_PRICES,
-				type: 'n8n-nodes-bolttech.bolttech',
-				typeVersion: 1,
-				position: [660, 200],
-				parameters: {
-					resource: 'catalog',
-					operation: 'updatePrices',
-					productCode: PRODUCT_CODE,
-					priceMapping: 'file',
-					binaryPropertyName: 'data',
-					batchSize: options.batchSize,
-					priceSyncOptions: options.priceSyncOptions ?? {},
-				},
-				credentials: { bolttechApi: credential },
-			},
+			updatePrices('pf-prices', UPDATE_PRICES, 200, options.priceSyncOptions ?? {}),
+			webhook('pf-memory-webhook', 'Price List and Memory', `${options.path}-memory`, 600, { responseData: 'firstEntryBinary', responseBinaryPropertyName: 'priceMemory' }),
+			updatePrices('pf-prices-memory-file', UPDATE_PRICES_WITH_MEMORY_FILE, 600, { ...options.priceSyncOptions, sendOnlyChanged: true, rememberIn: 'file' }),
 		],
 		connections: {
 			'Price List URL': toNode('Download Price List'),
@@ -197,6 +216,7 @@ function priceListFileWorkflow(options: { path: string; batchSize: number; price
 			'Manual URL': toNode('Download Price List'),
 			'Download Price List': toNode(UPDATE_PRICES),
 			'Price List File': toNode(UPDATE_PRICES),
+			'Price List and Memory': toNode(UPDATE_PRICES_WITH_MEMORY_FILE),
 		},
 		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all', saveManualExecutions: true },
 	};

@@ -11,6 +11,9 @@ export function skus(count: number) {
 	}));
 }
 
+/** SKU-00000… with every 100th price raised by 1: 1% changed. */
+export const onePercentChanged = (count: number) => skus(count).map((row, index) => (index % 100 === 7 ? { ...row, price_net: row.price_net + 1 } : row));
+
 export const incrementalOf = (request: ReceivedRequest) =>
 	(request.body as { payload: { incremental: boolean } }).payload.incremental;
 
@@ -42,5 +45,11 @@ export function usePriceSync(defaults: Record<string, unknown> = {}) {
 			items: items as never,
 			...extra,
 		});
-	return { server, syncPrices };
+	/** The SKUs the server received, sorted: with several batches in flight they may arrive in any order. */
+	const sentSkus = () =>
+		server
+			.requestsTo('catalogAction')
+			.flatMap((request) => pricesIn(request).map((row) => row.partner_device_id))
+			.sort();
+	return { server, syncPrices, sentSkus };
 }

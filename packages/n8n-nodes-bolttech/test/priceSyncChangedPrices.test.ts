@@ -7,7 +7,7 @@ import type { PriceRow } from '../nodes/Bolttech/resources/catalog/priceRows';
 import { startLoopbackServer, stopServer, urlOf } from '../../../sandbox/loopbackServer';
 import type { NodeRun } from '../../../scripts/n8nCore/runNode';
 import { BOLTTECH_TOKEN } from '../../../test/harness/bolttechSetup';
-import { pricesIn, skus, usePriceSync } from '../../../test/harness/priceSyncSetup';
+import { onePercentChanged, pricesIn, skus, usePriceSync } from '../../../test/harness/priceSyncSetup';
 
 /**
  * Send Only Changed Prices and Batches in Flight, through n8n-core: each run starts from the static
@@ -70,7 +70,7 @@ class SlowPartner {
 	}
 }
 
-const { server, syncPrices } = usePriceSync({ batchSize: 500, priceSyncOptions: { sendOnlyChanged: true, maxRetryWaitSeconds: 0 } });
+const { server, syncPrices, sentSkus } = usePriceSync({ batchSize: 500, priceSyncOptions: { sendOnlyChanged: true, maxRetryWaitSeconds: 0 } });
 const slowPartner = new SlowPartner(server);
 beforeAll(async () => await slowPartner.start());
 afterAll(async () => await slowPartner.stop());
@@ -89,14 +89,6 @@ class SavedWorkflow {
 }
 
 const options = (more: Record<string, unknown>) => ({ priceSyncOptions: { sendOnlyChanged: true, maxRetryWaitSeconds: 0, ...more } });
-/** The SKUs the server received, sorted: with several batches in flight they may arrive in any order. */
-const sentSkus = () =>
-	server
-		.requestsTo('catalogAction')
-		.flatMap((request) => pricesIn(request).map((row) => row.partner_device_id))
-		.sort();
-/** SKU-00000… with every 100th price raised by 1: 1% changed. */
-const onePercentChanged = (count: number) => skus(count).map((row, index) => (index % 100 === 7 ? { ...row, price_net: row.price_net + 1 } : row));
 
 describe('bolttech Update Prices: Send Only Changed Prices', () => {
 	it('sends every SKU on the first production run and remembers them in about 14 bytes per SKU of static data', async () => {

@@ -6,7 +6,9 @@ import type { PriceRow } from './priceRows';
  * What "Send Only Changed Prices" remembers: for each SKU whose price bolttech accepted, a
  * fingerprint of the SKU (a 48-bit hash of its EAN and partner device ID) and one of its
  * price (price_net modulo 2^36: exact for any price below 687,194,767.36 in a 2-decimal currency),
- * kept in the node's static data, which n8n saves with the workflow after each production run.
+ * kept in the node's static data, which n8n saves with the workflow after each production run, or
+ * (Remember In: A File You Keep) in a file the workflow passes from one run to the next
+ * (priceMemoryFile.ts).
  * Each SKU takes 14 characters of one string per product code: 1.4 MB for 100,000 SKUs.
  */
 
@@ -81,18 +83,22 @@ function decode(text: string, start: number, characters: number): number | undef
 	return value;
 }
 
-/** A remembered string as a map of SKU fingerprint to price fingerprint; empty if it is not one. */
-export function decodeMemory(text: unknown): Map<number, number> {
+/** A remembered string as a map of SKU fingerprint to price fingerprint, or undefined if it is not one. */
+export function parseMemory(text: unknown): Map<number, number> | undefined {
+	if (typeof text !== 'string' || !text.startsWith(FORMAT) || (text.length - FORMAT.length) % ENTRY_CHARACTERS !== 0) return undefined;
 	const memory = new Map<number, number>();
-	if (typeof text !== 'string' || !text.startsWith(FORMAT) || (text.length - FORMAT.length) % ENTRY_CHARACTERS !== 0) return memory;
 	for (let start = FORMAT.length; start < text.length; start += ENTRY_CHARACTERS) {
 		const key = decode(text, start, KEY_CHARACTERS);
 		const price = decode(text, start + KEY_CHARACTERS, PRICE_CHARACTERS);
-		// A damaged memory is no memory: everything is sent, which is safe.
-		if (key === undefined || price === undefined) return new Map();
+		if (key === undefined || price === undefined) return undefined;
 		memory.set(key, price);
 	}
 	return memory;
+}
+
+/** A remembered string as a map; a damaged or foreign one is no memory: everything is sent, which is safe. */
+export function decodeMemory(text: unknown): Map<number, number> {
+	return parseMemory(text) ?? new Map();
 }
 
 /** The map as one string of base64url characters (no escaping in JSON): 14 per SKU. */
@@ -123,7 +129,29 @@ export interface PriceChanges {
 }
 
 /**
- * The memory of one product code in the node's static data. Manual runs (and evaluations) read it
+ * Where the memory of one product code is kept between runs: the node's static data
+ * (staticDataStore), or a file the user's workflow keeps (priceMemoryFile.ts).
+ */
+export interface MemoryStore {
+	/** The remembered string, or anything else (nothing, another format) for no memory. */
+	load(): unknown;
+	save(remembered: string): void;
+}
+
+/** The memory of `productCode` in the node's static data, under rememberedPrices. */
+export function staticDataStore(context: IExecuteFunctions, productCode: string): MemoryStore {
+	const staticData = context.getWorkflowStaticData('node');
+	return {
+		load: () => (staticData[MEMORY_KEY] as IDataObject | undefined)?.[productCode],
+		save: (remembered) => {
+			const byProduct = (staticData[MEMORY_KEY] ?? {}) as IDataObject;
+			staticData[MEMORY_KEY] = { ...byProduct, [productCode]: remembered };
+		},
+	};
+}
+
+/**
+ * The memory of one product code, in a MemoryStore. Manual runs (and evaluations) read it
  * and never write it: n8n 2.x does not save the static data of a manual execution (its
  * hookFunctionsSave and hookFunctionsSaveWorker skip mode "manual"; measured in n8n 2.40.7 with
  * this check forced off: test/e2e/changedPrices.e2e.ts still found the saved memory unchanged after
@@ -145,17 +173,13 @@ export class PriceMemory {
 	private rowsListed = 0;
 	private changedSinceLoad = false;
 
-	private constructor(
-		private readonly store: IDataObject | undefined,
-		private readonly productCode: string,
-	) {
-		const byProduct = store?.[MEMORY_KEY] as IDataObject | undefined;
-		this.remembered = decodeMemory(byProduct?.[productCode]);
+	constructor(private readonly store: MemoryStore) {
+		this.remembered = decodeMemory(store.load());
 	}
 
-	/** The memory of `productCode`; `writable` is false in manual runs. */
+	/** The memory of `productCode` in the node's static data. */
 	static of(context: IExecuteFunctions, productCode: string): PriceMemory {
-		return new PriceMemory(context.getWorkflowStaticData('node'), productCode);
+		return new PriceMemory(staticDataStore(context, productCode));
 	}
 
 	static isWritableIn(context: IExecuteFunctions): boolean {
@@ -235,12 +259,12 @@ export class PriceMemory {
 	}
 
 	/**
-	 * Writes the memory back to the node's static data, within MAX_REMEMBERED_SKUS (the SKUs of this
+	 * Writes the memory back to its store, within MAX_REMEMBERED_SKUS (the SKUs of this
 	 * run's list kept first); answers how many SKUs had to be left out, or undefined when nothing
 	 * changed (no batch was sent) and nothing was written.
 	 */
 	save(): number | undefined {
-		if (!this.changedSinceLoad || !this.store) return undefined;
+		if (!this.changedSinceLoad) return undefined;
 		let kept = this.remembered;
 		if (kept.size > MAX_REMEMBERED_SKUS) {
 			kept = new Map();
@@ -250,8 +274,7 @@ export class PriceMemory {
 			}
 			for (const [key, price] of this.remembered) if (kept.size < MAX_REMEMBERED_SKUS && !kept.has(key)) kept.set(key, price);
 		}
-		const byProduct = (this.store[MEMORY_KEY] ?? {}) as IDataObject;
-		this.store[MEMORY_KEY] = { ...byProduct, [this.productCode]: encodeMemory(kept) };
+		this.store.save(encodeMemory(kept));
 		return this.remembered.size - kept.size;
 	}
 

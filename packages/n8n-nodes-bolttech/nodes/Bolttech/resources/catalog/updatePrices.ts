@@ -10,6 +10,9 @@ export const DEFAULT_BATCH_SIZE = 500;
  * lists at once.
  */
 export const DEFAULT_BATCHES_IN_FLIGHT = 4;
+/** The binary field the price memory file comes in and goes out in (Remember In: A File You Keep). */
+export const DEFAULT_MEMORY_FIELD = 'priceMemory';
+const showWithMemoryFile = { show: { '/incremental': [true], sendOnlyChanged: [true], rememberIn: ['file'] } };
 
 /**
  * Update Prices is sent from code (updatePricesInBatches, the Bolttech node's custom operation):
@@ -240,12 +243,50 @@ export const updatePrices: CatalogOperation = {
 						'Upper bound for the wait bolttech asks for in Retry-After; without it, the waits are 1, 2, 4… seconds up to this bound',
 				},
 				{
+					displayName: 'Memory Input Field',
+					name: 'memoryInputField',
+					type: 'string',
+					default: DEFAULT_MEMORY_FIELD,
+					description:
+						'Binary field of the first input item with the memory file that the last production run output (e.g. from Read/Write Files from Disk or S3). Without it every SKU counts as new. A file that is not this product code\'s price memory stops the run.',
+					displayOptions: showWithMemoryFile,
+				},
+				{
+					displayName: 'Memory Output Field',
+					name: 'memoryOutputField',
+					type: 'string',
+					default: DEFAULT_MEMORY_FIELD,
+					description:
+						'Binary field of the first output item that gets the memory file after the run, for your workflow to store and pass back next run. Manual runs and Dry Run output it unchanged.',
+					displayOptions: showWithMemoryFile,
+				},
+				{
+					displayName: 'Remember In',
+					name: 'rememberIn',
+					type: 'options',
+					options: [
+						{
+							name: 'Workflow Static Data',
+							value: 'staticData',
+							description: 'The workflow keeps the memory itself. Not kept in queue mode: n8n starts each production run on a worker without it.',
+						},
+						{
+							name: 'A File You Keep',
+							value: 'file',
+							description: 'The memory comes in as a file on the first input item and goes out updated on the first output item; store it with n8n nodes between runs (works in queue mode)',
+						},
+					],
+					default: 'staticData',
+					description: 'Where Send Only Changed Prices keeps what bolttech accepted between runs',
+					displayOptions: { show: { '/incremental': [true], sendOnlyChanged: [true] } },
+				},
+				{
 					displayName: 'Send Only Changed Prices',
 					name: 'sendOnlyChanged',
 					type: 'boolean',
 					default: false,
 					description:
-						"Whether to send only the SKUs that are new or whose price changed since bolttech accepted them from this node. The node remembers a short fingerprint of each accepted price in the workflow (about 14 bytes per SKU, up to 250,000 SKUs per product code) from production runs only; manual runs read it but do not change it. A SKU listed twice counts with its last price. A failed batch's SKUs are sent again next time. Turn it off for one run to send every SKU and forget the memory.",
+						"Whether to send only the SKUs that are new or whose price changed since bolttech accepted them from this node. The node remembers a short fingerprint of each accepted price (about 14 bytes per SKU, up to 250,000 SKUs per product code) in the workflow or a file (Remember In) from production runs only; manual runs read it but do not change it. A SKU listed twice counts with its last price. A failed batch's SKUs are sent again next time. Turn it off for one run to send every SKU and forget the memory.",
 					displayOptions: { show: { '/incremental': [true] } },
 				},
 				{

@@ -19,7 +19,8 @@ import { fileRowReader, priceRowReader, skuOf } from './priceRows';
 import type { PriceRow } from './priceRows';
 import { PriceMemory } from './priceMemory';
 import type { PriceChanges } from './priceMemory';
-import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, updatePrices } from './updatePrices';
+import { PriceMemoryFile } from './priceMemoryFile';
+import { DEFAULT_BATCH_SIZE, DEFAULT_BATCHES_IN_FLIGHT, DEFAULT_MEMORY_FIELD, updatePrices } from './updatePrices';
 
 interface BatchSettings {
 	/** Product code and callback URL, checked as the other catalog operations check them. */
@@ -31,6 +32,8 @@ interface BatchSettings {
 	batchesInFlight: number;
 	/** Send Only Changed Prices: compare with what the node remembers (Incremental on only). */
 	sendOnlyChanged: boolean;
+	/** Remember In: A File You Keep: the binary fields the memory comes in and goes out in. */
+	memoryFile?: { inputField: string; outputField: string };
 	dryRun: boolean;
 }
 
@@ -101,6 +104,7 @@ function readSettings(context: IExecuteFunctions): BatchSettings {
 	const options = context.getNodeParameter('priceSyncOptions', 0, {}) as IDataObject;
 	const incremental = context.getNodeParameter('incremental', 0, true) as boolean;
 	const sendOnlyChanged = incremental && options.sendOnlyChanged === true;
+	const memoryFile = sendOnlyChanged && options.rememberIn === 'file' ? memoryFileFields(context, options) : undefined;
 	return {
 		// The fields' own checks: never "null" or "[object Object]" on the wire.
 		configuration: (checkedBodyOf(context, shownProperties(context, catalogConfigurationFields), 0).configuration ?? {}) as IDataObject,
@@ -112,8 +116,23 @@ function readSettings(context: IExecuteFunctions): BatchSettings {
 		},
 		batchesInFlight: Math.max(1, Math.floor(Number(options.batchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT) || 1)),
 		sendOnlyChanged,
+		memoryFile,
 		dryRun: sendOnlyChanged && options.dryRun === true,
 	};
+}
+
+/** Memory Input Field and Memory Output Field; the memory file cannot be the price list file. */
+function memoryFileFields(context: IExecuteFunctions, options: IDataObject): { inputField: string; outputField: string } {
+	const inputField = String(options.memoryInputField ?? DEFAULT_MEMORY_FIELD).trim() || DEFAULT_MEMORY_FIELD;
+	const outputField = String(options.memoryOutputField ?? DEFAULT_MEMORY_FIELD).trim() || DEFAULT_MEMORY_FIELD;
+	const priceListField = context.getNodeParameter('priceMapping', 0, 'inputFields') === 'file' ? String(context.getNodeParameter('binaryPropertyName', 0, 'data')) : undefined;
+	if (inputField === priceListField) {
+		throw new NodeOperationError(context.getNode(), `Memory Input Field and Input Binary Field are both "${inputField}"`, {
+			itemIndex: 0,
+			description: 'The price list file and the price memory file are two files: give them two binary fields of the first input item.',
+		});
+	}
+	return { inputField, outputField };
 }
 
 const batchCount = (count: number) => `${count} batch${count === 1 ? '' : 'es'}`;
@@ -326,9 +345,29 @@ class ChangedPrices implements BatchListener {
 	readonly memory: PriceMemory;
 	readonly writable: boolean;
 
-	constructor(context: IExecuteFunctions, settings: BatchSettings) {
-		this.memory = PriceMemory.of(context, String(settings.configuration.product_code));
+	private constructor(
+		context: IExecuteFunctions,
+		settings: BatchSettings,
+		/** Remember In: A File You Keep; without it, the node's static data. */
+		private readonly file?: PriceMemoryFile,
+	) {
+		this.memory = file ? new PriceMemory(file) : PriceMemory.of(context, String(settings.configuration.product_code));
 		this.writable = PriceMemory.isWritableIn(context);
+	}
+
+	/** Reads the memory from where Remember In says it is. */
+	static async open(context: IExecuteFunctions, settings: BatchSettings): Promise<ChangedPrices> {
+		const productCode = String(settings.configuration.product_code);
+		const file = settings.memoryFile ? await PriceMemoryFile.read(context, productCode, settings.memoryFile.inputField) : undefined;
+		return new ChangedPrices(context, settings, file);
+	}
+
+	/**
+	 * With Remember In: A File You Keep, puts the memory on the first output item: updated after a
+	 * production run, as it came in after a manual run or a Dry Run (none counts as empty).
+	 */
+	async outputMemoryFile(context: IExecuteFunctions, settings: BatchSettings, output: INodeExecutionData[]): Promise<void> {
+		if (this.file && settings.memoryFile && output.length) await this.file.attachTo(context, output[0], settings.memoryFile.outputField);
 	}
 
 	accepted(rows: PriceRow[]): void {
@@ -443,14 +482,17 @@ export async function updatePricesInBatches(this: IExecuteFunctions): Promise<IN
 	const batchSize = batchSizeOf(this, settings, rows.length);
 	let changed: { prices: ChangedPrices; changes: PriceChanges } | undefined;
 	if (settings.sendOnlyChanged) {
-		const prices = new ChangedPrices(this, settings);
+		const prices = await ChangedPrices.open(this, settings);
 		for (const row of rows) prices.memory.list(row);
 		changed = { prices, changes: prices.memory.changes() };
 		rows = rows.filter((row, position) => prices.memory.isToSend(row, position));
-		if (settings.dryRun) return [[...output, ...dryRunReport(changed, rows, batchSize, settings)]];
 	}
-	const batches = chunk(rows, batchSize);
-	output.push(...(await sendRun(this, settings, batches, { batches: batches.length, skus: rows.length }, changed)));
+	if (changed && settings.dryRun) output.push(...dryRunReport(changed, rows, batchSize, settings));
+	else {
+		const batches = chunk(rows, batchSize);
+		output.push(...(await sendRun(this, settings, batches, { batches: batches.length, skus: rows.length }, changed)));
+	}
+	await changed?.prices.outputMemoryFile(this, settings, output);
 	return [output];
 }
 
@@ -493,7 +535,7 @@ async function* fileRecords(context: IExecuteFunctions): AsyncGenerator<FileReco
 async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const readRow = fileRowReader(context);
 	const settings = readSettings(context);
-	const prices = settings.sendOnlyChanged ? new ChangedPrices(context, settings) : undefined;
+	const prices = settings.sendOnlyChanged ? await ChangedPrices.open(context, settings) : undefined;
 	let skus = 0;
 	for await (const { line, values } of fileRecords(context)) {
 		const row = readRow(values, line);
@@ -516,7 +558,9 @@ async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeEx
 	if (changed && settings.dryRun) {
 		const rows: PriceRow[] = [];
 		for await (const row of rowsToSend()) rows.push(row);
-		return [dryRunReport(changed, rows, batchSize, settings)];
+		const report = dryRunReport(changed, rows, batchSize, settings);
+		await changed.prices.outputMemoryFile(context, settings, report);
+		return [report];
 	}
 	async function* batches(): AsyncGenerator<PriceRow[]> {
 		let batch: PriceRow[] = [];
@@ -529,5 +573,7 @@ async function updatePricesFromFile(context: IExecuteFunctions): Promise<INodeEx
 		}
 		if (batch.length) yield batch;
 	}
-	return [await sendRun(context, settings, batches(), { batches: Math.ceil(skusToSend / batchSize), skus: skusToSend }, changed)];
+	const output = await sendRun(context, settings, batches(), { batches: Math.ceil(skusToSend / batchSize), skus: skusToSend }, changed);
+	await changed?.prices.outputMemoryFile(context, settings, output);
+	return [output];
 }
